@@ -1,0 +1,11 @@
+namespace ParIndex.Grains.Domain;
+
+/// <summary>A rule of the domain refused an input; the message names what is wrong, in Vietnamese.</summary>
+public class DomainException(string message) : Exception(message);
+
+/// <summary>Several things are wrong at once; each is listed so that a user can fix them all.</summary>
+public class DomainValidationException(string summary, IReadOnlyList<string> errors)
+    : DomainException(summary + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => " - " + e)))
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}

@@ -1,0 +1,48 @@
+namespace ParIndex.Grains.Domain;
+
+/// <summary>A value to put on a scorecard. For <see cref="ScoreKind.NotApplicable"/> the value is ignored and the note is the reason.</summary>
+public sealed record ScoreEntry(string UnitCode, string ItemCode, ScoreKind Kind, decimal? Value, string? Note = null);
+
+/// <summary>Rule 1 (and what a kind may be set on): the one place an entered value is judged.</summary>
+public static class ScoreRules
+{
+    public const int MaxDecimals = 3;
+
+    /// <summary>Why the entry cannot be stored, naming unit, item and limit; null when it can.</summary>
+    public static string? Check(Framework framework, ScoreEntry entry)
+    {
+        var where = $"Đơn vị {entry.UnitCode}, tiêu chí {entry.ItemCode}";
+        var item = framework.FindItem(entry.ItemCode);
+        if (item is null) return $"{where}: bộ tiêu chí {framework.Code} không có tiêu chí thành phần này.";
+        if (!entry.Kind.Fits(item.Source))
+            return $"{where}: không thể nhập {entry.Kind.VietnameseName()} ({entry.Kind.ToFileName()}) cho tiêu chí có nguồn điểm {item.Source}.";
+        if (entry.Kind == ScoreKind.NotApplicable)
+            return string.IsNullOrWhiteSpace(entry.Note) ? $"{where}: đánh dấu không phát sinh phải có lý do." : null;
+        if (entry.Value is not { } value) return $"{where}: thiếu {entry.Kind.VietnameseName()}.";
+        if (value < 0) return $"{where}: {entry.Kind.VietnameseName()} {ScoreText.Format(value)} âm (phải từ 0 đến {ScoreText.Format(item.Max)}).";
+        if (value > item.Max) return $"{where}: {entry.Kind.VietnameseName()} {ScoreText.Format(value)} vượt điểm tối đa {ScoreText.Format(item.Max)}.";
+        if (entry.Kind.IsEntered() && value != decimal.Round(value, MaxDecimals))
+            return $"{where}: {entry.Kind.VietnameseName()} {ScoreText.Format(value)} có quá {MaxDecimals} chữ số thập phân.";
+        return null;
+    }
+
+    /// <summary>Reads a value from text first (NaN, text and empty are refused), then checks it.</summary>
+    public static string? Check(Framework framework, string unitCode, string itemCode, ScoreKind kind, string? text, string? note, out ScoreEntry? entry)
+    {
+        entry = null;
+        if (kind == ScoreKind.NotApplicable)
+        {
+            entry = new ScoreEntry(unitCode, itemCode, kind, null, note);
+            return Check(framework, entry);
+        }
+        if (!ScoreText.TryParse(text, out var value))
+        {
+            var limit = framework.FindItem(itemCode) is { } item ? $" (phải là số từ 0 đến {ScoreText.Format(item.Max)})" : "";
+            return $"Đơn vị {unitCode}, tiêu chí {itemCode}: {kind.VietnameseName()} \"{text}\" không phải là số{limit}.";
+        }
+        entry = new ScoreEntry(unitCode, itemCode, kind, value, note);
+        var error = Check(framework, entry);
+        if (error is not null) entry = null;
+        return error;
+    }
+}

@@ -1,0 +1,96 @@
+namespace ParIndex.Grains.Domain;
+
+/// <summary>What a unit has for one item. Null means "no value yet".</summary>
+public sealed record ItemValues
+{
+    public static readonly ItemValues Empty = new();
+
+    public decimal? Self { get; init; }
+    public decimal? Appraised { get; init; }
+    public decimal? Survey { get; init; }
+    public decimal? Bonus { get; init; }
+    public decimal? Penalty { get; init; }
+    /// <summary>The appraiser's reason when the item is not applicable (không phát sinh).</summary>
+    public string? NotApplicableReason { get; init; }
+    public string? SelfNote { get; init; }
+    public string? AppraisedNote { get; init; }
+
+    public bool IsNotApplicable => NotApplicableReason is not null;
+
+    public decimal? ValueOf(ScoreKind kind) => kind switch
+    {
+        ScoreKind.Self => Self,
+        ScoreKind.Appraised => Appraised,
+        ScoreKind.Survey => Survey,
+        ScoreKind.Bonus => Bonus,
+        ScoreKind.Penalty => Penalty,
+        _ => null,
+    };
+
+    public ItemValues With(ScoreKind kind, decimal? value, string? note) => kind switch
+    {
+        ScoreKind.Self => this with { Self = value, SelfNote = note ?? SelfNote },
+        ScoreKind.Appraised => this with { Appraised = value, AppraisedNote = note ?? AppraisedNote },
+        ScoreKind.Survey => this with { Survey = value },
+        ScoreKind.Bonus => this with { Bonus = value },
+        ScoreKind.Penalty => this with { Penalty = value },
+        ScoreKind.NotApplicable => this with { NotApplicableReason = note },
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
+
+/// <summary>
+/// A unit's values for every item of its group's framework. Every change goes through rule 1;
+/// a batch is checked whole before any of it is applied.
+/// </summary>
+public sealed class Scorecard
+{
+    private readonly Dictionary<string, ItemValues> _items;
+
+    public Scorecard(string unitCode, Framework framework, IReadOnlyDictionary<string, ItemValues>? items = null)
+    {
+        UnitCode = unitCode;
+        Framework = framework;
+        _items = items is null ? new(StringComparer.Ordinal) : new(items, StringComparer.Ordinal);
+    }
+
+    public string UnitCode { get; }
+    public Framework Framework { get; }
+    public IReadOnlyDictionary<string, ItemValues> Items => _items;
+
+    public ItemValues this[string itemCode] => _items.GetValueOrDefault(itemCode) ?? ItemValues.Empty;
+
+    /// <summary>A value as it stood before a change, for the audit.</summary>
+    public sealed record Change(ScoreEntry Entry, decimal? OldValue, string? OldNote);
+
+    /// <summary>Checks every entry; applies all of them only if every one is valid.</summary>
+    /// <exception cref="DomainValidationException">Lists every refused entry; nothing is applied.</exception>
+    public IReadOnlyList<Change> Apply(IEnumerable<ScoreEntry> entries)
+    {
+        var list = entries.ToList();
+        var errors = list.Select(e => e.UnitCode != UnitCode
+                ? $"Giá trị của đơn vị {e.UnitCode} không thuộc phiếu chấm của đơn vị {UnitCode}."
+                : ScoreRules.Check(Framework, e))
+            .OfType<string>().ToList();
+        if (errors.Count > 0) throw new DomainValidationException($"Không lưu điểm của đơn vị {UnitCode}:", errors);
+
+        var changes = new List<Change>(list.Count);
+        foreach (var entry in list)
+        {
+            var before = this[entry.ItemCode];
+            var oldNote = entry.Kind == ScoreKind.NotApplicable ? before.NotApplicableReason : null;
+            changes.Add(new Change(entry, before.ValueOf(entry.Kind), oldNote));
+            _items[entry.ItemCode] = before.With(entry.Kind, entry.Kind == ScoreKind.NotApplicable ? null : entry.Value, entry.Note);
+        }
+        return changes;
+    }
+
+    public IReadOnlyList<Change> Apply(params ScoreEntry[] entries) => Apply((IEnumerable<ScoreEntry>)entries);
+
+    /// <summary>Lifts a not-applicable mark (the appraiser changed their mind).</summary>
+    public void MarkApplicable(string itemCode)
+    {
+        Framework.GetItem(itemCode);
+        _items[itemCode] = this[itemCode] with { NotApplicableReason = null };
+    }
+}

@@ -1,0 +1,110 @@
+namespace ParIndex.Grains.Domain;
+
+/// <summary>Rules 2–7: from a scorecard to a result. Pure and exact (decimal).</summary>
+public static class ScoringPolicy
+{
+    private const decimal Hundred = 100m;
+
+    public static UnitResult Compute(Scorecard card, ScoringSettings settings)
+    {
+        var framework = card.Framework;
+        bool provisional = false;
+        decimal self = 0, appraisal = 0, survey = 0, bonus = 0, penalty = 0;
+        var fieldTotals = new Dictionary<string, (decimal Obtained, decimal Maximum)>();
+        var criterionTotals = new Dictionary<string, (decimal Obtained, decimal Maximum)>();
+
+        foreach (var field in framework.Fields)
+        {
+            foreach (var criterion in field.Criteria)
+            {
+                foreach (var item in criterion.Items)
+                {
+                    var values = card[item.Code];
+                    var (obtained, maximum) = Score(item, values, ref provisional);
+                    switch (item.Source)
+                    {
+                        case ItemSource.Appraisal when !values.IsNotApplicable:
+                            appraisal += obtained;
+                            self += values.Self ?? 0m;
+                            break;
+                        case ItemSource.Survey when !values.IsNotApplicable: survey += obtained; break;
+                        case ItemSource.Bonus: bonus += obtained; break;
+                        case ItemSource.Penalty: penalty -= obtained; break;
+                    }
+                    Add(fieldTotals, field.Code, obtained, maximum);
+                    Add(criterionTotals, criterion.Code, obtained, maximum);
+                }
+            }
+        }
+
+        var total = appraisal + survey + bonus - penalty;
+        var max = fieldTotals.Values.Sum(t => t.Maximum);
+        var index = IndexOf(total, max, settings.AllowOver100);
+        var display = index is { } exact ? Display(exact, settings.DisplayDecimals) : (decimal?)null;
+
+        return new UnitResult
+        {
+            UnitCode = card.UnitCode,
+            Obtained = total,
+            Maximum = max,
+            Index = index,
+            DisplayIndex = display,
+            DisplayDecimals = settings.DisplayDecimals,
+            Classification = display is { } shown ? settings.Bands.Classify(shown) : null,
+            Provisional = provisional,
+            SelfSubtotal = self,
+            AppraisalSubtotal = appraisal,
+            SurveySubtotal = survey,
+            BonusSubtotal = bonus,
+            PenaltySubtotal = penalty,
+            Fields = framework.Fields.Select(f => Component(f.Code, f.Title, fieldTotals[f.Code])).ToList(),
+            Criteria = framework.Fields.SelectMany(f => f.Criteria).Select(c => Component(c.Code, c.Title, criterionTotals[c.Code])).ToList(),
+        };
+    }
+
+    /// <summary>Rule 5: obtained / maximum × 100, exact, clamped; null when there is no maximum.</summary>
+    public static decimal? IndexOf(decimal obtained, decimal maximum, bool allowOver100)
+    {
+        if (maximum == 0m) return null;
+        var index = obtained * Hundred / maximum;
+        if (index < 0m) return 0m;
+        return !allowOver100 && index > Hundred ? Hundred : index;
+    }
+
+    /// <summary>Rounded half away from zero to the group's display precision.</summary>
+    public static decimal Display(decimal exactIndex, int decimals) =>
+        decimal.Round(exactIndex, decimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>Rules 2 and 3: an item's contribution to obtained points (penalty negative) and to the maximum.</summary>
+    private static (decimal Obtained, decimal Maximum) Score(Item item, ItemValues values, ref bool provisional)
+    {
+        switch (item.Source)
+        {
+            case ItemSource.Appraisal:
+                if (values.IsNotApplicable) return (0m, 0m);
+                if (values.Appraised is { } appraised) return (appraised, item.Max);
+                provisional = true;
+                return (values.Self ?? 0m, item.Max);
+            case ItemSource.Survey:
+                if (values.IsNotApplicable) return (0m, 0m);
+                if (values.Survey is null) provisional = true;
+                return (values.Survey ?? 0m, item.Max);
+            case ItemSource.Bonus:
+                return (values.Bonus ?? 0m, 0m);
+            case ItemSource.Penalty:
+                return (-(values.Penalty ?? 0m), 0m);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(item), item.Source, "Unknown item source.");
+        }
+    }
+
+    private static void Add(Dictionary<string, (decimal, decimal)> totals, string code, decimal obtained, decimal maximum)
+    {
+        var (o, m) = totals.GetValueOrDefault(code);
+        totals[code] = (o + obtained, m + maximum);
+    }
+
+    /// <summary>Rule 6: a component's own obtained / maximum × 100 (not clamped: it is read, not ranked).</summary>
+    private static ComponentIndex Component(string code, string title, (decimal Obtained, decimal Maximum) t) =>
+        new(code, title, t.Obtained, t.Maximum, t.Maximum == 0m ? null : t.Obtained * Hundred / t.Maximum);
+}

@@ -1,0 +1,29 @@
+namespace ParIndex.Grains.Domain;
+
+/// <summary>Obtained and maximum of a field or criterion, and its component index (rule 6).</summary>
+public sealed record ComponentIndex(string Code, string Title, decimal Obtained, decimal Maximum, decimal? Index);
+
+/// <summary>
+/// A unit's computed result for one cycle (rules 3–7). <see cref="Index"/> is exact;
+/// <see cref="DisplayIndex"/> is what people read and what the class is decided on.
+/// </summary>
+public sealed record UnitResult
+{
+    public required string UnitCode { get; init; }
+    public required decimal Obtained { get; init; }
+    public required decimal Maximum { get; init; }
+    /// <summary>Exact index, clamped; null when the maximum is 0.</summary>
+    public required decimal? Index { get; init; }
+    public required decimal? DisplayIndex { get; init; }
+    public required int DisplayDecimals { get; init; }
+    public required string? Classification { get; init; }
+    /// <summary>Some counted value is still a self score or missing.</summary>
+    public required bool Provisional { get; init; }
+    public required decimal SelfSubtotal { get; init; }
+    public required decimal AppraisalSubtotal { get; init; }
+    public required decimal SurveySubtotal { get; init; }
+    public required decimal BonusSubtotal { get; init; }
+    public required decimal PenaltySubtotal { get; init; }
+    public required IReadOnlyList<ComponentIndex> Fields { get; init; }
+    public required IReadOnlyList<ComponentIndex> Criteria { get; init; }
+}

@@ -1,0 +1,120 @@
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Grains.Tests.Domain;
+
+/// <summary>Rule 1: what may be entered, and that a refused batch stores nothing.</summary>
+public class ScoreRulesTests
+{
+    private static readonly Framework Framework = Frameworks.Of([2m], [10m], bonusMax: 1m, penaltyMax: 1m);
+
+    private static string? Check(ScoreKind kind, decimal value, string item = "A.1.1") =>
+        ScoreRules.Check(Framework, new ScoreEntry("06-SNV", item, kind, value));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(1.125)]
+    public void Values_from_zero_to_the_maximum_with_three_decimals_are_accepted(decimal value)
+    {
+        Assert.Null(Check(ScoreKind.Self, value));
+        Assert.Null(Check(ScoreKind.Appraised, value));
+    }
+
+    [Fact]
+    public void A_negative_score_is_refused_naming_unit_item_and_limit()
+    {
+        var error = Check(ScoreKind.Self, -0.5m);
+        Assert.NotNull(error);
+        Assert.Contains("06-SNV", error);
+        Assert.Contains("A.1.1", error);
+        Assert.Contains("âm", error);
+        Assert.Contains("2", error);
+    }
+
+    [Fact]
+    public void A_score_over_the_maximum_is_refused_naming_the_maximum()
+    {
+        var error = Check(ScoreKind.Appraised, 2.001m);
+        Assert.NotNull(error);
+        Assert.Contains("vượt điểm tối đa 2", error);
+    }
+
+    [Fact]
+    public void More_than_three_decimals_is_refused()
+    {
+        var error = Check(ScoreKind.Self, 1.1255m);
+        Assert.NotNull(error);
+        Assert.Contains("3 chữ số thập phân", error);
+    }
+
+    [Fact]
+    public void Computed_survey_scores_keep_full_precision()
+    {
+        Assert.Null(Check(ScoreKind.Survey, 7.8512345678m, "S.1.1"));
+        Assert.NotNull(Check(ScoreKind.Survey, 10.0001m, "S.1.1"));
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("1,5")]
+    [InlineData("Infinity")]
+    public void Text_and_NaN_are_refused_as_not_a_number(string text)
+    {
+        var error = ScoreRules.Check(Framework, "06-SNV", "A.1.1", ScoreKind.Self, text, null, out var entry);
+        Assert.Null(entry);
+        Assert.NotNull(error);
+        Assert.Contains("không phải là số", error);
+        Assert.Contains("A.1.1", error);
+    }
+
+    [Theory]
+    [InlineData(ScoreKind.Self, "S.1.1")]
+    [InlineData(ScoreKind.Survey, "A.1.1")]
+    [InlineData(ScoreKind.Bonus, "A.1.1")]
+    [InlineData(ScoreKind.Penalty, "B.1")]
+    [InlineData(ScoreKind.Appraised, "P.1")]
+    public void A_kind_that_does_not_fit_the_items_source_is_refused(ScoreKind kind, string item)
+    {
+        var error = Check(kind, 0.5m, item);
+        Assert.NotNull(error);
+        Assert.Contains("nguồn điểm", error);
+    }
+
+    [Fact]
+    public void An_unknown_item_is_refused()
+    {
+        Assert.Contains("không có tiêu chí thành phần", Check(ScoreKind.Self, 1m, "9.9.9"));
+    }
+
+    [Fact]
+    public void Not_applicable_needs_a_reason()
+    {
+        Assert.NotNull(ScoreRules.Check(Framework, new ScoreEntry("u", "A.1.1", ScoreKind.NotApplicable, null, " ")));
+        Assert.Null(ScoreRules.Check(Framework, new ScoreEntry("u", "A.1.1", ScoreKind.NotApplicable, null, "Không phát sinh TTHC")));
+    }
+
+    [Fact]
+    public void A_batch_with_one_bad_value_stores_nothing_and_lists_every_bad_value()
+    {
+        var card = new Scorecard("06-SNV", Framework);
+        var error = Assert.Throws<DomainValidationException>(() => card.Apply(
+            new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 1m),
+            new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Appraised, 5m),
+            new ScoreEntry("06-SNV", "B.1", ScoreKind.Bonus, -1m)));
+        Assert.Equal(2, error.Errors.Count);
+        Assert.Null(card["A.1.1"].Self);
+    }
+
+    [Fact]
+    public void A_change_reports_the_old_value_for_the_audit()
+    {
+        var card = new Scorecard("06-SNV", Framework);
+        card.Apply(new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 1m));
+        var change = Assert.Single(card.Apply(new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 1.5m, "Bổ sung")));
+        Assert.Equal(1m, change.OldValue);
+        Assert.Equal(1.5m, card["A.1.1"].Self);
+        Assert.Equal("Bổ sung", card["A.1.1"].SelfNote);
+    }
+}
