@@ -65,8 +65,10 @@ public static class ScoresCsv
             return null;
         }
         var error = ScoreRules.Check(framework, unit, item, kind, table.Get(row, "value"), NullIfEmpty(note), out var entry);
-        if (error is not null) problem = FileProblem.WithoutDomainPrefix(error, unit, item);
-        return entry;
+        if (error is null) return entry;
+        // Not only a null entry means refused: for not_applicable the domain hands back the entry with its error.
+        problem = FileProblem.WithoutDomainPrefix(error, unit, item);
+        return null;
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
