@@ -187,13 +187,14 @@ public static class CycleJson
         var displayDecimals = json.Int("displayDecimals", required: false) ?? 2;
         var notRanked = json.Strings("notRanked").ToHashSet(StringComparer.Ordinal);
         var allowOver100 = json.Bool("allowOver100", false);
-        if (code is null || name is null || assessor is null || frameworkCode is null || members is null || bands is null) return null;
+        if (code is null || name is null || assessor is null || frameworkCode is null) return null;
 
+        // Members and bands that failed have reported already; stand-ins let the group's own rules still be checked.
         var group = new RankGroup
         {
-            Code = code, Name = name, AssessorCode = assessor, FrameworkCode = frameworkCode, Members = members,
-            Bands = bands, TieBreakers = tieBreakers, DisplayDecimals = displayDecimals, NotRanked = notRanked,
-            AllowOver100 = allowOver100,
+            Code = code, Name = name, AssessorCode = assessor, FrameworkCode = frameworkCode, Members = members ?? new UnitList([]),
+            Bands = bands ?? ClassificationBands.Default, TieBreakers = tieBreakers, DisplayDecimals = displayDecimals,
+            NotRanked = notRanked, AllowOver100 = allowOver100,
         };
         // A declared framework that failed its own checks has reported already; only a built one can judge the group.
         if (frameworks.FirstOrDefault(f => f.Code == frameworkCode) is { } framework)

@@ -389,6 +389,17 @@ public class CycleJsonTests
     }
 
     [Fact]
+    public void The_group_rules_are_checked_even_when_its_bands_and_members_are_wrong()
+    {
+        var result = Read(WithGroup("""
+            { "code": "so", "name": "Sở", "assessor": "06", "framework": "f", "units": [], "bands": [ { "label": "A", "min": -1 } ], "displayDecimals": 9 }
+            """));
+
+        Assert.Equal(3, result.Problems.Count);
+        Assert.Contains(result.Problems, p => p.Message.Contains("số chữ số thập phân hiển thị 9"));
+    }
+
+    [Fact]
     public void Duplicate_framework_and_group_codes_are_refused()
     {
         var result = Read(Cycle(Framework + ", " + Framework, Group + ", " + Group.Replace("06-SNV", "06-SCT")));
