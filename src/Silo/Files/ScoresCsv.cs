@@ -1,0 +1,83 @@
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Silo.Files;
+
+/// <summary>A score entry and the line of the file it came from, so that later errors can still point at it.</summary>
+public sealed record ScoreRow(int Line, ScoreEntry Entry);
+
+/// <summary>scores.csv (INTERFACES.md), long format: <c>unit_code,item_code,kind,value,note</c>.</summary>
+public static class ScoresCsv
+{
+    public static readonly IReadOnlyList<string> RequiredColumns = ["unit_code", "item_code", "kind", "value"];
+    public static readonly IReadOnlyList<string> OptionalColumns = ["note"];
+
+    /// <summary>
+    /// Reads and checks every row: the unit belongs to a group of the cycle (<paramref name="frameworkOfUnit"/>
+    /// gives its group's framework, or null), the item is in that framework, the kind fits the item's
+    /// source, and the value passes rule 1 (<see cref="ScoreRules.Check(Framework, string, string, ScoreKind, string?, string?, out ScoreEntry?)"/>);
+    /// not_applicable needs a reason in <c>note</c> and ignores <c>value</c>.
+    /// A later row for the same unit, item and kind replaces the earlier one, as INTERFACES.md says: the
+    /// result keeps only the last, at its own line, and rows stay in file order. Every row is still
+    /// checked, a replaced one too, since a bad row means the user's file is wrong either way.
+    /// </summary>
+    public static ReadResult<IReadOnlyList<ScoreRow>> Read(TextReader reader, string fileName, Func<string, Framework?> frameworkOfUnit)
+    {
+        var problems = new List<FileProblem>();
+        var table = CsvTable.Read(reader, fileName, RequiredColumns, OptionalColumns, problems);
+        if (table is null) return ReadResult<IReadOnlyList<ScoreRow>>.Failure(problems);
+
+        var frameworks = new Dictionary<string, Framework?>(StringComparer.Ordinal);
+        var latest = new Dictionary<(string Unit, string Item, ScoreKind Kind), ScoreRow>();
+        foreach (var row in table.Rows)
+        {
+            var unit = table.Get(row, "unit_code");
+            var item = table.Get(row, "item_code");
+            var entry = ReadRow(table, row, unit, item, frameworks, frameworkOfUnit, out var problem);
+            if (entry is null)
+                problems.Add(new FileProblem(fileName, row.Line, NullIfEmpty(unit), NullIfEmpty(item), problem!));
+            else
+                latest[(entry.UnitCode, entry.ItemCode, entry.Kind)] = new ScoreRow(row.Line, entry);
+        }
+        return ReadResult<IReadOnlyList<ScoreRow>>.From(
+            latest.Values.OrderBy(r => r.Line).ToList(), problems.OrderBy(p => p.Line ?? 0).ToList());
+    }
+
+    private static ScoreEntry? ReadRow(CsvTable table, CsvRow row, string unit, string item,
+        Dictionary<string, Framework?> frameworks, Func<string, Framework?> frameworkOfUnit, out string? problem)
+    {
+        problem = null;
+        var kindText = table.Get(row, "kind");
+        if (unit.Length == 0) { problem = "mã đơn vị (unit_code) trống."; return null; }
+        if (item.Length == 0) { problem = "mã tiêu chí (item_code) trống."; return null; }
+        if (!frameworks.TryGetValue(unit, out var framework)) frameworks[unit] = framework = frameworkOfUnit(unit);
+        if (framework is null) { problem = $"đơn vị {unit} không thuộc nhóm nào của kỳ đánh giá."; return null; }
+        if (!ScoreKinds.TryParse(kindText, out var kind))
+        {
+            var names = string.Join(", ", Enum.GetValues<ScoreKind>().Select(k => k.ToFileName()));
+            problem = $"loại điểm (kind) \"{kindText}\" không hợp lệ (phải là một trong: {names}).";
+            return null;
+        }
+        var note = table.Get(row, "note");
+        // An unknown item or a kind that does not fit comes before the value, which cannot be judged without them.
+        if (framework.FindItem(item) is not { } found || !kind.Fits(found.Source))
+        {
+            problem = FileProblem.WithoutDomainPrefix(ScoreRules.Check(framework, new ScoreEntry(unit, item, kind, null))!, unit, item);
+            return null;
+        }
+        var error = ScoreRules.Check(framework, unit, item, kind, table.Get(row, "value"), NullIfEmpty(note), out var entry);
+        if (error is null) return entry;
+        // Not only a null entry means refused: for not_applicable the domain hands back the entry with its error.
+        problem = FileProblem.WithoutDomainPrefix(error, unit, item);
+        return null;
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    /// <summary>Writes entries in the same format (values as entered, invariant culture).</summary>
+    public static void Write(TextWriter writer, IEnumerable<ScoreEntry> entries)
+    {
+        Csv.WriteRecord(writer, RequiredColumns.Concat(OptionalColumns));
+        foreach (var e in entries)
+            Csv.WriteRecord(writer, [e.UnitCode, e.ItemCode, e.Kind.ToFileName(), e.Value is { } v ? ScoreText.Format(v) : "", e.Note ?? ""]);
+    }
+}
