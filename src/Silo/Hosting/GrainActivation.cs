@@ -27,8 +27,10 @@ internal sealed class GrainActivation
     private readonly Queue<GrainCall> _mailbox = new();
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    // Guarded by _lock.
+    // Guarded by _lock. _running: a worker owns the mailbox. _callInProgress: a call has been taken from
+    // the mailbox and its caller not yet completed (the worker may still run a little after that).
     private bool _running;
+    private bool _callInProgress;
     private bool _closed;
     private long _idleSince;
     private CancellationToken _deactivationToken;
@@ -69,11 +71,13 @@ internal sealed class GrainActivation
     {
         lock (_lock)
         {
-            // Not running means the mailbox is empty: TryEnqueue sets _running with every enqueue.
-            if (_closed || _running || _host.Time.GetElapsedTime(_idleSince, now) < idleFor) return false;
+            if (_closed || _callInProgress || _mailbox.Count > 0) return false;
+            if (_host.Time.GetElapsedTime(_idleSince, now) < idleFor) return false;
             _closed = true;
-            _running = true;
             _deactivationToken = cancellationToken;
+            // A worker that has just completed its last caller finds the mailbox closed and deactivates.
+            if (_running) return true;
+            _running = true;
         }
         StartWorker();
         return true;
@@ -105,10 +109,13 @@ internal sealed class GrainActivation
             GrainCall? call;
             lock (_lock)
             {
-                if (!_mailbox.TryDequeue(out call) && !_closed)
+                if (_mailbox.TryDequeue(out call))
+                {
+                    _callInProgress = true;
+                }
+                else if (!_closed)
                 {
                     _running = false;
-                    _idleSince = _host.Time.GetTimestamp();
                     return;
                 }
             }
@@ -160,6 +167,13 @@ internal sealed class GrainActivation
             }
             finally
             {
+                // Idle from now on, before the caller resumes: a caller that then asks the host to
+                // deactivate idle grains finds this one idle.
+                lock (_lock)
+                {
+                    _callInProgress = false;
+                    _idleSince = _host.Time.GetTimestamp();
+                }
                 if (result is null) call.Fail(error!);
                 else call.Complete(result);
             }

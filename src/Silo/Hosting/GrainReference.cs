@@ -26,7 +26,15 @@ internal class GrainReference : DispatchProxy
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         var call = _id.Type.GetMethod(targetMethod).CreateCall(args ?? []);
-        _host.Dispatch(_id, call);
+        try
+        {
+            _host.Dispatch(_id, call);
+        }
+        catch (Exception e)
+        {
+            // A grain method reports failure through its task, never by throwing at the call site.
+            call.Fail(e);
+        }
         return call.Task;
     }
 
