@@ -1,10 +1,9 @@
+using ParIndex.Silo.Cli;
+
 namespace ParIndex.Silo;
 
-public static class Program
+/// <summary>The command-line tool (INTERFACES.md).</summary>
+public static class SiloProgram
 {
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("ParIndex: chưa có lệnh nào.");
-        return 1;
-    }
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args);
 }

@@ -32,8 +32,10 @@ public static class ScoreRules
         entry = null;
         if (kind == ScoreKind.NotApplicable)
         {
-            entry = new ScoreEntry(unitCode, itemCode, kind, null, note);
-            return Check(framework, entry);
+            var mark = new ScoreEntry(unitCode, itemCode, kind, null, note);
+            var problem = Check(framework, mark);
+            entry = problem is null ? mark : null;
+            return problem;
         }
         if (!ScoreText.TryParse(text, out var value))
         {

@@ -93,6 +93,8 @@ public class ScoreRulesTests
     {
         Assert.NotNull(ScoreRules.Check(Framework, new ScoreEntry("u", "A.1.1", ScoreKind.NotApplicable, null, " ")));
         Assert.Null(ScoreRules.Check(Framework, new ScoreEntry("u", "A.1.1", ScoreKind.NotApplicable, null, "Không phát sinh TTHC")));
+        Assert.NotNull(ScoreRules.Check(Framework, "u", "A.1.1", ScoreKind.NotApplicable, "", "", out var refused));
+        Assert.Null(refused);
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Grains.Contracts;
+
+/// <summary>Reads cycle definitions (the Silo implements it over the database).</summary>
+public interface ICycleStore
+{
+    Task<CycleDefinition?> LoadAsync(string cycleId, CancellationToken cancellationToken);
+}
+
+/// <summary>Computed results, kept so that rankings and roll-ups rebuild from the store, never from their children.</summary>
+public interface IResultStore
+{
+    Task<IReadOnlyList<UnitResult>> LoadGroupAsync(string cycleId, string groupCode, CancellationToken cancellationToken);
+
+    /// <summary>Every unit's index and rank in the given cycles (for year-over-year).</summary>
+    Task<IReadOnlyDictionary<string, PreviousStanding>> LoadStandingsAsync(IReadOnlyList<string> cycleIds, CancellationToken cancellationToken);
+
+    /// <summary>Records ranks that changed, so that a later cycle can compare with them.</summary>
+    Task SaveRanksAsync(string cycleId, IReadOnlyDictionary<string, int?> ranks, CancellationToken cancellationToken);
+}
+
+/// <summary>A scorecard's persistent state: values, the last result, and the changes not yet written (for the audit).</summary>
+public sealed class ScorecardState
+{
+    public Dictionary<string, ItemValues> Items { get; set; } = new(StringComparer.Ordinal);
+    public string GroupCode { get; set; } = "";
+    public UnitResult? Result { get; set; }
+    /// <summary>Written with the values in one transaction, then cleared.</summary>
+    public List<AuditEntry> PendingAudit { get; set; } = [];
+}
+
+/// <summary>One value change: who, when, old → new, why.</summary>
+public sealed record AuditEntry(string ItemCode, ScoreKind Kind, decimal? OldValue, decimal? NewValue, string? OldNote, string? Note, string User, string Origin, DateTimeOffset At);

@@ -1,0 +1,21 @@
+using ParIndex.Grains.Abstractions;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Grains.Implementation;
+
+/// <summary>Holds a cycle's definition, loaded once from the store.</summary>
+public sealed class CycleGrain(ICycleStore store) : Grain, ICycleGrain
+{
+    private CycleDefinition? _definition;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _definition = await store.LoadAsync(GetPrimaryKeyString(), cancellationToken);
+
+    public async Task<CycleDefinition> GetDefinitionAsync()
+    {
+        // A cycle imported after this activation asked for it is found on the next call.
+        _definition ??= await store.LoadAsync(GetPrimaryKeyString(), CancellationToken.None);
+        return _definition ?? throw new DomainException($"Không có kỳ đánh giá \"{GetPrimaryKeyString()}\".");
+    }
+}

@@ -1,0 +1,79 @@
+using ParIndex.Grains.Abstractions;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Grains.Implementation;
+
+/// <summary>
+/// A group's ranking, in memory. Rebuilt from stored results on activation; re-ranks on every
+/// member's change and passes the group's summary to the assessor's unit grain.
+/// </summary>
+public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
+{
+    private CycleDefinition _cycle = null!;
+    private RankGroup _group = null!;
+    private Dictionary<string, UnitResult> _results = [];
+    private IReadOnlyDictionary<string, PreviousStanding> _previous = new Dictionary<string, PreviousStanding>();
+    private IReadOnlyList<RankedResult> _ranking = [];
+    private string _cycleId = "";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (cycleId, rest) = GrainKeys.Split(GetPrimaryKeyString());
+        _cycleId = cycleId;
+        var groupCode = rest[(rest.IndexOf('/') + 1)..];
+        _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
+        _group = _cycle.Cycle.FindGroup(groupCode) ?? throw new DomainException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\".");
+        _results = await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken);
+        _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, cancellationToken);
+        _ranking = RankingPolicy.Rank(_results.Values, _group);
+    }
+
+    public Task<IReadOnlyList<ResultLine>> GetLinesAsync() =>
+        Task.FromResult<IReadOnlyList<ResultLine>>(_ranking.Select(ToLine).ToList());
+
+    public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
+
+    public async Task ResultChangedAsync(UnitResult result)
+    {
+        if (!_results.ContainsKey(result.UnitCode))
+            throw new DomainException($"Đơn vị {result.UnitCode} không thuộc nhóm {_group.Code}.");
+        _results[result.UnitCode] = result;
+        var before = _ranking.ToDictionary(r => r.UnitCode, r => r.Rank);
+        _ranking = RankingPolicy.Rank(_results.Values, _group);
+        var changed = _ranking.Where(r => !before.TryGetValue(r.UnitCode, out var old) || old != r.Rank).ToDictionary(r => r.UnitCode, r => r.Rank);
+        if (changed.Count > 0) await store.SaveRanksAsync(_cycleId, changed, CancellationToken.None);
+        await GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(_cycleId, _group.AssessorCode))
+            .GroupChangedAsync(RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
+    }
+
+    private ResultLine ToLine(RankedResult ranked)
+    {
+        var r = ranked.Result;
+        var unit = _cycle.Unit(r.UnitCode);
+        var yoy = YearOverYearPolicy.Compare(r.UnitCode, unit?.Predecessors ?? [], r.Index, ranked.Rank, _previous);
+        return new ResultLine
+        {
+            Group = _group.Code,
+            Rank = ranked.Rank,
+            UnitCode = r.UnitCode,
+            UnitName = unit?.Name ?? r.UnitCode,
+            Obtained = r.Obtained,
+            Maximum = r.Maximum,
+            Index = r.Index,
+            IndexDisplay = r.DisplayIndex,
+            DisplayDecimals = r.DisplayDecimals,
+            Classification = r.Classification,
+            Provisional = r.Provisional,
+            PreviousIndex = yoy.PreviousIndex,
+            PreviousIndexDerived = yoy.Derived,
+            PreviousRank = yoy.PreviousRank,
+            RankChange = yoy.RankChange,
+            SelfSubtotal = r.SelfSubtotal,
+            AppraisalSubtotal = r.AppraisalSubtotal,
+            SurveySubtotal = r.SurveySubtotal,
+            BonusSubtotal = r.BonusSubtotal,
+            PenaltySubtotal = r.PenaltySubtotal,
+        };
+    }
+}

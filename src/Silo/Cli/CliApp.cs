@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using ParIndex.Silo.Persistence;
+
+namespace ParIndex.Silo.Cli;
+
+/// <summary>
+/// The command line of INTERFACES.md. Every verb takes --db PATH (or --connection/--provider);
+/// exit 0 on success; on error a message on stderr naming file, line, unit and item, exit ≠ 0,
+/// and nothing of that command written.
+/// </summary>
+public sealed class CliApp(TextWriter output, TextWriter error)
+{
+    public const int Ok = 0, Refused = 1, Usage = 2;
+
+    private readonly Option<string?> _db = new("--db") { Description = "Tệp SQLite (được tạo và cập nhật cấu trúc nếu chưa có)." };
+    private readonly Option<string?> _connection = new("--connection") { Description = "Chuỗi kết nối cơ sở dữ liệu." };
+    private readonly Option<string> _provider = new("--provider") { Description = "sqlite (mặc định) hoặc postgres.", DefaultValueFactory = _ => DatabaseOptions.Sqlite };
+
+    public TextWriter Output { get; } = output;
+    public TextWriter Error { get; } = error;
+
+    public static Task<int> RunAsync(string[] args) => new CliApp(Console.Out, Console.Error).InvokeAsync(args);
+
+    public async Task<int> InvokeAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("ParIndex — Chỉ số cải cách hành chính: nhập dữ liệu, tính và xuất kết quả.");
+        var import = new Command("import", "Nhập dữ liệu từ tệp.");
+        import.Subcommands.Add(ImportCommands.Units(this));
+        import.Subcommands.Add(ImportCommands.Cycle(this));
+        import.Subcommands.Add(ImportCommands.Scores(this));
+        root.Subcommands.Add(import);
+        root.Subcommands.Add(ResultsCommand.Create(this));
+        root.Subcommands.Add(DemoCommand.Create(this));
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = Output, Error = Error }, cancellationToken);
+    }
+
+    /// <summary>Adds the database options every verb takes.</summary>
+    internal Command WithDatabase(Command command)
+    {
+        command.Options.Add(_db);
+        command.Options.Add(_connection);
+        command.Options.Add(_provider);
+        return command;
+    }
+
+    /// <summary>Runs a verb with the silo's services on the chosen database, turning refusals into messages and exit codes.</summary>
+    internal async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Task<int>> action)
+    {
+        var path = parse.GetValue(_db);
+        var connection = parse.GetValue(_connection);
+        var provider = parse.GetValue(_provider) ?? DatabaseOptions.Sqlite;
+        if (path is null && connection is null)
+        {
+            await Error.WriteLineAsync("Lỗi: cần --db ĐƯỜNG_DẪN (tệp SQLite) hoặc --connection CHUỖI --provider postgres.");
+            return Usage;
+        }
+        var database = path is not null ? DatabaseOptions.ForSqliteFile(path) : new DatabaseOptions(provider, connection!);
+        await using var services = new ServiceCollection().AddLogging().AddParIndexSilo(database).BuildServiceProvider();
+        try
+        {
+            await services.MigrateDatabaseAsync();
+            return await action(services);
+        }
+        catch (Exception e) when (CliErrors.Describe(e) is { } lines)
+        {
+            foreach (var line in lines) await Error.WriteLineAsync(line);
+            return Refused;
+        }
+    }
+}

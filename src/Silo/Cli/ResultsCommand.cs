@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using ParIndex.Grains.Abstractions;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+using ParIndex.Silo.Files;
+
+namespace ParIndex.Silo.Cli;
+
+/// <summary>`results`: every group's ranking, read through the grains, as CSV or JSON.</summary>
+internal static class ResultsCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var cycle = new Option<string>("--cycle") { Description = "Mã kỳ đánh giá.", Required = true };
+        var group = new Option<string?>("--group") { Description = "Chỉ một nhóm xếp hạng." };
+        var format = new Option<string>("--format") { Description = "csv (mặc định) hoặc json.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var command = app.WithDatabase(new Command("results", "In kết quả: chỉ số, xếp loại, xếp hạng.") { cycle, group, format });
+        command.SetAction((parse, ct) => app.RunAsync(parse, async services =>
+        {
+            var lines = await ReadAsync(services.GetRequiredService<IGrainFactory>(), parse.GetValue(cycle)!, parse.GetValue(group));
+            if (parse.GetValue(format) == "json") ResultsFile.WriteJson(app.Output, lines);
+            else ResultsFile.WriteCsv(app.Output, lines);
+            await app.Output.FlushAsync(ct);
+            return CliApp.Ok;
+        }));
+        return command;
+    }
+
+    public static async Task<IReadOnlyList<ResultLine>> ReadAsync(IGrainFactory grains, string cycleId, string? groupCode)
+    {
+        var definition = await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
+        var groups = definition.Cycle.Groups.Where(g => groupCode is null || g.Code == groupCode).ToList();
+        if (groups.Count == 0)
+            throw new DomainException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\" (có: {string.Join(", ", definition.Cycle.Groups.Select(g => g.Code))}).");
+        var lines = new List<ResultLine>();
+        foreach (var g in groups)
+            lines.AddRange(await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(cycleId, g.AssessorCode, g.Code)).GetLinesAsync());
+        return lines;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParIndex.Grains.Contracts;
+using ParIndex.Silo.Files;
+using ParIndex.Silo.Import;
+using ParIndex.Silo.Persistence;
+
+namespace ParIndex.Silo.Demo;
+
+/// <summary>
+/// Seeds the demo: Bắc Kạn 2019 and 2020 (real units, synthetic scores matching the published 2020
+/// figures) and Thái Nguyên 2025 after the reform. The same files as examples/, through the same
+/// readers and importers as the command line.
+/// </summary>
+public static class DemoSeeder
+{
+    public const string Notice = "Dữ liệu minh họa: đơn vị hành chính là thật, điểm số là giả lập.";
+
+    private static readonly (string Kind, string Resource, string? Cycle)[] Steps =
+    [
+        ("units", "examples/bac-kan/units.csv", null),
+        ("units", "examples/thai-nguyen/units.csv", null),
+        ("cycle", "examples/bac-kan/cycle-2019.json", null),
+        ("scores", "examples/bac-kan/scores-2019.csv", "par-2019-06"),
+        ("cycle", "examples/bac-kan/cycle-2020.json", null),
+        ("scores", "examples/bac-kan/scores-2020.csv", "par-2020-06"),
+        ("cycle", "examples/thai-nguyen/cycle-2025.json", null),
+        ("scores", "examples/thai-nguyen/scores-2025.csv", "par-2025-19"),
+    ];
+
+    /// <summary>Seeds only an empty database (no cycle yet); returns whether it seeded.</summary>
+    public static async Task<bool> SeedIfEmptyAsync(IServiceProvider services, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await services.GetRequiredService<IDbContextFactory<ParIndexDbContext>>().CreateDbContextAsync(cancellationToken))
+            if (await db.Cycles.AnyAsync(cancellationToken)) return false;
+
+        foreach (var (kind, resource, cycleId) in Steps)
+        {
+            progress?.Report($"Đang nạp dữ liệu minh họa: {resource}…");
+            using var reader = new StreamReader(Open(resource));
+            var name = Path.GetFileName(resource);
+            switch (kind)
+            {
+                case "units":
+                    var importer = services.GetRequiredService<UnitImporter>();
+                    await importer.ImportAsync(Valid(UnitsCsv.Read(reader, name, await importer.LoadDirectoryAsync(cancellationToken)), name), name, cancellationToken);
+                    break;
+                case "cycle":
+                    await services.GetRequiredService<CycleImporter>().ImportAsync(Valid(CycleJson.Read(reader, name), name), name, cancellationToken);
+                    break;
+                default:
+                    var definition = (await services.GetRequiredService<ICycleStore>().LoadAsync(cycleId!, cancellationToken))!;
+                    var scores = Valid(ScoresCsv.Read(reader, name, u => definition.GroupOf(u) is { } g ? definition.Cycle.FrameworkOf(g) : null), name);
+                    await services.GetRequiredService<ScoreImporter>().ImportAsync(cycleId!, scores.Select(s => s.Entry).ToList(), "demo", "demo", null, cancellationToken);
+                    break;
+            }
+        }
+        return true;
+    }
+
+    public static IReadOnlyList<string> Resources => typeof(DemoSeeder).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("examples/", StringComparison.Ordinal)).ToList();
+
+    public static Stream Open(string resource) =>
+        typeof(DemoSeeder).Assembly.GetManifestResourceStream(resource) ?? throw new InvalidOperationException($"Missing demo resource {resource}.");
+
+    private static T Valid<T>(ReadResult<T> read, string name) where T : class =>
+        read.IsValid ? read.Value : throw new ImportRefusedException($"Dữ liệu minh họa {name} không hợp lệ.", read.Problems.Select(p => p.ToString()).ToList());
+}

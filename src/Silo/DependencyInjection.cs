@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParIndex.Grains.Abstractions;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Implementation;
+using ParIndex.Silo.Hosting;
+using ParIndex.Silo.Import;
+using ParIndex.Silo.Persistence;
+
+namespace ParIndex.Silo;
+
+public static class DependencyInjection
+{
+    /// <summary>The grain host with this project's grains, persistence on the given database, and the importers.</summary>
+    public static IServiceCollection AddParIndexSilo(this IServiceCollection services, DatabaseOptions database, Action<GrainHostOptions>? host = null)
+    {
+        services.AddSingleton(database);
+        services.AddPooledDbContextFactory<ParIndexDbContext>(database.Configure);
+
+        services.AddSingleton<ICycleStore, EfCycleStore>();
+        services.AddSingleton<IResultStore, EfResultStore>();
+        services.AddSingleton<IGrainStorage<ScorecardState>, EfScorecardStorage>();
+
+        services.AddGrainHost(host);
+        services.AddGrain<ICycleGrain, CycleGrain>();
+        services.AddGrain<IScorecardGrain, ScorecardGrain>();
+        services.AddGrain<IRankingGrain, RankingGrain>();
+        services.AddGrain<IUnitGrain, UnitGrain>();
+
+        services.AddSingleton<UnitImporter>();
+        services.AddSingleton<CycleImporter>();
+        services.AddSingleton<ScoreImporter>();
+        return services;
+    }
+
+    /// <summary>Creates and migrates the database (SQLite: the file and its folder too).</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<ParIndexDbContext>>().CreateDbContextAsync(cancellationToken);
+        await db.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ParIndex.Silo.Persistence;
+
+public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> options) : DbContext(options)
+{
+    public DbSet<UnitRow> Units => Set<UnitRow>();
+    public DbSet<CycleRow> Cycles => Set<CycleRow>();
+    public DbSet<FrameworkRow> Frameworks => Set<FrameworkRow>();
+    public DbSet<FrameworkItemRow> FrameworkItems => Set<FrameworkItemRow>();
+    public DbSet<GroupRow> Groups => Set<GroupRow>();
+    public DbSet<GroupMemberRow> GroupMembers => Set<GroupMemberRow>();
+    public DbSet<ScorecardRow> Scorecards => Set<ScorecardRow>();
+    public DbSet<ItemValueRow> ItemValues => Set<ItemValueRow>();
+    public DbSet<ResultRow> Results => Set<ResultRow>();
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<UnitRow>(e =>
+        {
+            e.ToTable("units");
+            e.HasIndex(u => u.Code);
+            e.HasIndex(u => u.ParentCode);
+        });
+        model.Entity<CycleRow>(e => e.ToTable("cycles"));
+        model.Entity<FrameworkRow>(e => { e.ToTable("frameworks"); e.HasKey(f => new { f.CycleId, f.Code }); });
+        model.Entity<FrameworkItemRow>(e =>
+        {
+            e.ToTable("framework_items");
+            e.HasIndex(i => new { i.CycleId, i.FrameworkCode, i.ItemCode }).IsUnique();
+        });
+        model.Entity<GroupRow>(e => { e.ToTable("groups"); e.HasKey(g => new { g.CycleId, g.Code }); });
+        model.Entity<GroupMemberRow>(e =>
+        {
+            e.ToTable("group_members");
+            e.HasKey(m => new { m.CycleId, m.GroupCode, m.UnitCode });
+            e.HasIndex(m => new { m.CycleId, m.UnitCode }).IsUnique();
+        });
+        model.Entity<ScorecardRow>(e =>
+        {
+            e.ToTable("scorecards");
+            e.HasKey(s => new { s.CycleId, s.UnitCode });
+            e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        model.Entity<ItemValueRow>(e => { e.ToTable("item_values"); e.HasKey(v => new { v.CycleId, v.UnitCode, v.ItemCode }); });
+        model.Entity<ResultRow>(e =>
+        {
+            e.ToTable("results");
+            e.HasKey(r => new { r.CycleId, r.UnitCode });
+            e.HasIndex(r => new { r.CycleId, r.GroupCode });
+        });
+        model.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit");
+            e.HasIndex(a => new { a.CycleId, a.UnitCode, a.ItemCode });
+        });
+    }
+}

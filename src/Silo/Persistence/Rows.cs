@@ -1,0 +1,147 @@
+namespace ParIndex.Silo.Persistence;
+
+// Table rows. The domain never sees these: the stores map them to domain types.
+
+public sealed class UnitRow
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Type { get; set; }
+    public int Level { get; set; }
+    public string? ParentCode { get; set; }
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+    /// <summary>"a;b:partial", as in units.csv.</summary>
+    public string Predecessors { get; set; } = "";
+}
+
+public sealed class CycleRow
+{
+    public required string Id { get; set; }
+    public int Year { get; set; }
+    public required string Kind { get; set; }
+    public required string Title { get; set; }
+    public DateOnly? ReferenceDate { get; set; }
+    public string PreviousCycles { get; set; } = "";
+    public string Status { get; set; } = "Open";
+    public DateTimeOffset ImportedAt { get; set; }
+}
+
+public sealed class FrameworkRow
+{
+    public required string CycleId { get; set; }
+    public required string Code { get; set; }
+    public required string Title { get; set; }
+}
+
+/// <summary>One item of a framework with its field and criterion, in order; a criterion that is its own item has ItemCode = CriterionCode.</summary>
+public sealed class FrameworkItemRow
+{
+    public int Id { get; set; }
+    public required string CycleId { get; set; }
+    public required string FrameworkCode { get; set; }
+    public int Ordinal { get; set; }
+    public required string FieldCode { get; set; }
+    public required string FieldTitle { get; set; }
+    public required string CriterionCode { get; set; }
+    public required string CriterionTitle { get; set; }
+    public required string ItemCode { get; set; }
+    public required string ItemTitle { get; set; }
+    public decimal Max { get; set; }
+    public required string Source { get; set; }
+    public bool EvidenceRequired { get; set; }
+    public string? Guide { get; set; }
+}
+
+public sealed class GroupRow
+{
+    public required string CycleId { get; set; }
+    public required string Code { get; set; }
+    public int Ordinal { get; set; }
+    public required string Name { get; set; }
+    public required string AssessorCode { get; set; }
+    public required string FrameworkCode { get; set; }
+    /// <summary>JSON: {"units":[…]} or {"selector":{"parent":…,"level":…,"types":[…]}}.</summary>
+    public required string Members { get; set; }
+    /// <summary>JSON: [{"label":…,"min":…}].</summary>
+    public required string Bands { get; set; }
+    public string TieBreakers { get; set; } = "";
+    public int DisplayDecimals { get; set; } = 2;
+    public string NotRanked { get; set; } = "";
+    public bool AllowOver100 { get; set; }
+}
+
+/// <summary>A group's resolved members, fixed when the cycle is imported.</summary>
+public sealed class GroupMemberRow
+{
+    public required string CycleId { get; set; }
+    public required string GroupCode { get; set; }
+    public required string UnitCode { get; set; }
+}
+
+public sealed class ScorecardRow
+{
+    public required string CycleId { get; set; }
+    public required string UnitCode { get; set; }
+    public required string GroupCode { get; set; }
+    /// <summary>Optimistic concurrency: a writer must present the version it read.</summary>
+    public long Version { get; set; }
+    public string Status { get; set; } = "Draft";
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public sealed class ItemValueRow
+{
+    public required string CycleId { get; set; }
+    public required string UnitCode { get; set; }
+    public required string ItemCode { get; set; }
+    public decimal? Self { get; set; }
+    public decimal? Appraised { get; set; }
+    public decimal? Survey { get; set; }
+    public decimal? Bonus { get; set; }
+    public decimal? Penalty { get; set; }
+    public string? NotApplicableReason { get; set; }
+    public string? SelfNote { get; set; }
+    public string? AppraisedNote { get; set; }
+}
+
+/// <summary>A unit's computed result, kept for reporting and for rebuilding rankings and roll-ups.</summary>
+public sealed class ResultRow
+{
+    public required string CycleId { get; set; }
+    public required string UnitCode { get; set; }
+    public required string GroupCode { get; set; }
+    public decimal Obtained { get; set; }
+    public decimal Maximum { get; set; }
+    public decimal? Index { get; set; }
+    public decimal? DisplayIndex { get; set; }
+    public int DisplayDecimals { get; set; }
+    public string? Classification { get; set; }
+    public bool Provisional { get; set; }
+    public decimal SelfSubtotal { get; set; }
+    public decimal AppraisalSubtotal { get; set; }
+    public decimal SurveySubtotal { get; set; }
+    public decimal BonusSubtotal { get; set; }
+    public decimal PenaltySubtotal { get; set; }
+    public int? Rank { get; set; }
+    /// <summary>JSON: component indices per field and per criterion.</summary>
+    public string Components { get; set; } = "{}";
+    public DateTimeOffset ComputedAt { get; set; }
+}
+
+/// <summary>Append-only: every value change, who, when, old → new, why.</summary>
+public sealed class AuditRow
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string User { get; set; }
+    public required string Origin { get; set; }
+    public required string CycleId { get; set; }
+    public required string UnitCode { get; set; }
+    public required string ItemCode { get; set; }
+    public required string Kind { get; set; }
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+    public string? Note { get; set; }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using ParIndex.Silo.Tests.Support;
+
+namespace ParIndex.Silo.Tests.Cli;
+
+/// <summary>`results` on the demo: INTERFACES.md's columns, and Bắc Kạn's published 2020 figures.</summary>
+[Collection(DemoCollection.Name)]
+public class ResultsTests(DemoDatabase demo)
+{
+    private const string Columns = "group,rank,unit_code,unit_name,obtained,maximum,index,index_display,classification,provisional,previous_index,previous_rank,rank_change,version";
+
+    private static List<Dictionary<string, string>> Parse(string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        // Unit names in the demo contain commas inside quotes; split on commas outside quotes.
+        return lines.Skip(1).Select(l => header.Zip(SplitCsv(l)).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var current = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '"') { if (quoted && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; } else quoted = !quoted; }
+            else if (c == ',' && !quoted) { fields.Add(current.ToString()); current.Clear(); }
+            else current.Append(c);
+        }
+        fields.Add(current.ToString());
+        return fields;
+    }
+
+    [Fact]
+    public async Task Results_print_the_exact_columns_in_rank_order()
+    {
+        using var folder = new TempFolder();
+        var run = (await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2020-06", "--group", "so")).ShouldSucceed();
+        Assert.StartsWith(Columns + "\n", run.Output);
+        var rows = Parse(run.Output);
+        Assert.Equal(19, rows.Count);
+        Assert.Equal(Enumerable.Range(1, 19).Select(i => i.ToString()), rows.Select(r => r["rank"]));
+        Assert.All(rows, r => Assert.Equal("1", r["version"]));
+        Assert.All(rows, r => Assert.Matches(@"^\d+\.\d\d$", r["index_display"]));
+    }
+
+    [Fact]
+    public async Task The_2020_departments_match_what_Bac_Kan_published()
+    {
+        using var folder = new TempFolder();
+        var rows = Parse((await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2020-06", "--group", "so")).ShouldSucceed().Output);
+        Assert.Equal(("06-SCT", "93.44", "Xuất sắc"), (rows[0]["unit_code"], rows[0]["index_display"], rows[0]["classification"]));
+        Assert.StartsWith("Văn phòng Đoàn ĐBQH", rows[1]["unit_name"]);
+        Assert.Equal(2, rows.Count(r => r["classification"] == "Xuất sắc"));
+        Assert.Equal(16, rows.Count(r => r["classification"] == "Tốt"));
+        Assert.Equal(1, rows.Count(r => r["classification"] == "Khá"));
+        // Year over year: the Văn phòng was 4th in 2019 and rose to 2nd.
+        Assert.Equal(("4", "2"), (rows[1]["previous_rank"], rows[1]["rank_change"]));
+        Assert.All(rows, r => Assert.Equal("false", r["provisional"]));
+    }
+
+    [Fact]
+    public async Task The_2020_districts_match_what_Bac_Kan_published()
+    {
+        using var folder = new TempFolder();
+        var rows = Parse((await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2020-06", "--group", "huyen")).ShouldSucceed().Output);
+        Assert.Equal(("058", "83.38"), (rows[0]["unit_code"], rows[0]["index_display"]));
+        Assert.Equal("062", rows[1]["unit_code"]);
+        Assert.Equal(6, rows.Count(r => r["classification"] == "Tốt"));
+        Assert.Equal(2, rows.Count(r => r["classification"] == "Khá"));
+    }
+
+    [Fact]
+    public async Task The_2020_communes_of_all_districts_are_12_excellent_78_good_18_fair()
+    {
+        using var folder = new TempFolder();
+        var rows = Parse((await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2020-06")).ShouldSucceed().Output)
+            .Where(r => r["group"].StartsWith("xa-")).ToList();
+        Assert.Equal(108, rows.Count);
+        Assert.Equal((12, 78, 18), (rows.Count(r => r["classification"] == "Xuất sắc"), rows.Count(r => r["classification"] == "Tốt"), rows.Count(r => r["classification"] == "Khá")));
+    }
+
+    [Fact]
+    public async Task Json_results_carry_the_same_fields_in_camel_case()
+    {
+        using var folder = new TempFolder();
+        var db = demo.CopyTo(folder);
+        var json = (await Tool.RunAsync("results", "--db", db, "--cycle", "par-2020-06", "--group", "so", "--format", "json")).ShouldSucceed().Output;
+        var csv = Parse((await Tool.RunAsync("results", "--db", db, "--cycle", "par-2020-06", "--group", "so")).ShouldSucceed().Output);
+        using var doc = JsonDocument.Parse(json);
+        var first = doc.RootElement[0];
+        foreach (var name in new[] { "group", "rank", "unitCode", "unitName", "obtained", "maximum", "index", "indexDisplay", "classification", "provisional", "previousIndex", "previousRank", "rankChange", "version" })
+            Assert.True(first.TryGetProperty(name, out _), name);
+        Assert.Equal(csv.Count, doc.RootElement.GetArrayLength());
+        Assert.Equal(csv[0]["index"], first.GetProperty("index").GetRawText());
+        Assert.Equal("93.44", first.GetProperty("indexDisplay").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_commune_formed_by_merger_shows_a_previous_index_derived_from_its_Bac_Kan_predecessors()
+    {
+        using var folder = new TempFolder();
+        var rows = Parse((await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2025-19", "--group", "xa")).ShouldSucceed().Output);
+        var derived = rows.Where(r => r["previous_index"] != "").ToList();
+        Assert.NotEmpty(derived);
+        Assert.All(derived, r => Assert.Equal("", r["previous_rank"]));
+        Assert.All(derived, r => Assert.Equal("", r["rank_change"]));
+    }
+
+    [Fact]
+    public async Task An_unknown_group_is_refused_naming_the_groups_there_are()
+    {
+        using var folder = new TempFolder();
+        var run = await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2020-06", "--group", "nope");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("nope", run.Error);
+        Assert.Contains("huyen", run.Error);
+    }
+
+    [Fact]
+    public async Task An_unknown_cycle_is_refused()
+    {
+        using var folder = new TempFolder();
+        var run = await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-1999-00");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("par-1999-00", run.Error);
+    }
+}

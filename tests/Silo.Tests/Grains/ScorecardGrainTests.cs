@@ -1,0 +1,161 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using ParIndex.Grains.Abstractions;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+using ParIndex.Silo.Hosting;
+using ParIndex.Silo.Tests.Support;
+
+namespace ParIndex.Silo.Tests.Grains;
+
+/// <summary>The grains on SQLite: writes go through, rankings and roll-ups follow before the write returns.</summary>
+[Collection(DemoCollection.Name)]
+public class ScorecardGrainTests(DemoDatabase demo)
+{
+    private const string Cycle = "par-2020-06";
+
+    private static ScoreChange Change(string unit, string item, ScoreKind kind, decimal? value, string? note = null, string? version = null) =>
+        new([new ScoreEntry(unit, item, kind, value, note)], "tester", "test", version);
+
+    private static async Task<ResultLine> LineOf(IGrainFactory grains, string assessor, string group, string unit) =>
+        (await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, assessor, group)).GetLinesAsync()).Single(l => l.UnitCode == unit);
+
+    [Fact]
+    public async Task A_write_shows_in_the_ranking_and_every_roll_up_when_it_returns()
+    {
+        using var folder = new TempFolder();
+        await using var services = await Db.SiloAsync(demo.CopyTo(folder));
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var last = (await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "06", "so")).GetLinesAsync())[^1];
+        var card = grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, last.UnitCode));
+        var view = await card.GetAsync();
+
+        // Give the last department full marks on every appraisal and survey item: it must rise to first.
+        var framework = (await grains.GetGrain<ICycleGrain>(Cycle).GetDefinitionAsync()).FrameworkOf(last.UnitCode);
+        var entries = framework.Items.Where(i => i.CountsInMaximum && !view.Items.GetValueOrDefault(i.Code, ItemValues.Empty).IsNotApplicable)
+            .Select(i => new ScoreEntry(last.UnitCode, i.Code, i.Source == ItemSource.Survey ? ScoreKind.Survey : ScoreKind.Appraised, i.Max)).ToList();
+        await card.SetValuesAsync(new ScoreChange(entries, "tester", "test"));
+
+        var line = await LineOf(grains, "06", "so", last.UnitCode);
+        Assert.Equal(1, line.Rank);
+        var province = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "06")).GetRollUpAsync();
+        var departments = province.Groups.Single(g => g.Key == "so");
+        Assert.Equal(last.UnitCode, departments.Best!.UnitCode);
+        Assert.Equal(line.Index, departments.Best.Index);
+    }
+
+    [Fact]
+    public async Task The_province_sees_every_districts_communes_through_its_districts()
+    {
+        using var folder = new TempFolder();
+        await using var services = await Db.SiloAsync(demo.CopyTo(folder));
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var province = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "06")).GetRollUpAsync();
+        var communes = province.Subtree.Where(s => s.Key == "xa-2020").ToList();
+        Assert.Equal(108, communes.Sum(c => c.Units));
+        Assert.Equal((12, 78, 18), (communes.Sum(c => c.CountOf("Xuất sắc")), communes.Sum(c => c.CountOf("Tốt")), communes.Sum(c => c.CountOf("Khá"))));
+
+        // A commune's change reaches the province's subtree before the write returns.
+        var district = (await grains.GetGrain<ICycleGrain>(Cycle).GetDefinitionAsync()).Cycle.Groups.First(g => g.Code.StartsWith("xa-"));
+        var commune = (await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, district.AssessorCode, district.Code)).GetLinesAsync())[0];
+        var card = grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, commune.UnitCode));
+        var framework = (await grains.GetGrain<ICycleGrain>(Cycle).GetDefinitionAsync()).FrameworkOf(commune.UnitCode);
+        var zeroes = framework.Items.Where(i => i.Source == ItemSource.Appraisal).Select(i => new ScoreEntry(commune.UnitCode, i.Code, ScoreKind.Appraised, 0m)).ToList();
+        await card.SetValuesAsync(new ScoreChange(zeroes, "tester", "test"));
+        var after = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "06")).GetRollUpAsync();
+        var sumBefore = communes.Sum(c => c.IndexSum);
+        var sumAfter = after.Subtree.Where(s => s.Key == "xa-2020").Sum(c => c.IndexSum);
+        Assert.True(sumAfter < sumBefore);
+        Assert.Equal(108, after.Subtree.Where(s => s.Key == "xa-2020").Sum(c => c.Units));
+    }
+
+    [Fact]
+    public async Task A_bad_value_is_refused_and_nothing_of_the_change_is_stored()
+    {
+        using var folder = new TempFolder();
+        var db = demo.CopyTo(folder);
+        await using var services = await Db.SiloAsync(db);
+        var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
+        var before = await card.GetAsync();
+        var audit = await Db.CountAsync(db, "audit");
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => card.SetValuesAsync(new ScoreChange(
+            [new ScoreEntry("06-SNV", "1.1.1", ScoreKind.Appraised, 0.5m), new ScoreEntry("06-SNV", "1.1.1", ScoreKind.Self, 99m)], "tester", "test")));
+        Assert.Contains("1.1.1", error.Message);
+        Assert.Equal(audit, await Db.CountAsync(db, "audit"));
+        var after = await card.GetAsync();
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Items["1.1.1"], after.Items["1.1.1"]);
+    }
+
+    [Fact]
+    public async Task Every_change_is_audited_with_who_old_new_and_why()
+    {
+        using var folder = new TempFolder();
+        var db = demo.CopyTo(folder);
+        await using var services = await Db.SiloAsync(db);
+        var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
+        var old = (await card.GetAsync()).Items["1.1.1"].Appraised;
+        await card.SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0.125m, "Thẩm định lại"));
+        Assert.Equal(1, await Db.ScalarAsync(db,
+            $"SELECT COUNT(*) FROM audit WHERE \"UnitCode\"='06-SNV' AND \"ItemCode\"='1.1.1' AND \"User\"='tester' AND \"Kind\"='appraised' AND \"OldValue\"='{ScoreText.Format(old!.Value)}' AND \"NewValue\"='0.125' AND \"Note\"='Thẩm định lại'"));
+    }
+
+    [Fact]
+    public async Task The_audit_is_append_only_in_the_database_itself()
+    {
+        using var folder = new TempFolder();
+        var db = demo.CopyTo(folder);
+        var error = await Assert.ThrowsAsync<SqliteException>(() => Db.ScalarAsync(db, "UPDATE audit SET \"NewValue\"='9'"));
+        Assert.Contains("append-only", error.Message);
+        await Assert.ThrowsAsync<SqliteException>(() => Db.ScalarAsync(db, "DELETE FROM audit"));
+    }
+
+    [Fact]
+    public async Task A_writer_with_a_stale_version_fails_instead_of_overwriting()
+    {
+        using var folder = new TempFolder();
+        await using var services = await Db.SiloAsync(demo.CopyTo(folder));
+        var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
+        var read = await card.GetAsync();
+        await card.SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0.5m, version: read.Version));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => card.SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0.75m, version: read.Version)));
+        Assert.Equal(0.5m, (await card.GetAsync()).Items["1.1.1"].Appraised);
+    }
+
+    [Fact]
+    public async Task A_second_node_writing_the_same_scorecard_makes_the_stale_one_fail_then_succeed_on_retry()
+    {
+        using var folder = new TempFolder();
+        var db = demo.CopyTo(folder);
+        await using var nodeA = await Db.SiloAsync(db);
+        await using var nodeB = await Db.SiloAsync(db);
+        var a = nodeA.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
+        var b = nodeB.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
+        await a.GetAsync();
+        await b.GetAsync();
+        await a.SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0.5m));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => b.SetValuesAsync(Change("06-SNV", "1.2.1", ScoreKind.Appraised, 0m)));
+        await b.SetValuesAsync(Change("06-SNV", "1.2.1", ScoreKind.Appraised, 0m)); // the failed write reloaded node B's grain
+        var values = (await b.GetAsync()).Items;
+        Assert.Equal(0.5m, values["1.1.1"].Appraised); // A's write was not lost
+        Assert.Equal(0m, values["1.2.1"].Appraised);
+    }
+
+    [Fact]
+    public async Task Deactivated_grains_come_back_from_the_store_with_the_same_state_and_ranking()
+    {
+        using var folder = new TempFolder();
+        await using var services = await Db.SiloAsync(demo.CopyTo(folder));
+        var grains = services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV")).SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0m));
+        var ranking = await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "06", "so")).GetLinesAsync();
+        var rollUp = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "06")).GetRollUpAsync();
+
+        await services.GetRequiredService<GrainHost>().DeactivateAllAsync();
+
+        Assert.Equal(0m, (await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV")).GetAsync()).Items["1.1.1"].Appraised);
+        Assert.Equal(ranking, await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "06", "so")).GetLinesAsync());
+        var rebuilt = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "06")).GetRollUpAsync();
+        Assert.Equal(rollUp.Subtree.Select(s => (s.Name, s.Units, s.IndexSum, s.Best)), rebuilt.Subtree.Select(s => (s.Name, s.Units, s.IndexSum, s.Best)));
+    }
+}
