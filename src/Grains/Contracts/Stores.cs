@@ -6,7 +6,13 @@ namespace ParIndex.Grains.Contracts;
 public interface ICycleStore
 {
     Task<CycleDefinition?> LoadAsync(string cycleId, CancellationToken cancellationToken);
+
+    /// <summary>Every cycle, newest year first.</summary>
+    Task<IReadOnlyList<CycleInfo>> ListAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>A cycle as listed (API: GET /api/cycles).</summary>
+public sealed record CycleInfo(string Id, int Year, string Kind, string Title, string Status);
 
 /// <summary>Computed results, kept so that rankings and roll-ups rebuild from the store, never from their children.</summary>
 public interface IResultStore

@@ -9,3 +9,6 @@ public class DomainValidationException(string summary, IReadOnlyList<string> err
 {
     public IReadOnlyList<string> Errors { get; } = errors;
 }
+
+/// <summary>What was asked for does not exist (an unknown cycle, group or unit): a 404, not a failure.</summary>
+public class NotFoundException(string message) : DomainException(message);

@@ -16,6 +16,6 @@ public sealed class CycleGrain(ICycleStore store) : Grain, ICycleGrain
     {
         // A cycle imported after this activation asked for it is found on the next call.
         _definition ??= await store.LoadAsync(GetPrimaryKeyString(), CancellationToken.None);
-        return _definition ?? throw new DomainException($"Không có kỳ đánh giá \"{GetPrimaryKeyString()}\".");
+        return _definition ?? throw new NotFoundException($"Không có kỳ đánh giá \"{GetPrimaryKeyString()}\".");
     }
 }

@@ -23,7 +23,7 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
         _cycleId = cycleId;
         var groupCode = rest[(rest.IndexOf('/') + 1)..];
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
-        _group = _cycle.Cycle.FindGroup(groupCode) ?? throw new DomainException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\".");
+        _group = _cycle.Cycle.FindGroup(groupCode) ?? throw new NotFoundException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\".");
         _results = await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken);
         _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, cancellationToken);
         _ranking = RankingPolicy.Rank(_results.Values, _group);

@@ -19,7 +19,7 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
     {
         (_cycleId, _unitCode) = GrainKeys.Split(GetPrimaryKeyString());
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GetDefinitionAsync();
-        _group = _cycle.GroupOf(_unitCode) ?? throw new DomainException($"Đơn vị {_unitCode} không thuộc nhóm xếp hạng nào của kỳ {_cycleId}.");
+        _group = _cycle.GroupOf(_unitCode) ?? throw new NotFoundException($"Đơn vị {_unitCode} không thuộc nhóm xếp hạng nào của kỳ {_cycleId}.");
         _state = states.Create<ScorecardState>(GetPrimaryKeyString());
         await _state.ReadStateAsync(cancellationToken);
         Recompute();

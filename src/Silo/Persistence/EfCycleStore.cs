@@ -7,6 +7,14 @@ namespace ParIndex.Silo.Persistence;
 /// <summary>Loads a cycle's definition: frameworks, groups, members and the units valid on its reference date.</summary>
 public sealed class EfCycleStore(IDbContextFactory<ParIndexDbContext> contexts) : ICycleStore
 {
+    public async Task<IReadOnlyList<CycleInfo>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Cycles.AsNoTracking().ToListAsync(cancellationToken))
+            .OrderByDescending(c => c.Year).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => new CycleInfo(c.Id, c.Year, c.Kind, c.Title, c.Status)).ToList();
+    }
+
     public async Task<CycleDefinition?> LoadAsync(string cycleId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

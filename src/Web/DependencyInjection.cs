@@ -1,0 +1,33 @@
+using ParIndex.Silo;
+using ParIndex.Silo.Persistence;
+using ParIndex.Web.Infrastructure;
+using ParIndex.Web.Queries;
+
+namespace ParIndex.Web;
+
+/// <summary>Everything the web application wires up, in one place.</summary>
+public static class DependencyInjection
+{
+    public static WebApplicationBuilder AddParIndexWeb(this WebApplicationBuilder builder)
+    {
+        var database = DatabaseConfiguration.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddParIndexSilo(database);
+        builder.Services.AddSingleton<ParIndexReader>();
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages();
+        return builder;
+    }
+
+    public static WebApplication UseParIndexWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleAsync });
+        app.UseStatusCodePages(ErrorResponses.StatusPageAsync);
+        app.UseStaticFiles();
+        app.UseRouting();
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Diagnostics;
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Web.Infrastructure;
+
+/// <summary>
+/// Failures as users should see them: a Vietnamese page for people, problem details for the API,
+/// never a stack trace. An unknown cycle, group or unit is a 404.
+/// </summary>
+public static class ErrorResponses
+{
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    public static async Task HandleAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, title) = error switch
+        {
+            NotFoundException => (StatusCodes.Status404NotFound, error.Message),
+            DomainException => (StatusCodes.Status400BadRequest, error.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Đã có lỗi trong hệ thống. Vui lòng thử lại sau."),
+        };
+        if (status == StatusCodes.Status500InternalServerError)
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ParIndex.Errors").LogError(error, "Unhandled error on {Path}", context.Request.Path);
+        await WriteAsync(context, status, title);
+    }
+
+    public static Task StatusPageAsync(StatusCodeContext status) =>
+        WriteAsync(status.HttpContext, status.HttpContext.Response.StatusCode, status.HttpContext.Response.StatusCode == 404 ? "Không tìm thấy trang này." : null);
+
+    private static async Task WriteAsync(HttpContext context, int status, string? title)
+    {
+        context.Response.StatusCode = status;
+        if (IsApi(context))
+        {
+            await Results.Problem(statusCode: status, title: title).ExecuteAsync(context);
+            return;
+        }
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var heading = status switch { 404 => "Không tìm thấy", 400 => "Yêu cầu không hợp lệ", _ => "Có lỗi xảy ra" };
+        await context.Response.WriteAsync(ErrorPage.Render(status, heading, title ?? heading));
+    }
+}

@@ -1,0 +1,41 @@
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Web.Infrastructure;
+
+/// <summary>Every page's address, in one place, so that links and routes never disagree.</summary>
+public static class Links
+{
+    private static string E(string s) => Uri.EscapeDataString(s);
+
+    public static string Home => "/";
+    public static string Cycle(string cycle) => $"/cycles/{E(cycle)}";
+    public static string Group(string cycle, string group) => $"/cycles/{E(cycle)}/groups/{E(group)}";
+    public static string HeatMap(string cycle, string group) => $"{Group(cycle, group)}/heatmap";
+    public static string PointsLost(string cycle, string group) => $"{Group(cycle, group)}/points-lost";
+    public static string SelfVsAppraisal(string cycle, string group) => $"{Group(cycle, group)}/self-vs-appraisal";
+    public static string ExportCsv(string cycle, string group) => $"{Group(cycle, group)}/export.csv";
+    public static string ExportXlsx(string cycle, string group) => $"{Group(cycle, group)}/export.xlsx";
+    public static string District(string cycle, string unit) => $"/cycles/{E(cycle)}/districts/{E(unit)}";
+    public static string Unit(string cycle, string unit) => $"/cycles/{E(cycle)}/units/{E(unit)}";
+    public static string Field(string cycle, string unit, string field) => $"{Unit(cycle, unit)}/fields/{E(field)}";
+    public static string Criterion(string cycle, string unit, string criterion) => $"{Unit(cycle, unit)}/criteria/{E(criterion)}";
+    public static string Item(string cycle, string unit, string item) => $"{Unit(cycle, unit)}/items/{E(item)}";
+}
+
+/// <summary>Colours of classes: a label's position among its group's bands (0 = the top band).</summary>
+public static class Bands
+{
+    public static int Position(RankGroup group, string? label)
+    {
+        if (label is null) return group.Bands.Bands.Count - 1;
+        var labels = group.Bands.Bands.Select(b => b.Label).ToList();
+        var index = labels.IndexOf(label);
+        if (index < 0) return 4;
+        // Five colours from best to worst; a group with fewer bands spreads them (Nhóm A/B/C → 0, 2, 4).
+        return labels.Count <= 1 ? 0 : (int)Math.Round(index * 4.0 / (labels.Count - 1));
+    }
+
+    public static string Badge(RankGroup group, string? label) => $"band {Vn.BandClass(Position(group, label))}";
+
+    public static string Cell(RankGroup group, string? label) => $"cell-{Vn.BandClass(Position(group, label))}";
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace ParIndex.Web.Infrastructure;
+
+/// <summary>
+/// Numbers and dates as Vietnamese readers write them (93,44 · 1.234 · 09/02/2021), fixed here rather
+/// than taken from the machine's culture data, so every server prints the same.
+/// </summary>
+public static class Vn
+{
+    public static readonly NumberFormatInfo Numbers = new()
+    {
+        NumberDecimalSeparator = ",", NumberGroupSeparator = ".", PercentDecimalSeparator = ",", PercentGroupSeparator = ".",
+        NegativeSign = "−",
+    };
+
+    /// <summary>A score with exactly <paramref name="decimals"/> decimals; "—" when there is none.</summary>
+    public static string Number(decimal? value, int decimals = 2) =>
+        value is { } v ? decimal.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, Numbers) : "—";
+
+    /// <summary>A score with as many decimals as it has (at most <paramref name="max"/>): 1 · 0,5 · 7,85.</summary>
+    public static string Score(decimal? value, int max = 3) =>
+        value is { } v ? decimal.Round(v, max, MidpointRounding.AwayFromZero).ToString("#,##0." + new string('#', max), Numbers) : "—";
+
+    public static string Count(int value) => value.ToString("N0", Numbers);
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>A change of rank with its arrow: ↑2 when the unit moved up, ↓1 when down.</summary>
+    public static string RankChange(int? change) => change switch
+    {
+        null => "",
+        > 0 => $"↑{change}",
+        < 0 => $"↓{-change}",
+        _ => "=",
+    };
+
+    /// <summary>The CSS class of a classification: its position among the group's bands (0 = best).</summary>
+    public static string BandClass(int position) => $"band-{Math.Clamp(position, 0, 4)}";
+}

@@ -1,0 +1,83 @@
+using ParIndex.Grains.Abstractions;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Web.Queries;
+
+/// <summary>
+/// What pages, the API and exports read, always through the grains (so a write shows on the next
+/// load). Unknown cycles, groups and units throw <see cref="NotFoundException"/>, which becomes a 404.
+/// </summary>
+public sealed class ParIndexReader(IGrainFactory grains, ICycleStore cycles)
+{
+    public Task<IReadOnlyList<CycleInfo>> CyclesAsync(CancellationToken cancellationToken = default) => cycles.ListAsync(cancellationToken);
+
+    public async Task<CycleInfo> CycleInfoAsync(string cycleId, CancellationToken cancellationToken = default) =>
+        (await cycles.ListAsync(cancellationToken)).FirstOrDefault(c => c.Id == cycleId)
+        ?? throw new NotFoundException($"Không có kỳ đánh giá \"{cycleId}\".");
+
+    public Task<CycleDefinition> CycleAsync(string cycleId) => grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
+
+    public async Task<RankGroup> GroupAsync(string cycleId, string groupCode) =>
+        (await CycleAsync(cycleId)).Cycle.FindGroup(groupCode) ?? throw new NotFoundException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\".");
+
+    public async Task<IReadOnlyList<ResultLine>> RankingAsync(string cycleId, string groupCode)
+    {
+        var group = await GroupAsync(cycleId, groupCode);
+        return await Ranking(cycleId, group).GetLinesAsync();
+    }
+
+    public async Task<GroupSummary> GroupSummaryAsync(string cycleId, string groupCode)
+    {
+        var group = await GroupAsync(cycleId, groupCode);
+        return await Ranking(cycleId, group).GetSummaryAsync();
+    }
+
+    /// <summary>The unit's roll-ups; a unit outside the cycle's units is not found.</summary>
+    public async Task<UnitRollUp> RollUpAsync(string cycleId, string unitCode)
+    {
+        var cycle = await CycleAsync(cycleId);
+        if (cycle.Unit(unitCode) is null) throw new NotFoundException($"Không có đơn vị \"{unitCode}\" trong kỳ {cycleId}.");
+        return await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(cycleId, unitCode)).GetRollUpAsync();
+    }
+
+    public async Task<ScorecardView> ScorecardAsync(string cycleId, string unitCode)
+    {
+        var cycle = await CycleAsync(cycleId);
+        if (cycle.GroupOf(unitCode) is null) throw new NotFoundException($"Đơn vị \"{unitCode}\" không được đánh giá trong kỳ {cycleId}.");
+        return await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycleId, unitCode)).GetAsync();
+    }
+
+    /// <summary>The unit's line in its group's ranking.</summary>
+    public async Task<ResultLine> LineAsync(string cycleId, string unitCode)
+    {
+        var cycle = await CycleAsync(cycleId);
+        var group = cycle.GroupOf(unitCode) ?? throw new NotFoundException($"Đơn vị \"{unitCode}\" không được đánh giá trong kỳ {cycleId}.");
+        return (await Ranking(cycleId, group).GetLinesAsync()).Single(l => l.UnitCode == unitCode);
+    }
+
+    /// <summary>Every scorecard of a group (for "where points were lost" and "self vs appraisal").</summary>
+    public async Task<IReadOnlyList<ScorecardView>> ScorecardsAsync(string cycleId, string groupCode)
+    {
+        var cycle = await CycleAsync(cycleId);
+        var group = await GroupAsync(cycleId, groupCode);
+        var cards = await Task.WhenAll(cycle.Members[group.Code].Select(u => grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycleId, u.Code)).GetAsync()));
+        return cards;
+    }
+
+    /// <summary>The unit's result in every cycle that assessed it (its history).</summary>
+    public async Task<IReadOnlyList<(CycleInfo Cycle, ResultLine Line)>> HistoryAsync(string unitCode, CancellationToken cancellationToken = default)
+    {
+        var history = new List<(CycleInfo, ResultLine)>();
+        foreach (var info in await cycles.ListAsync(cancellationToken))
+        {
+            var cycle = await CycleAsync(info.Id);
+            if (cycle.GroupOf(unitCode) is null) continue;
+            history.Add((info, await LineAsync(info.Id, unitCode)));
+        }
+        return history;
+    }
+
+    private IRankingGrain Ranking(string cycleId, RankGroup group) =>
+        grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(cycleId, group.AssessorCode, group.Code));
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using ParIndex.Silo.Cli;
+
+namespace ParIndex.Web.Tests.Support;
+
+/// <summary>The demo seeded once per test run into a template SQLite file that every app copies.</summary>
+public static class DemoTemplate
+{
+    private static readonly Lazy<Task<string>> Template = new(CreateAsync);
+
+    public static Task<string> PathAsync() => Template.Value;
+
+    private static async Task<string> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "parindex-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "demo-template.db");
+        var error = new StringWriter();
+        var code = await new CliApp(new StringWriter(), error).InvokeAsync(["demo", "--db", path]);
+        if (code != 0) throw new InvalidOperationException("Seeding the demo failed: " + error);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        return path;
+    }
+}
+
+/// <summary>
+/// The web application on its own copy of the seeded demo: a clean database for each instance.
+/// Use as a class fixture for read-only tests, or create one per test that writes.
+/// </summary>
+public sealed class DemoApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "parindex-web-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_folder, "demo.db");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        File.Copy(await DemoTemplate.PathAsync(), DatabasePath);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:ParIndex", $"Data Source={DatabasePath}");
+        builder.UseSetting("Demo:Seed", "false");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
