@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using ParIndex.Silo;
 using ParIndex.Silo.Demo;
 
@@ -65,9 +67,9 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         readiness.MarkReady();
         lifetime.ApplicationStarted.Register(() =>
         {
-            var addresses = services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
-                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
-            foreach (var address in addresses) Console.WriteLine($"ParIndex đã sẵn sàng — mở {address} trong trình duyệt.");
+            var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+                logger.LogInformation("ParIndex đã sẵn sàng — mở {Address} trong trình duyệt.", address);
         });
     }
 
