@@ -74,5 +74,6 @@ public static class ScoreText
         return decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
-    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Without trailing zeros ("1", "0.125"), so messages read as people write scores.</summary>
+    public static string Format(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 }
