@@ -49,7 +49,8 @@ public static class XlsxWriter
         var data = new SheetData();
 
         data.Append(Row(TitleRow, [Text(1, TitleRow, sheet.Title, XlsxStyles.Title)], height: 24));
-        data.Append(Row(HeaderRow, sheet.Columns.Select((c, i) => Text(i + 1, HeaderRow, c.Header, XlsxStyles.Header))));
+        // Two lines high: narrow score columns wrap their headers ("Điểm điều tra XHH"), and not every reader re-measures rows.
+        data.Append(Row(HeaderRow, sheet.Columns.Select((c, i) => Text(i + 1, HeaderRow, c.Header, XlsxStyles.Header)), height: 32));
         var rowIndex = FirstDataRow;
         foreach (var row in sheet.Rows)
         {
