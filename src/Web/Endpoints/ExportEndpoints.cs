@@ -1,10 +1,53 @@
+using System.ComponentModel;
+using ParIndex.Web.Exports;
+using ParIndex.Web.Queries;
+
 namespace ParIndex.Web;
 
-/// <summary>CSV and Excel exports of every ranking, in the layout of a decision annex.</summary>
+/// <summary>
+/// CSV and Excel exports of every ranking, in the layout of a decision annex (Links.ExportCsv, Links.ExportXlsx).
+/// Outside /api, so an unknown cycle or group gets the Vietnamese 404 page, as a link clicked by a person should.
+/// </summary>
 public static class ExportEndpoints
 {
+    public const string Tag = "Xuất tệp";
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static WebApplication MapParIndexExports(this WebApplication app)
     {
+        var exports = app.MapGroup("/cycles/{cycle}/groups/{group}").WithTags(Tag);
+
+        exports.MapGet("/export.csv", async (
+                [Description("Mã kỳ đánh giá, ví dụ par-2020-06")] string cycle,
+                [Description("Mã nhóm xếp hạng, ví dụ so")] string group, ParIndexReader reader) =>
+            {
+                var annex = await AnnexAsync(reader, cycle, group);
+                return Results.File(AnnexCsv.Write(annex), "text/csv; charset=utf-8", annex.FileName("csv"));
+            })
+            .WithName("ExportCsv")
+            .WithSummary("Tải bảng xếp hạng dạng CSV (phụ lục quyết định công bố)")
+            .WithDescription("Cột: " + string.Join(", ", RankingAnnex.Columns) + ". UTF-8 có BOM, RFC 4180, số dùng dấu chấm thập phân.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        exports.MapGet("/export.xlsx", async (
+                [Description("Mã kỳ đánh giá, ví dụ par-2020-06")] string cycle,
+                [Description("Mã nhóm xếp hạng, ví dụ so")] string group, ParIndexReader reader) =>
+            {
+                var annex = await AnnexAsync(reader, cycle, group);
+                return Results.File(AnnexXlsx.Write(annex), XlsxContentType, annex.FileName("xlsx"));
+            })
+            .WithName("ExportXlsx")
+            .WithSummary("Tải bảng xếp hạng dạng Excel (phụ lục quyết định công bố)")
+            .WithDescription("Cùng các cột như tệp CSV; điểm và chỉ số là ô số, hiển thị đúng số chữ số thập phân của nhóm.")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
+
         return app;
+    }
+
+    private static async Task<RankingAnnex> AnnexAsync(ParIndexReader reader, string cycleId, string groupCode)
+    {
+        var group = await reader.GroupAsync(cycleId, groupCode); // unknown cycle or group: NotFoundException → 404 page
+        var cycle = await reader.CycleAsync(cycleId);
+        return RankingAnnex.Create(cycle.Cycle, group, await reader.RankingAsync(cycleId, groupCode));
     }
 }
