@@ -17,7 +17,14 @@ public static class DependencyInjection
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        // Numbers are numbers: the web defaults would also accept (and document) them as strings.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ParIndex API";
+            document.Info.Description = "Chỉ số cải cách hành chính: kỳ đánh giá, nhóm xếp hạng, bảng xếp hạng và kết quả từng đơn vị (chỉ đọc).";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddRazorPages();
         return builder;
     }
