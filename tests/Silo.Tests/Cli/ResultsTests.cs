@@ -107,6 +107,19 @@ public class ResultsTests(DemoDatabase demo)
         Assert.NotEmpty(derived);
         Assert.All(derived, r => Assert.Equal("", r["previous_rank"]));
         Assert.All(derived, r => Assert.Equal("", r["rank_change"]));
+
+        // The previous index is the mean of the 2020 indices of the Bắc Kạn communes it was formed from.
+        using var other = new TempFolder();
+        var before = Parse((await Tool.RunAsync("results", "--db", demo.CopyTo(other), "--cycle", "par-2020-06")).ShouldSucceed().Output)
+            .ToDictionary(r => r["unit_code"], r => decimal.Parse(r["index"], System.Globalization.CultureInfo.InvariantCulture));
+        var predecessors = File.ReadAllLines(Repo.Path("examples", "thai-nguyen", "units.csv")).Skip(1)
+            .Select(l => l.Split(',')).Where(f => f.Length == 8) /* commune names carry no commas */.ToDictionary(f => f[0], f => f[7].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(':')[0]).ToList());
+        foreach (var row in derived)
+        {
+            var indices = predecessors[row["unit_code"]].Where(before.ContainsKey).Select(p => before[p]).ToList();
+            var expected = indices.Sum() / indices.Count;
+            Assert.InRange(decimal.Parse(row["previous_index"], System.Globalization.CultureInfo.InvariantCulture), expected - 0.000001m, expected + 0.000001m);
+        }
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ParIndex.Web.Tests.Support;
+
+namespace ParIndex.Web.Tests.Browser;
+
+/// <summary>The app on real Kestrel (loopback, a free port) and Debian's chromium driven by Playwright.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private DemoApp _app = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public string BaseAddress { get; private set; } = "";
+    public IPage Page { get; private set; } = null!;
+    public HttpClient Http { get; } = new();
+
+    /// <summary>Where screenshots go: test output, kept after the run.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static async Task<BrowserSession> StartAsync(int width = 1400, int height = 1000)
+    {
+        var session = new BrowserSession { _app = new DemoApp() };
+        await ((IAsyncLifetime)session._app).InitializeAsync();
+        session._app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        session._app.StartServer();
+        session.BaseAddress = session._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        session.Http.BaseAddress = new Uri(session.BaseAddress);
+
+        session._playwright = await Playwright.CreateAsync();
+        session._browser = await session._playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = BrowserFactAttribute.ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        session.Page = await session._browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN" });
+        Directory.CreateDirectory(ScreenshotFolder);
+        return session;
+    }
+
+    public async Task GoAsync(string path) => await Page.GotoAsync(BaseAddress + path);
+
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        Http.Dispose();
+        await ((IAsyncLifetime)_app).DisposeAsync();
+    }
+}
