@@ -32,17 +32,19 @@ public sealed class UnitModel(ParIndexReader reader) : AnalysisPage
         History = await HistoryAsync(unit);
 
         var decimals = Data.Group.DisplayDecimals;
+        // A bonus-and-penalty field has no maximum, hence no component index: it has no bar.
+        var charted = Fields.Where(f => f.Field.Items.Any(i => i.CountsInMaximum)).ToList();
         Chart = Show.ChartJson(new
         {
             type = "bar",
-            labels = Fields.Select(f => "LV " + f.Field.Code).ToList(),
-            titles = Fields.Select(f => $"{f.Field.Code}. {f.Field.Title}").ToList(),
+            labels = charted.Select(f => "LV " + f.Field.Code).ToList(),
+            titles = charted.Select(f => $"{f.Field.Code}. {f.Field.Title}").ToList(),
             decimals,
             max = 100,
             datasets = new object[]
             {
-                new { label = Data.UnitName, data = Fields.Select(f => Show.ChartNumber(f.Index.Index, decimals)).ToList(), color = "#1d4e89" },
-                new { label = "Trung bình nhóm", data = Fields.Select(f => Show.ChartNumber(f.GroupAverage, decimals)).ToList(), color = "#b8c4d6" },
+                new { label = Data.UnitName, data = charted.Select(f => Show.ChartNumber(f.Index.Index, decimals)).ToList(), color = "#1d4e89" },
+                new { label = "Trung bình nhóm", data = charted.Select(f => Show.ChartNumber(f.GroupAverage, decimals)).ToList(), color = "#b8c4d6" },
             },
         });
         SetPage($"{Data.UnitName} — {Data.Cycle.Cycle.Title}", Breadcrumbs.Unit(Data.Cycle, unit), cycle);
