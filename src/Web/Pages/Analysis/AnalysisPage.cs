@@ -47,6 +47,9 @@ public static class Show
         return v > 0 ? "+" + text : text;
     }
 
+    /// <summary>Points a field or criterion lost (maximum − obtained); null without a maximum (bonus and penalty only).</summary>
+    public static decimal? Lost(ComponentIndex c) => c.Maximum == 0m ? null : c.Maximum - c.Obtained;
+
     /// <summary>A component index with the group's decimals, and the class its displayed value falls in.</summary>
     public static string? ClassOf(RankGroup group, decimal? index) =>
         index is { } i ? group.Bands.Classify(ScoringPolicy.Display(i, group.DisplayDecimals)) : null;
