@@ -99,6 +99,16 @@ public class DrillDownTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task A_bonus_and_penalty_field_has_no_component_index_and_loses_nothing()
+    {
+        var html = await app.PageAsync("/cycles/par-2020-06/units/06-VP/fields/9");
+        Assert.Equal("—", TestId(html, "component-index"));
+        Assert.Equal("+0,5", TestId(html, "obtained"));
+        Assert.DoesNotContain("Bị mất", html);
+        Assert.DoesNotContain("−0,5", html);
+    }
+
+    [Fact]
     public async Task A_not_applicable_item_shows_the_reason_and_counts_nothing()
     {
         var html = await app.PageAsync("/cycles/par-2019-06/units/06-VP/items/5.2.2");

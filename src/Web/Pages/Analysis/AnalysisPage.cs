@@ -34,8 +34,6 @@ public static class Show
         _ => source.ToString(),
     };
 
-    public static string Source(string source) => Enum.TryParse<ItemSource>(source, out var s) ? Source(s) : source;
-
     /// <summary>A share (0–1) as a percentage with one decimal: 12,5 %.</summary>
     public static string Percent(decimal? share) => share is { } s ? Vn.Number(s * 100m, 1) + " %" : "—";
 
@@ -50,7 +48,7 @@ public static class Show
     /// <summary>Points a field or criterion lost (maximum − obtained); null without a maximum (bonus and penalty only).</summary>
     public static decimal? Lost(ComponentIndex c) => c.Maximum == 0m ? null : c.Maximum - c.Obtained;
 
-    /// <summary>A component index with the group's decimals, and the class its displayed value falls in.</summary>
+    /// <summary>The class a component index falls in, judged like the index (rule 7): on its value shown with the group's decimals.</summary>
     public static string? ClassOf(RankGroup group, decimal? index) =>
         index is { } i ? group.Bands.Classify(ScoringPolicy.Display(i, group.DisplayDecimals)) : null;
 
