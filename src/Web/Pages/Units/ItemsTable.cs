@@ -1,0 +1,6 @@
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Web.Pages.Units;
+
+/// <summary>The model of _ItemsTable: some criteria of a unit's framework, each with its items and values.</summary>
+public sealed record ItemsTable(UnitPageData Data, IReadOnlyList<Criterion> Criteria);
