@@ -1,12 +1,41 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ParIndex.Grains.Contracts;
+using ParIndex.Web.Pages.Cycles;
 using ParIndex.Web.Queries;
 
 namespace ParIndex.Web.Pages;
 
+/// <summary>The cycles, and each province's latest cycle at a glance (its comparable sets: counts by class, average, best, worst).</summary>
 public sealed class IndexModel(ParIndexReader reader) : PageModel
 {
-    public IReadOnlyList<CycleInfo> Cycles { get; private set; } = [];
+    public sealed record CycleCard(CycleInfo Info, int Groups, int Units, int Districts, bool Demo);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Cycles = await reader.CyclesAsync(cancellationToken);
+    public sealed record Glance(CycleInfo Info, string UnitCode, string UnitName, IReadOnlyList<SummaryCard> Cards);
+
+    public IReadOnlyList<CycleCard> Cycles { get; private set; } = [];
+    /// <summary>The latest cycle first, then the latest cycle of every other province.</summary>
+    public IReadOnlyList<Glance> Glances { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var infos = await reader.CyclesAsync(cancellationToken);
+        var cards = new List<CycleCard>();
+        var glances = new List<Glance>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var info in infos)
+        {
+            var def = await reader.CycleAsync(info.Id);
+            cards.Add(new CycleCard(info, def.Cycle.Groups.Count, def.Members.Values.Sum(m => m.Count), ResultViews.Districts(def).Count, DemoCycles.Contains(info.Id)));
+            foreach (var top in ResultViews.TopUnits(def).Where(seen.Add))
+            {
+                var rollUp = await reader.RollUpAsync(info.Id, top);
+                glances.Add(new Glance(info, top, def.NameOf(top),
+                    OverviewModel.OrderByGroups(def, rollUp.Subtree).Select(s => ResultViews.ForSubtree(def, s)).ToList()));
+            }
+        }
+        Cycles = cards;
+        Glances = glances;
+        ViewData["Title"] = "Trang chủ";
+        ViewData["Demo"] = cards.Any(c => c.Demo);
+    }
 }

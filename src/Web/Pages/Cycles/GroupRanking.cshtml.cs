@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+using ParIndex.Web.Infrastructure;
+using ParIndex.Web.Queries;
+
+namespace ParIndex.Web.Pages.Cycles;
+
+/// <summary>A group's ranking table, sortable on the server (<c>?sort=…&amp;dir=asc|desc</c>), with its summary and a chart.</summary>
+public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
+{
+    /// <summary>Sortable columns and the direction a first click sorts them in.</summary>
+    public static readonly IReadOnlyDictionary<string, bool> SortColumns = new Dictionary<string, bool>(StringComparer.Ordinal)
+    {
+        ["rank"] = false, ["unit"] = false, ["index"] = true, ["self"] = true, ["appraised"] = true, ["survey"] = true, ["change"] = true,
+    };
+
+    private static readonly StringComparer Names = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+
+    public CycleDefinition Definition { get; private set; } = null!;
+    public RankGroup Group { get; private set; } = null!;
+    public GroupSummary Summary { get; private set; } = null!;
+    public SummaryCard Card { get; private set; } = null!;
+    public decimal FrameworkMaximum { get; private set; }
+    public IReadOnlyList<ResultLine> Lines { get; private set; } = [];
+    public string Sort { get; private set; } = "rank";
+    public bool Descending { get; private set; }
+    public string ChartJson { get; private set; } = "{}";
+
+    public async Task OnGetAsync(string cycle, string group, string? sort, string? dir)
+    {
+        Definition = await reader.CycleAsync(cycle);
+        Group = await reader.GroupAsync(cycle, group);
+        Summary = await reader.GroupSummaryAsync(cycle, group);
+        var lines = await reader.RankingAsync(cycle, group);
+        Card = ResultViews.ForGroup(Definition, Group, Summary);
+        FrameworkMaximum = Definition.Cycle.FrameworkOf(Group).Maximum;
+
+        Sort = sort is not null && SortColumns.ContainsKey(sort) ? sort : "rank";
+        Descending = dir switch { "asc" => false, "desc" => true, _ => SortColumns[Sort] };
+        Lines = Order(lines, Sort, Descending);
+
+        var byRank = Order(lines, "rank", false);
+        ChartJson = ResultViews.ToJson(new
+        {
+            labels = byRank.Select(l => l.UnitName).ToList(),
+            values = byRank.Select(l => l.IndexDisplay).ToList(),
+            bands = byRank.Select(l => Math.Clamp(Bands.Position(Group, l.Classification), 0, 4)).ToList(),
+            decimals = Group.DisplayDecimals,
+            lines = Group.Bands.Bands.Where(b => b.Min > 0).Select(b => new { label = b.Label, min = b.Min, band = Math.Clamp(Bands.Position(Group, b.Label), 0, 4) }).ToList(),
+        });
+
+        ViewData["Title"] = $"{Group.Name} — {Definition.Cycle.Title}";
+        ViewData["Breadcrumbs"] = Breadcrumbs.Group(Definition, Group);
+        ViewData["Demo"] = DemoCycles.Contains(cycle);
+    }
+
+    /// <summary>Rows in the asked order; rows without a value for the column stay last, then by rank.</summary>
+    public static IReadOnlyList<ResultLine> Order(IEnumerable<ResultLine> lines, string sort, bool descending)
+    {
+        if (sort == "unit")
+        {
+            var byName = descending ? lines.OrderByDescending(l => l.UnitName, Names) : lines.OrderBy(l => l.UnitName, Names);
+            return byName.ThenBy(l => l.UnitCode, StringComparer.Ordinal).ToList();
+        }
+        Func<ResultLine, decimal?> key = sort switch
+        {
+            "index" => l => l.Index,
+            "self" => l => l.SelfSubtotal,
+            "appraised" => l => l.AppraisalSubtotal,
+            "survey" => l => l.SurveySubtotal,
+            "change" => l => l.RankChange,
+            _ => l => l.Rank,
+        };
+        var missingLast = lines.OrderBy(l => key(l) is null);
+        var ordered = descending ? missingLast.ThenByDescending(key) : missingLast.ThenBy(key);
+        return ordered.ThenBy(l => l.Rank is null).ThenBy(l => l.Rank).ThenBy(l => l.UnitCode, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The header link: the current column flips direction, another starts in its natural one.</summary>
+    public string SortHref(string column)
+    {
+        var descending = column == Sort ? !Descending : SortColumns[column];
+        return $"{Links.Group(Definition.Cycle.Id, Group.Code)}?sort={column}&dir={(descending ? "desc" : "asc")}";
+    }
+
+    public string AriaSort(string column) => column != Sort ? "none" : Descending ? "descending" : "ascending";
+
+    public string SortMark(string column) => column != Sort ? "↕" : Descending ? "▼" : "▲";
+}
