@@ -75,27 +75,34 @@ public static class ScoringPolicy
     public static decimal Display(decimal exactIndex, int decimals) =>
         decimal.Round(exactIndex, decimals, MidpointRounding.AwayFromZero);
 
-    /// <summary>Rules 2 and 3: an item's contribution to obtained points (penalty negative) and to the maximum.</summary>
+    /// <summary>
+    /// Rules 2 and 3, the one place they live: what an item adds to obtained points (the appraised
+    /// score, else the self score; the survey score; bonus; penalty negative; 0 when missing), or
+    /// null when it is not applicable.
+    /// </summary>
+    public static decimal? Counted(Item item, ItemValues values) => item.Source switch
+    {
+        ItemSource.Appraisal or ItemSource.Survey when values.IsNotApplicable => null,
+        ItemSource.Appraisal => values.Appraised ?? values.Self ?? 0m,
+        ItemSource.Survey => values.Survey ?? 0m,
+        ItemSource.Bonus => values.Bonus ?? 0m,
+        ItemSource.Penalty => -(values.Penalty ?? 0m),
+        _ => throw new ArgumentOutOfRangeException(nameof(item), item.Source, "Unknown item source."),
+    };
+
+    /// <summary>Rule 3: a counted appraisal item without its appraised score, or a survey item without a value.</summary>
+    public static bool IsProvisional(Item item, ItemValues values) => !values.IsNotApplicable && item.Source switch
+    {
+        ItemSource.Appraisal => values.Appraised is null,
+        ItemSource.Survey => values.Survey is null,
+        _ => false,
+    };
+
+    /// <summary>An item's contribution to obtained points and to the maximum.</summary>
     private static (decimal Obtained, decimal Maximum) Score(Item item, ItemValues values, ref bool provisional)
     {
-        switch (item.Source)
-        {
-            case ItemSource.Appraisal:
-                if (values.IsNotApplicable) return (0m, 0m);
-                if (values.Appraised is { } appraised) return (appraised, item.Max);
-                provisional = true;
-                return (values.Self ?? 0m, item.Max);
-            case ItemSource.Survey:
-                if (values.IsNotApplicable) return (0m, 0m);
-                if (values.Survey is null) provisional = true;
-                return (values.Survey ?? 0m, item.Max);
-            case ItemSource.Bonus:
-                return (values.Bonus ?? 0m, 0m);
-            case ItemSource.Penalty:
-                return (-(values.Penalty ?? 0m), 0m);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(item), item.Source, "Unknown item source.");
-        }
+        provisional |= IsProvisional(item, values);
+        return Counted(item, values) is { } counted ? (counted, item.CountsInMaximum ? item.Max : 0m) : (0m, 0m);
     }
 
     private static void Add(Dictionary<string, (decimal, decimal)> totals, string code, decimal obtained, decimal maximum)

@@ -17,6 +17,9 @@ public static class DemoSeeder
 {
     public const string Notice = "Dữ liệu minh họa: đơn vị hành chính là thật, điểm số là giả lập.";
 
+    /// <summary>The demo's cycles, whose pages carry the notice that their scores are synthetic.</summary>
+    public static readonly IReadOnlySet<string> CycleIds = new HashSet<string>(StringComparer.Ordinal) { "par-2019-06", "par-2020-06", "par-2025-19" };
+
     private static readonly (string Kind, string Resource, string? Cycle)[] Steps =
     [
         ("units", "examples/bac-kan/units.csv", null),

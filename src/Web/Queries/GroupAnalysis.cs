@@ -52,16 +52,8 @@ public static class GroupAnalysis
     /// What counts for an item (rule 3): appraised, else self, for an appraisal item; the survey score for a
     /// survey item; a missing value counts 0. Null when the item does not apply or is not part of the maximum.
     /// </summary>
-    public static decimal? CountedInMaximum(Item item, ItemValues values)
-    {
-        if (values.IsNotApplicable) return null;
-        return item.Source switch
-        {
-            ItemSource.Appraisal => values.Appraised ?? values.Self ?? 0m,
-            ItemSource.Survey => values.Survey ?? 0m,
-            _ => null,
-        };
-    }
+    public static decimal? CountedInMaximum(Item item, ItemValues values) =>
+        item.CountsInMaximum ? ScoringPolicy.Counted(item, values) : null;
 
     /// <summary>
     /// Every item that makes up the maximum, most points lost first (then framework order). Bonus and penalty

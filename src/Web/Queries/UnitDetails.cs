@@ -31,13 +31,7 @@ public sealed record UnitDetails(
 
     private static ItemDetail Detail(Field field, Criterion criterion, Item item, ItemValues v)
     {
-        decimal? counted = v.IsNotApplicable ? null : item.Source switch
-        {
-            ItemSource.Appraisal => v.Appraised ?? v.Self ?? 0m,
-            ItemSource.Survey => v.Survey ?? 0m,
-            ItemSource.Bonus => v.Bonus ?? 0m,
-            _ => -(v.Penalty ?? 0m),
-        };
+        var counted = ScoringPolicy.Counted(item, v);
         decimal? lost = item.CountsInMaximum && counted is { } c ? item.Max - c : null;
         return new ItemDetail(item.Code, item.Title, field.Code, criterion.Code, item.Max, item.Source.ToString(), item.EvidenceRequired,
             v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.IsNotApplicable, v.NotApplicableReason, v.SelfNote, v.AppraisedNote, counted, lost);

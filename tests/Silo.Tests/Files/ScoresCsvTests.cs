@@ -234,7 +234,7 @@ public class ScoresCsvTests
         var rows = Valid(ScoresCsv.Read(new StringReader(text.ToString()), "scores.csv", FrameworkOf));
 
         Assert.Equal(entries, rows.Select(r => r.Entry));
-        Assert.Equal("1.000", text.ToString().Split('\n')[1].Split(',')[3]);
+        Assert.Equal("1", text.ToString().Split('\n')[1].Split(',')[3]);
     }
 
     [Fact]

@@ -10,9 +10,9 @@ namespace ParIndex.Web.Pages.Analysis;
 public abstract class AnalysisPage : PageModel
 {
     /// <summary>The cycles the demo seeds (DemoSeeder): their scores are synthetic, so the layout says so.</summary>
-    private static readonly HashSet<string> DemoCycles = new(StringComparer.Ordinal) { "par-2019-06", "par-2020-06", "par-2025-19" };
 
-    public static bool IsDemo(string cycleId) => DemoCycles.Contains(cycleId);
+
+    public static bool IsDemo(string cycleId) => ParIndex.Silo.Demo.DemoSeeder.CycleIds.Contains(cycleId);
 
     protected void SetPage(string title, IReadOnlyList<Crumb> crumbs, string cycleId)
     {
