@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.AddPooledDbContextFactory<ParIndexDbContext>(database.Configure);
 
+        services.AddSingleton<GroupCommitWriter>();
         services.AddSingleton<ICycleStore, EfCycleStore>();
         services.AddSingleton<IResultStore, EfResultStore>();
         services.AddSingleton<IGrainStorage<ScorecardState>, EfScorecardStorage>();

@@ -22,7 +22,11 @@ public interface IResultStore
     /// <summary>Every unit's index and rank in the given cycles (for year-over-year).</summary>
     Task<IReadOnlyDictionary<string, PreviousStanding>> LoadStandingsAsync(IReadOnlyList<string> cycleIds, CancellationToken cancellationToken);
 
-    /// <summary>Records ranks that changed, so that a later cycle can compare with them.</summary>
+    /// <summary>
+    /// Records ranks that changed, so that a later cycle can compare with them. May complete before the
+    /// ranks are durable: they are derived from the stored results, and a ranking grain saves them again
+    /// when it activates.
+    /// </summary>
     Task SaveRanksAsync(string cycleId, IReadOnlyDictionary<string, int?> ranks, CancellationToken cancellationToken);
 }
 

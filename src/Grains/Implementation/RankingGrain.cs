@@ -27,6 +27,8 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
         _results = await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken);
         _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, cancellationToken);
         _ranking = RankingPolicy.Rank(_results.Values, _group);
+        // Ranks are saved behind the writes that change them; saving them all here puts right any lost in a crash.
+        await store.SaveRanksAsync(_cycleId, _ranking.ToDictionary(r => r.UnitCode, r => r.Rank), cancellationToken);
     }
 
     public Task<IReadOnlyList<ResultLine>> GetLinesAsync() =>

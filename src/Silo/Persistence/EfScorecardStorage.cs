@@ -7,10 +7,11 @@ using ParIndex.Grains.Domain;
 namespace ParIndex.Silo.Persistence;
 
 /// <summary>
-/// A scorecard's values, result and audit, written in one transaction; the scorecard's version is
-/// the ETag, so a writer holding a stale version fails instead of overwriting.
+/// A scorecard's values, result and audit, written in one transaction (shared with other scorecards'
+/// writes by group commit); the scorecard's version is the ETag, so a writer holding a stale version
+/// fails instead of overwriting.
 /// </summary>
-public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts) : IGrainStorage<ScorecardState>
+public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts, GroupCommitWriter writer) : IGrainStorage<ScorecardState>
 {
     public async Task<(ScorecardState State, string? Etag)> ReadAsync(string grainKey, CancellationToken cancellationToken)
     {
@@ -26,50 +27,9 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
         return (state, card?.Version.ToString(CultureInfo.InvariantCulture));
     }
 
-    public async Task<string> WriteAsync(string grainKey, ScorecardState state, string? expectedEtag, CancellationToken cancellationToken)
-    {
-        var (cycleId, unitCode) = GrainKeys.Split(grainKey);
-        var at = DateTimeOffset.UtcNow;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var card = await db.Scorecards.FirstOrDefaultAsync(s => s.CycleId == cycleId && s.UnitCode == unitCode, cancellationToken);
-        var stored = card?.Version.ToString(CultureInfo.InvariantCulture);
-        if (stored != expectedEtag) throw new InconsistentStateException(grainKey, expectedEtag, stored);
-        if (card is null)
-            db.Scorecards.Add(card = new ScorecardRow { CycleId = cycleId, UnitCode = unitCode, GroupCode = state.GroupCode });
-        card.Version++;
-        card.UpdatedAt = at;
-
-        var changed = state.PendingAudit.Select(a => a.ItemCode).ToHashSet(StringComparer.Ordinal);
-        var rows = await db.ItemValues.Where(v => v.CycleId == cycleId && v.UnitCode == unitCode && changed.Contains(v.ItemCode))
-            .ToDictionaryAsync(v => v.ItemCode, cancellationToken);
-        foreach (var itemCode in changed)
-        {
-            if (!rows.TryGetValue(itemCode, out var row))
-                db.ItemValues.Add(row = new ItemValueRow { CycleId = cycleId, UnitCode = unitCode, ItemCode = itemCode });
-            RowMapping.CopyTo(state.Items.GetValueOrDefault(itemCode) ?? ItemValues.Empty, row);
-        }
-        db.Audit.AddRange(state.PendingAudit.Select(a => ToAuditRow(cycleId, unitCode, a)));
-
-        if (state.Result is { } result)
-        {
-            var resultRow = await db.Results.FirstOrDefaultAsync(r => r.CycleId == cycleId && r.UnitCode == unitCode, cancellationToken);
-            if (resultRow is null) db.Results.Add(resultRow = new ResultRow { CycleId = cycleId, UnitCode = unitCode, GroupCode = state.GroupCode });
-            RowMapping.CopyTo(result, resultRow, at);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new InconsistentStateException(grainKey, expectedEtag, null); // another node committed between our read and write
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return card.Version.ToString(CultureInfo.InvariantCulture);
-    }
+    /// <summary>Queued for the next group commit (<see cref="GroupCommitWriter"/>); completes once committed.</summary>
+    public Task<string> WriteAsync(string grainKey, ScorecardState state, string? expectedEtag, CancellationToken cancellationToken) =>
+        writer.WriteScorecardAsync(grainKey, state, expectedEtag, cancellationToken);
 
     internal static AuditRow ToAuditRow(string cycleId, string unitCode, AuditEntry a) => new()
     {
