@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
@@ -45,11 +47,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var (cycleId, unitCode) = GrainKeys.Split(grainKey);
         // Snapshot what is written now: the grain may change its state once the write has been handed over.
-        var job = new ScorecardJob(grainKey, cycleId, unitCode, expectedEtag, state.GroupCode, state.Result,
+        var at = DateTimeOffset.UtcNow;
+        ResultRow? result = null;
+        if (state.Result is { } computed)
+            RowMapping.CopyTo(computed, result = new ResultRow { CycleId = cycleId, UnitCode = unitCode, GroupCode = state.GroupCode }, at);
+        var job = new ScorecardJob(grainKey, cycleId, unitCode, expectedEtag, state.GroupCode, result,
             state.PendingAudit.ToList(),
             state.PendingAudit.Select(a => a.ItemCode).Distinct(StringComparer.Ordinal)
                 .Select(code => (code, state.Items.GetValueOrDefault(code) ?? ItemValues.Empty)).ToList(),
-            DateTimeOffset.UtcNow);
+            at);
         Enqueue(job);
         return job.Completion.Task;
     }
@@ -94,101 +100,137 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private async Task RunBatchAsync(IReadOnlyList<Job> batch)
     {
         await using var db = await _contexts.CreateDbContextAsync();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync();
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        await using var sql = new Statements(connection, dbTransaction);
 
-        var scorecardJobs = batch.OfType<ScorecardJob>().ToList();
-        var rankJobs = batch.OfType<RanksJob>().ToList();
-        var outcomes = new Dictionary<Job, Exception?>();
-
-        foreach (var cycle in scorecardJobs.Select(j => j.CycleId).Concat(rankJobs.Select(j => j.CycleId)).Distinct(StringComparer.Ordinal))
+        var outcomes = new Exception?[batch.Count];
+        for (int i = 0; i < batch.Count; i++)
         {
-            var writes = scorecardJobs.Where(j => j.CycleId == cycle).ToList();
-            var rankUpdates = rankJobs.Where(j => j.CycleId == cycle).ToList();
-            var writeUnits = writes.Select(j => j.UnitCode).Distinct(StringComparer.Ordinal).ToList();
-            var resultUnits = writeUnits.Concat(rankUpdates.SelectMany(j => j.Ranks.Keys)).Distinct(StringComparer.Ordinal).ToList();
-            var itemCodes = writes.SelectMany(j => j.Values.Select(v => v.ItemCode)).Distinct(StringComparer.Ordinal).ToList();
-
-            Dictionary<string, ScorecardRow> cards = writeUnits.Count == 0 ? [] : await db.Scorecards.Where(s => s.CycleId == cycle && writeUnits.Contains(s.UnitCode))
-                .ToDictionaryAsync(s => s.UnitCode, StringComparer.Ordinal);
-            Dictionary<(string, string), ItemValueRow> values = itemCodes.Count == 0 ? [] : await db.ItemValues
-                .Where(v => v.CycleId == cycle && writeUnits.Contains(v.UnitCode) && itemCodes.Contains(v.ItemCode))
-                .ToDictionaryAsync(v => (v.UnitCode, v.ItemCode));
-            Dictionary<string, ResultRow> results = resultUnits.Count == 0 ? [] : await db.Results.Where(r => r.CycleId == cycle && resultUnits.Contains(r.UnitCode))
-                .ToDictionaryAsync(r => r.UnitCode, StringComparer.Ordinal);
-
-            foreach (var job in batch.Where(j => j is ScorecardJob s && s.CycleId == cycle || j is RanksJob r && r.CycleId == cycle))
+            switch (batch[i])
             {
-                switch (job)
-                {
-                    case ScorecardJob write:
-                        outcomes[job] = Apply(db, write, cards, values, results);
-                        break;
-                    case RanksJob ranks:
-                        foreach (var (unit, rank) in ranks.Ranks)
-                            if (results.TryGetValue(unit, out var row) && row.Rank != rank) row.Rank = rank;
-                        outcomes[job] = null;
-                        break;
-                }
+                case ScorecardJob write:
+                    outcomes[i] = await ApplyAsync(sql, write);
+                    break;
+                case RanksJob ranks:
+                    foreach (var (unit, rank) in ranks.Ranks)
+                        await sql.ExecuteAsync(sql.Rank, rank, ranks.CycleId, unit);
+                    break;
             }
-        }
-
-        db.ChangeTracker.DetectChanges();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException) when (batch.Count == 1 && batch[0] is ScorecardJob alone)
-        {
-            throw new InconsistentStateException(alone.GrainKey, alone.ExpectedEtag, null); // another node committed between our read and write
         }
         await transaction.CommitAsync();
 
-        foreach (var job in batch)
+        for (int i = 0; i < batch.Count; i++)
         {
-            var error = outcomes.GetValueOrDefault(job);
-            if (error is null) job.Succeed();
-            else job.Fail(error);
+            if (outcomes[i] is { } error) batch[i].Fail(error);
+            else batch[i].Succeed();
         }
     }
 
-    /// <summary>Checks the ETag, then stages the write; returns the refusal instead of staging anything.</summary>
-    private static Exception? Apply(ParIndexDbContext db, ScorecardJob job, Dictionary<string, ScorecardRow> cards,
-        Dictionary<(string, string), ItemValueRow> values, Dictionary<string, ResultRow> results)
+    /// <summary>Checks the ETag, then writes; returns the refusal, having written nothing, when it is stale.</summary>
+    private static async Task<Exception?> ApplyAsync(Statements sql, ScorecardJob job)
     {
-        var card = cards.GetValueOrDefault(job.UnitCode);
-        var stored = card?.Version.ToString(CultureInfo.InvariantCulture);
+        var version = await sql.ScalarAsync(sql.Version, job.CycleId, job.UnitCode);
+        var stored = version?.ToString(CultureInfo.InvariantCulture);
         if (stored != job.ExpectedEtag) return new InconsistentStateException(job.GrainKey, job.ExpectedEtag, stored);
-        if (card is null)
-        {
-            db.Scorecards.Add(card = new ScorecardRow { CycleId = job.CycleId, UnitCode = job.UnitCode, GroupCode = job.GroupCode });
-            cards[job.UnitCode] = card;
-        }
-        card.Version++;
-        card.UpdatedAt = job.At;
+        var next = (version ?? 0) + 1;
+        if (version is null)
+            await sql.ExecuteAsync(sql.InsertCard, job.CycleId, job.UnitCode, job.GroupCode, next, job.At);
+        else if (await sql.ExecuteAsync(sql.UpdateCard, next, job.At, job.CycleId, job.UnitCode, version) != 1)
+            throw new InconsistentStateException(job.GrainKey, job.ExpectedEtag, null); // another node committed between our read and write
 
-        foreach (var (itemCode, itemValues) in job.Values)
+        foreach (var (itemCode, v) in job.Values)
+            await sql.ExecuteAsync(sql.Value, job.CycleId, job.UnitCode, itemCode, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
+        foreach (var a in job.Audit)
         {
-            if (!values.TryGetValue((job.UnitCode, itemCode), out var row))
-            {
-                db.ItemValues.Add(row = new ItemValueRow { CycleId = job.CycleId, UnitCode = job.UnitCode, ItemCode = itemCode });
-                values[(job.UnitCode, itemCode)] = row;
-            }
-            RowMapping.CopyTo(itemValues, row);
+            var row = EfScorecardStorage.ToAuditRow(job.CycleId, job.UnitCode, a);
+            await sql.ExecuteAsync(sql.Audit, row.At, row.User, row.Origin, row.CycleId, row.UnitCode, row.ItemCode, row.Kind, row.OldValue, row.NewValue, row.Note);
         }
-        db.Audit.AddRange(job.Audit.Select(a => EfScorecardStorage.ToAuditRow(job.CycleId, job.UnitCode, a)));
-
-        if (job.Result is { } result)
-        {
-            if (!results.TryGetValue(job.UnitCode, out var resultRow))
-            {
-                db.Results.Add(resultRow = new ResultRow { CycleId = job.CycleId, UnitCode = job.UnitCode, GroupCode = job.GroupCode });
-                results[job.UnitCode] = resultRow;
-            }
-            RowMapping.CopyTo(result, resultRow, job.At);
-        }
-        job.NewEtag = card.Version.ToString(CultureInfo.InvariantCulture);
+        if (job.Result is { } r)
+            await sql.ExecuteAsync(sql.Result, r.CycleId, r.UnitCode, r.GroupCode, r.Obtained, r.Maximum, r.Index, r.DisplayIndex, r.DisplayDecimals,
+                r.Classification, r.Provisional, r.SelfSubtotal, r.AppraisalSubtotal, r.SurveySubtotal, r.BonusSubtotal, r.PenaltySubtotal, r.Components, r.ComputedAt);
+        job.NewEtag = next.ToString(CultureInfo.InvariantCulture);
         return null;
+    }
+
+    /// <summary>
+    /// The writer's statements, prepared once per batch. Plain SQL that SQLite and PostgreSQL both take
+    /// (INSERT … ON CONFLICT … DO UPDATE); values go in as parameters, so each provider stores them as
+    /// EF Core does.
+    /// </summary>
+    private sealed class Statements(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        public readonly DbCommand Version = Create(connection, transaction, """
+            SELECT "Version" FROM "scorecards" WHERE "CycleId" = @p0 AND "UnitCode" = @p1
+            """, 2);
+        public readonly DbCommand InsertCard = Create(connection, transaction, """
+            INSERT INTO "scorecards" ("CycleId", "UnitCode", "GroupCode", "Version", "Status", "UpdatedAt") VALUES (@p0, @p1, @p2, @p3, 'Draft', @p4)
+            """, 5);
+        public readonly DbCommand UpdateCard = Create(connection, transaction, """
+            UPDATE "scorecards" SET "Version" = @p0, "UpdatedAt" = @p1 WHERE "CycleId" = @p2 AND "UnitCode" = @p3 AND "Version" = @p4
+            """, 5);
+        public readonly DbCommand Value = Create(connection, transaction, """
+            INSERT INTO "item_values" ("CycleId", "UnitCode", "ItemCode", "Self", "Appraised", "Survey", "Bonus", "Penalty", "NotApplicableReason", "SelfNote", "AppraisedNote")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
+            ON CONFLICT ("CycleId", "UnitCode", "ItemCode") DO UPDATE SET
+              "Self" = excluded."Self", "Appraised" = excluded."Appraised", "Survey" = excluded."Survey", "Bonus" = excluded."Bonus", "Penalty" = excluded."Penalty",
+              "NotApplicableReason" = excluded."NotApplicableReason", "SelfNote" = excluded."SelfNote", "AppraisedNote" = excluded."AppraisedNote"
+            """, 11);
+        public readonly DbCommand Audit = Create(connection, transaction, """
+            INSERT INTO "audit" ("At", "User", "Origin", "CycleId", "UnitCode", "ItemCode", "Kind", "OldValue", "NewValue", "Note")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+            """, 10);
+        public readonly DbCommand Result = Create(connection, transaction, """
+            INSERT INTO "results" ("CycleId", "UnitCode", "GroupCode", "Obtained", "Maximum", "Index", "DisplayIndex", "DisplayDecimals", "Classification", "Provisional",
+              "SelfSubtotal", "AppraisalSubtotal", "SurveySubtotal", "BonusSubtotal", "PenaltySubtotal", "Components", "ComputedAt")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16)
+            ON CONFLICT ("CycleId", "UnitCode") DO UPDATE SET
+              "GroupCode" = excluded."GroupCode", "Obtained" = excluded."Obtained", "Maximum" = excluded."Maximum", "Index" = excluded."Index",
+              "DisplayIndex" = excluded."DisplayIndex", "DisplayDecimals" = excluded."DisplayDecimals", "Classification" = excluded."Classification",
+              "Provisional" = excluded."Provisional", "SelfSubtotal" = excluded."SelfSubtotal", "AppraisalSubtotal" = excluded."AppraisalSubtotal",
+              "SurveySubtotal" = excluded."SurveySubtotal", "BonusSubtotal" = excluded."BonusSubtotal", "PenaltySubtotal" = excluded."PenaltySubtotal",
+              "Components" = excluded."Components", "ComputedAt" = excluded."ComputedAt"
+            """, 17);
+        public readonly DbCommand Rank = Create(connection, transaction, """
+            UPDATE "results" SET "Rank" = @p0 WHERE "CycleId" = @p1 AND "UnitCode" = @p2
+            """, 3);
+
+        public async Task<int> ExecuteAsync(DbCommand command, params object?[] values)
+        {
+            Bind(command, values);
+            return await command.ExecuteNonQueryAsync();
+        }
+
+        public async Task<long?> ScalarAsync(DbCommand command, params object?[] values)
+        {
+            Bind(command, values);
+            return await command.ExecuteScalarAsync() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+        }
+
+        private static void Bind(DbCommand command, object?[] values)
+        {
+            for (int i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        private static DbCommand Create(DbConnection connection, DbTransaction transaction, string text, int parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            for (int i = 0; i < parameters; i++)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                command.Parameters.Add(p);
+            }
+            return command;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in new[] { Version, InsertCard, UpdateCard, Value, Audit, Result, Rank }) await command.DisposeAsync();
+        }
     }
 
     /// <summary>Stops taking writes and finishes the ones queued.</summary>
@@ -205,7 +247,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         public abstract void Fail(Exception error);
     }
 
-    private sealed class ScorecardJob(string grainKey, string cycleId, string unitCode, string? expectedEtag, string groupCode, UnitResult? result,
+    private sealed class ScorecardJob(string grainKey, string cycleId, string unitCode, string? expectedEtag, string groupCode, ResultRow? result,
         IReadOnlyList<AuditEntry> audit, IReadOnlyList<(string ItemCode, ItemValues Values)> values, DateTimeOffset at) : Job
     {
         public string GrainKey { get; } = grainKey;
@@ -213,7 +255,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         public string UnitCode { get; } = unitCode;
         public string? ExpectedEtag { get; } = expectedEtag;
         public string GroupCode { get; } = groupCode;
-        public UnitResult? Result { get; } = result;
+        public ResultRow? Result { get; } = result;
         public IReadOnlyList<AuditEntry> Audit { get; } = audit;
         public IReadOnlyList<(string ItemCode, ItemValues Values)> Values { get; } = values;
         public DateTimeOffset At { get; } = at;
