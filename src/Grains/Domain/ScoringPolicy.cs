@@ -9,14 +9,17 @@ public static class ScoringPolicy
     {
         var framework = card.Framework;
         bool provisional = false;
-        decimal self = 0, appraisal = 0, survey = 0, bonus = 0, penalty = 0;
-        var fieldTotals = new Dictionary<string, (decimal Obtained, decimal Maximum)>();
-        var criterionTotals = new Dictionary<string, (decimal Obtained, decimal Maximum)>();
+        decimal self = 0, appraisal = 0, survey = 0, bonus = 0, penalty = 0, max = 0;
+        // Totals kept item by item in framework order (no lookups): a national recompute visits 1.8 million items.
+        var fields = new List<ComponentIndex>(framework.Fields.Count);
+        var criteria = new List<ComponentIndex>();
 
         foreach (var field in framework.Fields)
         {
+            decimal fieldObtained = 0, fieldMaximum = 0;
             foreach (var criterion in field.Criteria)
             {
+                decimal criterionObtained = 0, criterionMaximum = 0;
                 foreach (var item in criterion.Items)
                 {
                     var values = card[item.Code];
@@ -31,14 +34,18 @@ public static class ScoringPolicy
                         case ItemSource.Bonus: bonus += obtained; break;
                         case ItemSource.Penalty: penalty -= obtained; break;
                     }
-                    Add(fieldTotals, field.Code, obtained, maximum);
-                    Add(criterionTotals, criterion.Code, obtained, maximum);
+                    fieldObtained += obtained;
+                    fieldMaximum += maximum;
+                    criterionObtained += obtained;
+                    criterionMaximum += maximum;
                 }
+                criteria.Add(Component(criterion.Code, criterion.Title, (criterionObtained, criterionMaximum)));
             }
+            fields.Add(Component(field.Code, field.Title, (fieldObtained, fieldMaximum)));
+            max += fieldMaximum;
         }
 
         var total = appraisal + survey + bonus - penalty;
-        var max = fieldTotals.Values.Sum(t => t.Maximum);
         var index = IndexOf(total, max, settings.AllowOver100);
         var display = index is { } exact ? Display(exact, settings.DisplayDecimals) : (decimal?)null;
 
@@ -57,8 +64,8 @@ public static class ScoringPolicy
             SurveySubtotal = survey,
             BonusSubtotal = bonus,
             PenaltySubtotal = penalty,
-            Fields = framework.Fields.Select(f => Component(f.Code, f.Title, fieldTotals[f.Code])).ToList(),
-            Criteria = framework.Fields.SelectMany(f => f.Criteria).Select(c => Component(c.Code, c.Title, criterionTotals[c.Code])).ToList(),
+            Fields = fields,
+            Criteria = criteria,
         };
     }
 
@@ -103,12 +110,6 @@ public static class ScoringPolicy
     {
         provisional |= IsProvisional(item, values);
         return Counted(item, values) is { } counted ? (counted, item.CountsInMaximum ? item.Max : 0m) : (0m, 0m);
-    }
-
-    private static void Add(Dictionary<string, (decimal, decimal)> totals, string code, decimal obtained, decimal maximum)
-    {
-        var (o, m) = totals.GetValueOrDefault(code);
-        totals[code] = (o + obtained, m + maximum);
     }
 
     /// <summary>Rule 6: a component's own obtained / maximum × 100 (not clamped: it is read, not ranked).</summary>

@@ -15,6 +15,9 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
     private Dictionary<string, UnitResult> _results = [];
     private IReadOnlyDictionary<string, PreviousStanding> _previous = new Dictionary<string, PreviousStanding>();
     private IReadOnlyList<RankedResult> _ranking = [];
+    // What readers ask for, made once per change rather than once per read (every page view reads them).
+    private IReadOnlyList<ResultLine>? _lines;
+    private GroupSummary? _summary;
     private string _cycleId = "";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -32,21 +35,22 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
     }
 
     public Task<IReadOnlyList<ResultLine>> GetLinesAsync() =>
-        Task.FromResult<IReadOnlyList<ResultLine>>(_ranking.Select(ToLine).ToList());
+        Task.FromResult(_lines ??= _ranking.Select(ToLine).ToList().AsReadOnly());
 
-    public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
+    public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
 
     public async Task ResultChangedAsync(UnitResult result)
     {
         if (!_results.ContainsKey(result.UnitCode))
             throw new DomainException($"Đơn vị {result.UnitCode} không thuộc nhóm {_group.Code}.");
         _results[result.UnitCode] = result;
+        _lines = null;
+        _summary = RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values);
         var before = _ranking.ToDictionary(r => r.UnitCode, r => r.Rank);
         _ranking = RankingPolicy.Rank(_results.Values, _group);
         var changed = _ranking.Where(r => !before.TryGetValue(r.UnitCode, out var old) || old != r.Rank).ToDictionary(r => r.UnitCode, r => r.Rank);
         if (changed.Count > 0) await store.SaveRanksAsync(_cycleId, changed, CancellationToken.None);
-        await GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(_cycleId, _group.AssessorCode))
-            .GroupChangedAsync(RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
+        await GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(_cycleId, _group.AssessorCode)).GroupChangedAsync(_summary);
     }
 
     private ResultLine ToLine(RankedResult ranked)

@@ -86,9 +86,28 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
 
-        foreach (var chunk in cards.Keys.Chunk(5_000))
-            await db.Scorecards.Where(s => s.CycleId == cycleId && chunk.Contains(s.UnitCode))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1).SetProperty(x => x.UpdatedAt, at), cancellationToken);
+        // One prepared statement per scorecard: a list in one statement (EF's Contains) made SQLite scan the list for every row.
+        await using (var version = connection.CreateCommand())
+        {
+            version.Transaction = dbTransaction;
+            version.CommandText = """UPDATE "scorecards" SET "Version" = "Version" + 1, "UpdatedAt" = @at WHERE "CycleId" = @cycle AND "UnitCode" = @unit""";
+            var atParameter = version.CreateParameter();
+            atParameter.ParameterName = "@at";
+            atParameter.Value = at;
+            var cycleParameter = version.CreateParameter();
+            cycleParameter.ParameterName = "@cycle";
+            cycleParameter.Value = cycleId;
+            var unitParameter = version.CreateParameter();
+            unitParameter.ParameterName = "@unit";
+            version.Parameters.Add(atParameter);
+            version.Parameters.Add(cycleParameter);
+            version.Parameters.Add(unitParameter);
+            foreach (var unit in cards.Keys)
+            {
+                unitParameter.Value = unit;
+                await version.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
 
         progress?.Report($"Đang lưu (commit) {written:N0} giá trị…");
         await transaction.CommitAsync(cancellationToken);
