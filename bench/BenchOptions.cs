@@ -21,6 +21,7 @@ public sealed record BenchOptions
           --http-seconds N            HTTP: duration per target (default 10)
           --http-tool auto|wrk|builtin  HTTP load generator (default auto: wrk if installed)
           --recompute-runs N          recompute: timed runs, median reported (default 5)
+          --stop-after PHASE          cold|recompute|propagation|writes: skip the phases after it (for profiling)
         """;
 
     public string Scale { get; init; } = "national";
@@ -39,6 +40,7 @@ public sealed record BenchOptions
     public string HttpTool { get; init; } = "auto";
     public int RecomputeRuns { get; init; } = 5;
     public bool Help { get; init; }
+    public string? StopAfter { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -65,6 +67,7 @@ public sealed record BenchOptions
                 "--http-seconds" => o with { HttpSeconds = Int() },
                 "--http-tool" => o with { HttpTool = Value() is "auto" or "wrk" or "builtin" ? args[i] : throw new ArgumentException("--http-tool is auto, wrk or builtin.") },
                 "--recompute-runs" => o with { RecomputeRuns = Int() },
+                "--stop-after" => o with { StopAfter = Value() },
                 "-h" or "--help" => o with { Help = true },
                 var other => throw new ArgumentException($"Unknown option {other}."),
             };

@@ -54,6 +54,7 @@ await using var hostLifetime = host;
 foreach (var (step, seconds) in cold.Steps) Log($"   {seconds,7:0.000} s  {step}");
 Log($"   cold load {cold.Seconds:0.00} s, peak RSS {cold.PeakRssMb:0} MiB");
 
+if (options.StopAfter == "cold") return 0;
 var grains = host.Services.GetRequiredService<IGrainFactory>();
 var hotSet = Stopwatch.StartNew();
 var inputs = await Recompute.GatherAsync(grains, cycle); // activates every scorecard grain: the whole hot set is in memory from here on
@@ -66,16 +67,20 @@ inputs = null;
 Log($"   memory {recompute.Ms:0.0} ms (best {recompute.MinMs:0.0}), SQL {recompute.SqlMs:0.0} ms (best {recompute.SqlMinMs:0.0}), ratio {recompute.Ratio:0.0}× " +
     $"({recompute.Results:N0} results, {recompute.Groups:N0} rankings, {recompute.RollUps:N0} roll-ups; SQL rows {recompute.SqlRows:N0}, max |index difference| {recompute.MaxIndexDifference:0.###e0})");
 
+if (options.StopAfter == "recompute") return 0;
 Log("3. Propagation…");
 var propagation = await Propagation.RunAsync(host, cycle, database, options.Changes, options.SqlSamples, options.Seed);
 Log($"   p50 {propagation.P50Ms:0.000} ms, p99 {propagation.P99Ms:0.000} ms; SQL p50 {propagation.SqlP50Ms:0.00} ms, ratio {propagation.SqlBaselineRatio:0}× " +
     $"(whole write p50 {propagation.TotalP50Ms:0.00} / p99 {propagation.TotalP99Ms:0.00} ms, of which commit p50 {propagation.CommitP50Ms:0.00} / p99 {propagation.CommitP99Ms:0.00} ms)");
 
+if (options.StopAfter == "propagation") return 0;
 Log($"4. Durable writes ({options.Writers} writers, {options.WriteSeconds} s)…");
 var writes = await DurableWrites.RunAsync(host, cycle, database, options.Writers, TimeSpan.FromSeconds(options.WriteSeconds), options.Seed);
 Log($"   {writes.PerSecond:N0} writes/s ({writes.Writes:N0} in {writes.Seconds:0.0} s, p50 {writes.P50Ms:0.0} ms, p99 {writes.P99Ms:0.0} ms, failed {writes.Failed}; " +
     $"audit rows added {writes.AuditRowsAdded:N0}; synchronous={writes.Synchronous}, journal_mode={writes.JournalMode})");
+Log($"   group commit: {writes.Batches:N0} batches of {writes.MeanBatch:0.0} jobs on average, {writes.MeanWriteMs:0.00} ms writing and {writes.MeanCommitMs:0.00} ms committing each");
 
+if (options.StopAfter == "writes") return 0;
 Log($"5. HTTP ({options.Connections} connections, {options.HttpSeconds} s per target)…");
 var group = cycle.Cycle.Groups.First(g => g.Code.StartsWith("so-", StringComparison.Ordinal));
 var http = await Http.RunAsync(host.Address,
@@ -119,6 +124,7 @@ var report = new Report
         {
             writes.Writes, seconds = Round(writes.Seconds, 1), p50Ms = Round(writes.P50Ms, 2), p99Ms = Round(writes.P99Ms, 2), writes.Failed,
             writes.AuditRowsAdded, writes.Synchronous, writes.JournalMode,
+            batches = writes.Batches, meanBatch = Round(writes.MeanBatch, 1), meanBatchWriteMs = Round(writes.MeanWriteMs, 2), meanBatchCommitMs = Round(writes.MeanCommitMs, 2),
         },
         http = http.Targets.Select(t => new { t.Name, t.Url, requestsPerSecond = Round(t.RequestsPerSecond, 0), p50Ms = Round(t.P50Ms, 2), p99Ms = Round(t.P99Ms, 2), t.Requests, t.Errors, t.Tool }),
         memory = new { afterFullGcRssMb = Round(settled, 0), peakResetAfterGeneration = peakReset },

@@ -13,7 +13,7 @@ public sealed record PropagationResult(double P50Ms, double P99Ms, double SqlP50
     double TotalP50Ms, double TotalP99Ms, double CommitP50Ms, double CommitP99Ms);
 
 public sealed record DurableWritesResult(double PerSecond, int Writers, long Writes, double Seconds, double P50Ms, double P99Ms, long Failed,
-    long AuditRowsAdded, string Synchronous, string JournalMode);
+    long AuditRowsAdded, string Synchronous, string JournalMode, long Batches, double MeanBatch, double MeanWriteMs, double MeanCommitMs);
 
 /// <summary>Random single-value changes, as a person makes them: one appraised score of one unit.</summary>
 public sealed class ChangeSource(CycleDefinition cycle, int seed)
@@ -114,6 +114,8 @@ public static class DurableWrites
         }
         synchronous = await SynchronousModeAsync(host.Services);
 
+        var writer = host.Services.GetRequiredService<ParIndex.Silo.Persistence.GroupCommitWriter>();
+        var before = writer.Statistics;
         long writes = 0, failed = 0;
         var latencies = new List<double>[writers];
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -139,12 +141,16 @@ public static class DurableWrites
         })));
         clock.Stop();
 
+        var after = writer.Statistics;
+        var batches = after.Batches - before.Batches;
         long auditAfter;
         using (var connection = Sql.Open(databasePath)) auditAfter = Scalar(connection, "SELECT COUNT(*) FROM audit");
         var all = latencies.SelectMany(l => l).Order().ToList();
         // Changes that set a value to what it already was still write an audit row (old → new, equal), so equality holds.
         return new DurableWritesResult(writes / clock.Elapsed.TotalSeconds, writers, writes, clock.Elapsed.TotalSeconds,
-            Stats.Percentile(all, 50), Stats.Percentile(all, 99), failed, auditAfter - auditBefore, synchronous, journal);
+            Stats.Percentile(all, 50), Stats.Percentile(all, 99), failed, auditAfter - auditBefore, synchronous, journal,
+            batches, (after.Jobs - before.Jobs) / (double)Math.Max(1, batches),
+            (after.Writing - before.Writing).TotalMilliseconds / Math.Max(1, batches), (after.Committing - before.Committing).TotalMilliseconds / Math.Max(1, batches));
     }
 
     /// <summary>PRAGMA synchronous as the product's own connections have it (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA).</summary>

@@ -31,9 +31,9 @@ public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
     public async Task OnGetAsync(string cycle, string group, string? sort, string? dir)
     {
         Definition = await reader.CycleAsync(cycle);
-        Group = await reader.GroupAsync(cycle, group);
-        Summary = await reader.GroupSummaryAsync(cycle, group);
-        var lines = await reader.RankingAsync(cycle, group);
+        Group = ParIndexReader.GroupOf(Definition, group);
+        Summary = await reader.GroupSummaryAsync(Definition, Group);
+        var lines = await reader.RankingAsync(Definition, Group);
         Card = ResultViews.ForGroup(Definition, Group, Summary);
         FrameworkMaximum = Definition.Cycle.FrameworkOf(Group).Maximum;
 
