@@ -80,7 +80,7 @@ public static class Recompute
             var scoring = group.Scoring;
             var groupResults = new UnitResult[cards.Length];
             for (int i = 0; i < cards.Length; i++)
-                groupResults[i] = ScoringPolicy.Compute(new Scorecard(cards[i].UnitCode, framework, cards[i].Items), scoring);
+                groupResults[i] = ScoringPolicy.Compute(cards[i].UnitCode, framework, cards[i].Items, scoring);
             RankingPolicy.Rank(groupResults, group);
             summaries[g] = RollUpPolicy.Summarize(group, framework, groupResults);
             results[g] = groupResults;

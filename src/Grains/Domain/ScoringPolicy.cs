@@ -5,9 +5,15 @@ public static class ScoringPolicy
 {
     private const decimal Hundred = 100m;
 
-    public static UnitResult Compute(Scorecard card, ScoringSettings settings)
+    public static UnitResult Compute(Scorecard card, ScoringSettings settings) =>
+        Compute(card.UnitCode, card.Framework, card.Items, settings);
+
+    /// <summary>
+    /// The same, straight from a unit's values (item code → values; an item without values has none yet),
+    /// for callers that hold values already checked by <see cref="Scorecard"/>: no copy of them is made.
+    /// </summary>
+    public static UnitResult Compute(string unitCode, Framework framework, IReadOnlyDictionary<string, ItemValues> items, ScoringSettings settings)
     {
-        var framework = card.Framework;
         bool provisional = false;
         decimal self = 0, appraisal = 0, survey = 0, bonus = 0, penalty = 0, max = 0;
         // Totals kept item by item in framework order (no lookups): a national recompute visits 1.8 million items.
@@ -22,7 +28,7 @@ public static class ScoringPolicy
                 decimal criterionObtained = 0, criterionMaximum = 0;
                 foreach (var item in criterion.Items)
                 {
-                    var values = card[item.Code];
+                    var values = items.GetValueOrDefault(item.Code) ?? ItemValues.Empty;
                     var (obtained, maximum) = Score(item, values, ref provisional);
                     switch (item.Source)
                     {
@@ -51,7 +57,7 @@ public static class ScoringPolicy
 
         return new UnitResult
         {
-            UnitCode = card.UnitCode,
+            UnitCode = unitCode,
             Obtained = total,
             Maximum = max,
             Index = index,

@@ -75,9 +75,8 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
 
     private void Recompute()
     {
-        var card = new Scorecard(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items);
         _state.State.GroupCode = _group.Code;
-        _state.State.Result = ScoringPolicy.Compute(card, _group.Scoring);
+        _state.State.Result = ScoringPolicy.Compute(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items, _group.Scoring);
     }
 
     private ScorecardView View() =>
