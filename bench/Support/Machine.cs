@@ -12,6 +12,13 @@ public static class Machine
     /// <summary>Resident set now (VmRSS) in MiB.</summary>
     public static double RssMb() => StatusKb("VmRSS:") / 1024.0;
 
+    /// <summary>RSS, its peak, and how much of it the GC has committed (the rest is native: SQLite, the runtime).</summary>
+    public static string MemoryLine()
+    {
+        var gc = GC.GetGCMemoryInfo();
+        return $"RSS {RssMb():0} MiB (peak {PeakRssMb():0}), GC heap {gc.HeapSizeBytes / 1048576.0:0} MiB, GC committed {gc.TotalCommittedBytes / 1048576.0:0} MiB";
+    }
+
     /// <summary>Resets the peak (Linux ≥ 4.0: "5" to /proc/self/clear_refs); false if the kernel refused.</summary>
     public static bool ResetPeak()
     {

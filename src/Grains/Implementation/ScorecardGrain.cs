@@ -32,17 +32,24 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
         if (change.ExpectedVersion is not null && change.ExpectedVersion != _state.Etag)
             throw new InconsistentStateException(GetPrimaryKeyString(), change.ExpectedVersion, _state.Etag);
 
-        var card = new Scorecard(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items);
+        var framework = _cycle.Cycle.FrameworkOf(_group);
+        var card = new Scorecard(_unitCode, framework, _state.State.Items);
         var changes = card.Apply(change.Entries); // throws, listing every bad value, before anything is stored
         var at = DateTimeOffset.UtcNow;
-        var previous = _state.State;
-        _state.State = new ScorecardState
+
+        // The state is changed in place, only the items that changed, and put back if the write fails: a
+        // new copy of every value per write made each write leave long-lived garbage behind.
+        var state = _state.State;
+        var previousResult = state.Result;
+        var undo = new List<(string ItemCode, ItemValues? Before)>();
+        foreach (var code in changes.Select(c => c.Entry.ItemCode).Distinct(StringComparer.Ordinal))
         {
-            Items = new(card.Items, StringComparer.Ordinal),
-            GroupCode = _group.Code,
-            Result = ScoringPolicy.Compute(card, _group.Scoring),
-            PendingAudit = changes.Select(c => new AuditEntry(c.Entry.ItemCode, c.Entry.Kind, c.OldValue, c.Entry.Value, c.OldNote, c.Entry.Note, change.User, change.Origin, at)).ToList(),
-        };
+            undo.Add((code, state.Items.GetValueOrDefault(code)));
+            state.Items[code] = card[code];
+        }
+        state.GroupCode = _group.Code;
+        state.Result = ScoringPolicy.Compute(_unitCode, framework, state.Items, _group.Scoring);
+        state.PendingAudit = changes.Select(c => new AuditEntry(c.Entry.ItemCode, c.Entry.Kind, c.OldValue, c.Entry.Value, c.OldNote, c.Entry.Note, change.User, change.Origin, at)).ToList();
         try
         {
             await _state.WriteStateAsync();
@@ -55,7 +62,13 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
         }
         catch
         {
-            _state.State = previous;
+            foreach (var (code, before) in undo)
+            {
+                if (before is null) state.Items.Remove(code);
+                else state.Items[code] = before;
+            }
+            state.Result = previousResult;
+            state.PendingAudit = [];
             throw;
         }
         _state.State.PendingAudit.Clear();
