@@ -103,6 +103,13 @@ GC.Collect(2, GCCollectionMode.Forced, true, true);
 var settled = Machine.RssMb();
 Log($"6. Memory: peak RSS with the hot set loaded {peak:0} MiB; after a full GC {settled:0} MiB; managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MiB");
 
+if (Environment.GetEnvironmentVariable("BENCH_SMAPS") is not null)
+    foreach (var mapping in Machine.TopMappings(12)) Log("   " + mapping);
+{
+    var info = GC.GetGCMemoryInfo();
+    Log($"   GC committed {info.TotalCommittedBytes / 1048576.0:0} MiB, heap {info.HeapSizeBytes / 1048576.0:0} MiB, fragmented {info.FragmentedBytes / 1048576.0:0} MiB");
+}
+
 var report = new Report
 {
     Scale = options.Scale,

@@ -19,6 +19,22 @@ public static class Machine
         return $"RSS {RssMb():0} MiB (peak {PeakRssMb():0}), GC heap {gc.HeapSizeBytes / 1048576.0:0} MiB, GC committed {gc.TotalCommittedBytes / 1048576.0:0} MiB";
     }
 
+    /// <summary>Resident memory by mapping (from /proc/self/smaps), largest first: where the non-GC part lives.</summary>
+    public static IEnumerable<string> TopMappings(int count)
+    {
+        var sizes = new Dictionary<string, long>();
+        string name = "";
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 5 && parts[0].Contains('-') && !parts[0].EndsWith(':'))
+                name = parts.Length >= 6 ? parts[5] : "[anon]";
+            else if (parts[0] == "Rss:")
+                sizes[name] = sizes.GetValueOrDefault(name) + long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return sizes.OrderByDescending(s => s.Value).Take(count).Select(s => $"{s.Value / 1024.0,8:0} MiB  {s.Key}");
+    }
+
     /// <summary>Resets the peak (Linux ≥ 4.0: "5" to /proc/self/clear_refs); false if the kernel refused.</summary>
     public static bool ResetPeak()
     {

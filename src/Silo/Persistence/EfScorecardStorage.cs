@@ -22,7 +22,9 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
         var state = new ScorecardState
         {
             GroupCode = card?.GroupCode ?? "",
-            Items = values.ToDictionary(v => v.ItemCode, RowMapping.ToValues, StringComparer.Ordinal),
+            // Item codes interned: they are the same few hundred strings in every scorecard, and a national
+            // hot set holds 1.8 million of them.
+            Items = values.ToDictionary(v => string.Intern(v.ItemCode), RowMapping.ToValues, StringComparer.Ordinal),
         };
         return (state, card?.Version.ToString(CultureInfo.InvariantCulture));
     }
