@@ -1,0 +1,35 @@
+using ParIndex.Bench.Generator;
+using ParIndex.Silo.Tests.Support;
+
+namespace ParIndex.Silo.Tests.Bench;
+
+/// <summary>The benchmark's generator, at the scale of one small province: the same seed writes the same files, and they import.</summary>
+public class BenchDataTests
+{
+    private static string Units => Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "data", "vn-admin-units-2025-03.csv"));
+
+    [Fact]
+    public async Task A_province_is_generated_the_same_from_the_same_seed_and_imports_through_the_command_line()
+    {
+        Assert.True(File.Exists(Units), $"The national list of units is expected at {Units}.");
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+        var data = BenchData.Generate(Units, first.FullName, "06", seed: 7);
+        var again = BenchData.Generate(Units, second.FullName, "06", seed: 7);
+
+        foreach (var (a, b) in new[] { (data.UnitsFile, again.UnitsFile), (data.CycleFile, again.CycleFile), (data.ScoresFile, again.ScoresFile) })
+            Assert.Equal(await File.ReadAllBytesAsync(a), await File.ReadAllBytesAsync(b));
+        Assert.Equal(1, data.Provinces);
+        Assert.Equal(20 + data.Districts + data.Communes + 12 * data.Districts, data.Scorecards);
+        Assert.Equal(90L * data.Scorecards, data.ItemValues);
+
+        var db = first.Path("bench.db");
+        (await Tool.RunAsync("import", "units", "--db", db, data.UnitsFile)).ShouldSucceed();
+        (await Tool.RunAsync("import", "cycle", "--db", db, data.CycleFile)).ShouldSucceed();
+        (await Tool.RunAsync("import", "scores", "--db", db, "--cycle", data.CycleId, data.ScoresFile)).ShouldSucceed();
+        var results = (await Tool.RunAsync("results", "--db", db, "--cycle", data.CycleId)).ShouldSucceed();
+        Assert.Equal(data.Scorecards, results.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        Assert.Equal(data.ItemValues, await Db.CountAsync(db, "item_values"));
+        Assert.Equal(data.ItemValues, await Db.CountAsync(db, "audit"));
+    }
+}
