@@ -39,8 +39,30 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         _contexts = contexts;
         _logger = logger;
-        _loop = Task.Run(LoopAsync);
-        _checkpoints = Task.Run(CheckpointLoopAsync);
+        _loop = RunOnOwnThread("ParIndex group commit", LoopAsync);
+        _checkpoints = RunOnOwnThread("ParIndex WAL checkpoint", CheckpointLoopAsync);
+    }
+
+    /// <summary>
+    /// The writer and the checkpointer wait on the database (SQLite's calls block, fsync included), so each
+    /// has a thread of its own: on the thread pool they held pool threads that the grains were waiting for.
+    /// </summary>
+    private static Task RunOnOwnThread(string name, Func<Task> body)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            try
+            {
+                body().GetAwaiter().GetResult();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        }) { IsBackground = true, Name = name }.Start();
+        return done.Task;
     }
 
     // SQLite only: the WAL is copied back into the database file by this loop, on its own connection,
@@ -88,7 +110,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private async Task LoopAsync()
     {
         var batch = new List<Job>(MaxBatch);
-        while (await _jobs.Reader.WaitToReadAsync())
+        // Waits blocking, so that the loop stays on its own thread (SQLite's async calls complete synchronously).
+        while (_jobs.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && _jobs.Reader.TryRead(out var job)) batch.Add(job);
             try
@@ -287,7 +310,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             while (true)
             {
-                await _checkpointDue.WaitAsync(_stopping.Token);
+                _checkpointDue.Wait(_stopping.Token);
                 Interlocked.Exchange(ref _framesSinceCheckpoint, 0);
                 try
                 {
