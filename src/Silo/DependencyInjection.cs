@@ -6,6 +6,7 @@ using ParIndex.Grains.Implementation;
 using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Import;
 using ParIndex.Silo.Persistence;
+using ParIndex.Silo.Workflow;
 
 namespace ParIndex.Silo;
 
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
+        services.AddSingleton<PublicationService>();
         return services;
     }
 

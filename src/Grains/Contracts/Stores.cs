@@ -1,4 +1,5 @@
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
 
 namespace ParIndex.Grains.Contracts;
 
@@ -22,6 +23,9 @@ public interface IResultStore
     /// <summary>Every unit's index and rank in the given cycles (for year-over-year).</summary>
     Task<IReadOnlyDictionary<string, PreviousStanding>> LoadStandingsAsync(IReadOnlyList<string> cycleIds, CancellationToken cancellationToken);
 
+    /// <summary>The group's current version: 1 until an adjustment decision, then one more per adjustment.</summary>
+    Task<int> LoadVersionAsync(string cycleId, string groupCode, CancellationToken cancellationToken);
+
     /// <summary>Records ranks that changed, so that a later cycle can compare with them.</summary>
     Task SaveRanksAsync(string cycleId, IReadOnlyDictionary<string, int?> ranks, CancellationToken cancellationToken);
 }
@@ -31,6 +35,7 @@ public sealed class ScorecardState
 {
     public Dictionary<string, ItemValues> Items { get; set; } = new(StringComparer.Ordinal);
     public string GroupCode { get; set; } = "";
+    public ScorecardStatus Status { get; set; } = ScorecardStatus.Draft;
     public UnitResult? Result { get; set; }
     /// <summary>Written with the values in one transaction, then cleared.</summary>
     public List<AuditEntry> PendingAudit { get; set; } = [];

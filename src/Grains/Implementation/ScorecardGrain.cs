@@ -1,6 +1,7 @@
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
 
 namespace ParIndex.Grains.Implementation;
 
@@ -31,15 +32,18 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
     {
         if (change.ExpectedVersion is not null && change.ExpectedVersion != _state.Etag)
             throw new InconsistentStateException(GetPrimaryKeyString(), change.ExpectedVersion, _state.Etag);
+        if (_state.State.Status == ScorecardStatus.Published)
+            throw new DomainException($"Kết quả của đơn vị {_unitCode} đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh.");
 
-        var card = new Scorecard(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items);
+        var previous = _state.State;
+        var card = new Scorecard(_unitCode, _cycle.Cycle.FrameworkOf(_group), previous.Items);
         var changes = card.Apply(change.Entries); // throws, listing every bad value, before anything is stored
         var at = DateTimeOffset.UtcNow;
-        var previous = _state.State;
         _state.State = new ScorecardState
         {
             Items = new(card.Items, StringComparer.Ordinal),
             GroupCode = _group.Code,
+            Status = previous.Status,
             Result = ScoringPolicy.Compute(card, _group.Scoring),
             PendingAudit = changes.Select(c => new AuditEntry(c.Entry.ItemCode, c.Entry.Kind, c.OldValue, c.Entry.Value, c.OldNote, c.Entry.Note, change.User, change.Origin, at)).ToList(),
         };

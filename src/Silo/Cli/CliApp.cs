@@ -31,6 +31,8 @@ public sealed class CliApp(TextWriter output, TextWriter error)
         import.Subcommands.Add(ImportCommands.Scores(this));
         root.Subcommands.Add(import);
         root.Subcommands.Add(ResultsCommand.Create(this));
+        root.Subcommands.Add(PublicationCommands.Publish(this));
+        root.Subcommands.Add(PublicationCommands.Adjust(this));
         root.Subcommands.Add(DemoCommand.Create(this));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = Output, Error = Error }, cancellationToken);
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Silo.Import;
@@ -17,8 +18,17 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     private const int ProgressEvery = 20_000;
 
     /// <returns>The units whose scorecards changed.</returns>
-    public async Task<IReadOnlyList<string>> ImportAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ImportAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        ApplyAsync(cycleId, entries, user, origin, progress, adjustment: null, cancellationToken);
+
+    /// <summary>
+    /// Applies scores in one transaction. A published scorecard is refused unless this is an
+    /// adjustment, whose <paramref name="adjustment"/> step runs inside the same transaction (it records
+    /// the decision and the new version), so the values and the decision land together or not at all.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>> ApplyAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+        IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task>? adjustment, CancellationToken cancellationToken)
     {
         var cycle = await cycles.LoadAsync(cycleId, cancellationToken)
             ?? throw new ImportRefusedException($"Không có kỳ đánh giá \"{cycleId}\".", [$"Hãy nhập kỳ đánh giá (import cycle) trước khi nhập điểm."]);
@@ -33,6 +43,12 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
 
         // Apply through the domain first: any refusal lists every bad value before anything is written.
         var problems = new List<string>();
+        var published = (await db.Scorecards.AsNoTracking().Where(s => s.CycleId == cycleId && s.Status == nameof(ScorecardStatus.Published))
+            .Select(s => s.UnitCode).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var unit in byUnit.Keys.Where(u => published.Contains(u) == (adjustment is null)))
+            problems.Add(adjustment is null
+                ? $"Đơn vị {unit}: kết quả đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh (lệnh adjust)."
+                : $"Đơn vị {unit}: kết quả chưa được công bố; hãy nhập điểm bằng lệnh import scores.");
         var cards = new Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes)>(StringComparer.Ordinal);
         foreach (var (unit, unitEntries) in byUnit)
         {
@@ -88,6 +104,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             await db.Scorecards.Where(s => s.CycleId == cycleId && s.UnitCode == unit)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1).SetProperty(x => x.UpdatedAt, at), cancellationToken);
 
+        if (adjustment is not null) await adjustment(db, cycle, cards.Keys.ToList());
         progress?.Report($"Đang lưu (commit) {written:N0} giá trị…");
         await transaction.CommitAsync(cancellationToken);
         return cards.Keys.ToList();

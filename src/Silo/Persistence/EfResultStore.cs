@@ -27,6 +27,13 @@ public sealed class EfResultStore(IDbContextFactory<ParIndexDbContext> contexts)
         return standings;
     }
 
+    public async Task<int> LoadVersionAsync(string cycleId, string groupCode, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Publications.Where(p => p.CycleId == cycleId && p.GroupCode == groupCode)
+            .Select(p => (int?)p.Version).MaxAsync(cancellationToken) ?? 1;
+    }
+
     public async Task SaveRanksAsync(string cycleId, IReadOnlyDictionary<string, int?> ranks, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

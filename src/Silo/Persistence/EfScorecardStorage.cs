@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
 
 namespace ParIndex.Silo.Persistence;
 
@@ -21,6 +22,7 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
         var state = new ScorecardState
         {
             GroupCode = card?.GroupCode ?? "",
+            Status = card is null ? ScorecardStatus.Draft : Enum.Parse<ScorecardStatus>(card.Status),
             Items = values.ToDictionary(v => v.ItemCode, RowMapping.ToValues, StringComparer.Ordinal),
         };
         return (state, card?.Version.ToString(CultureInfo.InvariantCulture));

@@ -14,6 +14,7 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<ItemValueRow> ItemValues => Set<ItemValueRow>();
     public DbSet<ResultRow> Results => Set<ResultRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<PublicationRow> Publications => Set<PublicationRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -49,6 +50,11 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
             e.ToTable("results");
             e.HasKey(r => new { r.CycleId, r.UnitCode });
             e.HasIndex(r => new { r.CycleId, r.GroupCode });
+        });
+        model.Entity<PublicationRow>(e =>
+        {
+            e.ToTable("publications");
+            e.HasKey(p => new { p.CycleId, p.GroupCode, p.Version });
         });
         model.Entity<AuditRow>(e =>
         {

@@ -145,3 +145,24 @@ public sealed class AuditRow
     public string? NewValue { get; set; }
     public string? Note { get; set; }
 }
+
+/// <summary>
+/// A decision on a group's results: version 1 publishes (công bố), each adjustment (điều chỉnh) adds
+/// the next version. The snapshot keeps every version readable as it was.
+/// </summary>
+public sealed class PublicationRow
+{
+    public required string CycleId { get; set; }
+    public required string GroupCode { get; set; }
+    public int Version { get; set; }
+    /// <summary>"publish" or "adjust".</summary>
+    public required string Kind { get; set; }
+    public required string Decision { get; set; }
+    public DateOnly DecisionDate { get; set; }
+    public string? Signer { get; set; }
+    public string? Reason { get; set; }
+    public required string User { get; set; }
+    public DateTimeOffset At { get; set; }
+    /// <summary>JSON: the group's result lines as published in this version.</summary>
+    public required string Snapshot { get; set; }
+}

@@ -289,6 +289,50 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.ToTable("item_values", (string)null);
                 });
 
+            modelBuilder.Entity("ParIndex.Silo.Persistence.PublicationRow", b =>
+                {
+                    b.Property<string>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CycleId", "GroupCode", "Version");
+
+                    b.ToTable("publications", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Silo.Persistence.ResultRow", b =>
                 {
                     b.Property<string>("CycleId")
