@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Implementation;
+using ParIndex.Silo.Accounts;
 using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Import;
 using ParIndex.Silo.Persistence;
@@ -32,6 +34,8 @@ public static class DependencyInjection
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
         services.AddSingleton<PublicationService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AccountService>();
         return services;
     }
 

@@ -15,6 +15,8 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<ResultRow> Results => Set<ResultRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
     public DbSet<PublicationRow> Publications => Set<PublicationRow>();
+    public DbSet<UserRow> Users => Set<UserRow>();
+    public DbSet<RoleGrantRow> RoleGrants => Set<RoleGrantRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -56,6 +58,13 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
             e.ToTable("publications");
             e.HasKey(p => new { p.CycleId, p.GroupCode, p.Version });
         });
+        model.Entity<UserRow>(e =>
+        {
+            e.ToTable("users");
+            e.HasIndex(u => u.UserName).IsUnique();
+            e.HasMany(u => u.Grants).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<RoleGrantRow>(e => e.ToTable("role_grants"));
         model.Entity<AuditRow>(e =>
         {
             e.ToTable("audit");

@@ -166,3 +166,26 @@ public sealed class PublicationRow
     /// <summary>JSON: the group's result lines as published in this version.</summary>
     public required string Snapshot { get; set; }
 }
+
+/// <summary>A person who signs in; the password only as a salted hash.</summary>
+public sealed class UserRow
+{
+    public int Id { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public required string PasswordHash { get; set; }
+    public int FailedAttempts { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<RoleGrantRow> Grants { get; set; } = [];
+}
+
+/// <summary>A role over a unit subtree; an appraiser may be limited to some groups (";"-separated).</summary>
+public sealed class RoleGrantRow
+{
+    public int Id { get; set; }
+    public int UserId { get; set; }
+    public required string Role { get; set; }
+    public required string Scope { get; set; }
+    public string? Groups { get; set; }
+}

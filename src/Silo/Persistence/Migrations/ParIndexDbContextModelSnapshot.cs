@@ -398,6 +398,33 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.ToTable("results", (string)null);
                 });
 
+            modelBuilder.Entity("ParIndex.Silo.Persistence.RoleGrantRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Groups")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("role_grants", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Silo.Persistence.ScorecardRow", b =>
                 {
                     b.Property<string>("CycleId")
@@ -467,6 +494,55 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.HasIndex("ParentCode");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.UserRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName")
+                        .IsUnique();
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.RoleGrantRow", b =>
+                {
+                    b.HasOne("ParIndex.Silo.Persistence.UserRow", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.UserRow", b =>
+                {
+                    b.Navigation("Grants");
                 });
 #pragma warning restore 612, 618
         }
