@@ -25,6 +25,7 @@ public static class DependencyInjection
             document.Info.Description = "Chỉ số cải cách hành chính: kỳ đánh giá, nhóm xếp hạng, bảng xếp hạng và kết quả từng đơn vị (chỉ đọc).";
             return Task.CompletedTask;
         }));
+        builder.Services.AddParIndexAuthentication();
         builder.Services.AddRazorPages();
         // Vietnamese letters as they are, not as &#x1EA5; escapes: smaller pages, readable source.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -37,6 +38,8 @@ public static class DependencyInjection
         app.UseStatusCodePages(ErrorResponses.StatusPageAsync);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }
