@@ -5,6 +5,7 @@ using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Implementation;
 using ParIndex.Silo.Accounts;
+using ParIndex.Silo.Evidence;
 using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Import;
 using ParIndex.Silo.Persistence;
@@ -36,6 +37,8 @@ public static class DependencyInjection
         services.AddSingleton<PublicationService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountService>();
+        services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
+        services.AddSingleton<EvidenceStore>();
         return services;
     }
 

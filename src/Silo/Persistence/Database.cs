@@ -12,6 +12,12 @@ public sealed record DatabaseOptions(string Provider, string ConnectionString)
     public static DatabaseOptions ForSqliteFile(string path) =>
         new(Sqlite, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString());
 
+    /// <summary>Evidence files beside a SQLite file (never under a web root); elsewhere in ./evidence unless configured.</summary>
+    public string DefaultEvidenceFolder() =>
+        IsSqlite && Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource)) is { } folder
+            ? Path.Combine(folder, "evidence")
+            : Path.GetFullPath("evidence");
+
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 
     public void Configure(DbContextOptionsBuilder builder)

@@ -17,6 +17,7 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<PublicationRow> Publications => Set<PublicationRow>();
     public DbSet<UserRow> Users => Set<UserRow>();
     public DbSet<RoleGrantRow> RoleGrants => Set<RoleGrantRow>();
+    public DbSet<EvidenceRow> Evidence => Set<EvidenceRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -65,6 +66,11 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
             e.HasMany(u => u.Grants).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<RoleGrantRow>(e => e.ToTable("role_grants"));
+        model.Entity<EvidenceRow>(e =>
+        {
+            e.ToTable("evidence");
+            e.HasIndex(x => new { x.CycleId, x.UnitCode, x.ItemCode });
+        });
         model.Entity<AuditRow>(e =>
         {
             e.ToTable("audit");

@@ -189,3 +189,18 @@ public sealed class RoleGrantRow
     public required string Scope { get; set; }
     public string? Groups { get; set; }
 }
+
+/// <summary>An evidence file's description; the content lives on disk under its SHA-256.</summary>
+public sealed class EvidenceRow
+{
+    public long Id { get; set; }
+    public required string CycleId { get; set; }
+    public required string UnitCode { get; set; }
+    public required string ItemCode { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required string UploadedBy { get; set; }
+    public DateTimeOffset At { get; set; }
+}
