@@ -6,10 +6,11 @@ using ParIndex.Grains.Domain.Workflow;
 namespace ParIndex.Grains.Implementation;
 
 /// <summary>
-/// One unit's scorecard in one cycle. Every change is validated by the domain, written through
-/// (values, result and audit in one write, ETag-checked), and passed up to the group's ranking.
+/// One unit's scorecard in one cycle. Every change is validated by the domain (values by ScoreRules,
+/// steps by WorkflowPolicy), written through (values, result, status and audit in one write,
+/// ETag-checked), and passed up to the group's ranking before the call returns.
 /// </summary>
-public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, IScorecardGrain
+public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider clock) : Grain, IScorecardGrain
 {
     private IPersistentState<ScorecardState> _state = null!;
     private CycleDefinition _cycle = null!;
@@ -28,42 +29,58 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
 
     public Task<ScorecardView> GetAsync() => Task.FromResult(View());
 
-    public async Task<ScorecardView> SetValuesAsync(ScoreChange change)
-    {
-        if (change.ExpectedVersion is not null && change.ExpectedVersion != _state.Etag)
-            throw new InconsistentStateException(GetPrimaryKeyString(), change.ExpectedVersion, _state.Etag);
-        if (_state.State.Status == ScorecardStatus.Published)
-            throw new DomainException($"Kết quả của đơn vị {_unitCode} đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh.");
+    /// <summary>An administrative change (imports, corrections): only a published result is out of reach.</summary>
+    public Task<ScorecardView> SetValuesAsync(ScoreChange change) => ChangeValuesAsync(change, step: null);
 
-        var previous = _state.State;
-        var card = new Scorecard(_unitCode, _cycle.Cycle.FrameworkOf(_group), previous.Items);
-        var changes = card.Apply(change.Entries); // throws, listing every bad value, before anything is stored
-        var at = DateTimeOffset.UtcNow;
-        _state.State = new ScorecardState
-        {
-            Items = new(card.Items, StringComparer.Ordinal),
-            GroupCode = _group.Code,
-            Status = previous.Status,
-            Result = ScoringPolicy.Compute(card, _group.Scoring),
-            PendingAudit = changes.Select(c => new AuditEntry(c.Entry.ItemCode, c.Entry.Kind, c.OldValue, c.Entry.Value, c.OldNote, c.Entry.Note, change.User, change.Origin, at)).ToList(),
-        };
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            await _state.ReadStateAsync(); // another writer won: take its values so that a retry builds on them
-            Recompute();
-            throw;
-        }
-        catch
-        {
-            _state.State = previous;
-            throw;
-        }
-        _state.State.PendingAudit.Clear();
-        await Ranking.ResultChangedAsync(_state.State.Result!);
+    public Task<ScorecardView> EnterSelfScoresAsync(ScoreChange change)
+    {
+        if (change.Entries.FirstOrDefault(e => e.Kind != ScoreKind.Self) is { } other)
+            throw new DomainException($"Đơn vị chỉ nhập điểm tự đánh giá; {other.Kind.VietnameseName()} của tiêu chí {other.ItemCode} do tổ thẩm định nhập.");
+        return ChangeValuesAsync(change, WorkflowAction.EnterSelfScore);
+    }
+
+    public Task<ScorecardView> AppraiseAsync(ScoreChange change)
+    {
+        if (change.Entries.FirstOrDefault(e => e.Kind is ScoreKind.Self or ScoreKind.Survey) is { } other)
+            throw new DomainException($"Tổ thẩm định không nhập {other.Kind.VietnameseName()} (tiêu chí {other.ItemCode}).");
+        return ChangeValuesAsync(change, WorkflowAction.Appraise);
+    }
+
+    public Task<ScorecardView> SubmitAsync(string user) =>
+        StepAsync(WorkflowAction.Submit, user, "submit", [], (_, _) => { });
+
+    public Task<ScorecardView> ReturnItemsAsync(IReadOnlyDictionary<string, string> questions, string user)
+    {
+        var problems = questions.Where(q => _cycle.Cycle.FrameworkOf(_group).FindItem(q.Key) is null).Select(q => $"Không có tiêu chí {q.Key}.")
+            .Concat(questions.Where(q => string.IsNullOrWhiteSpace(q.Value)).Select(q => $"Tiêu chí {q.Key}: cần nêu câu hỏi khi trả lại.")).ToList();
+        if (problems.Count > 0) throw new DomainValidationException("Không trả lại được:", problems);
+        return StepAsync(WorkflowAction.ReturnItems, user, "return", questions.Keys.ToList(),
+            (next, _) => next.Returns = questions.ToDictionary(q => q.Key, q => new ReturnNote(q.Value.Trim()), StringComparer.Ordinal));
+    }
+
+    public Task<ScorecardView> AnswerAsync(IReadOnlyDictionary<string, string> answers, string user)
+    {
+        var missing = _state.State.Returns.Keys.Where(i => !answers.TryGetValue(i, out var a) || string.IsNullOrWhiteSpace(a)).ToList();
+        if (_state.State.Status == ScorecardStatus.Returned && missing.Count > 0)
+            throw new DomainException($"Cần giải trình mọi tiêu chí bị trả lại; còn thiếu: {string.Join(", ", missing)}.");
+        return StepAsync(WorkflowAction.AnswerReturn, user, "answer", [],
+            (next, _) => next.Returns = next.Returns.ToDictionary(r => r.Key, r => r.Value with { Answer = answers[r.Key].Trim() }, StringComparer.Ordinal));
+    }
+
+    public Task<ScorecardView> CompleteAppraisalAsync(string user)
+    {
+        var missing = WorkflowPolicy.ItemsStillToAppraise(Card());
+        if (_state.State.Status == ScorecardStatus.Submitted && missing.Count > 0)
+            throw new DomainException($"Còn {missing.Count} tiêu chí chưa có điểm thẩm định: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? "…" : "")}.");
+        return StepAsync(WorkflowAction.CompleteAppraisal, user, "complete", [], (_, _) => { });
+    }
+
+    public async Task<ScorecardView> GrantDeadlineExceptionAsync(string user)
+    {
+        if (_state.State.Status != ScorecardStatus.Draft) throw new DomainException("Chỉ gia hạn được cho phiếu đang tự đánh giá.");
+        var next = _state.State.Next(_state.State.Items, _state.State.Result, [StepEntry("exception", user, "Draft", "Draft (gia hạn)")]);
+        next.DeadlineException = true;
+        await WriteAsync(next);
         return View();
     }
 
@@ -75,15 +92,82 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
         return View();
     }
 
+    private async Task<ScorecardView> ChangeValuesAsync(ScoreChange change, WorkflowAction? step)
+    {
+        if (change.ExpectedVersion is not null && change.ExpectedVersion != _state.Etag)
+            throw new InconsistentStateException(GetPrimaryKeyString(), change.ExpectedVersion, _state.Etag);
+        if (_state.State.Status == ScorecardStatus.Published)
+            throw new DomainException($"Kết quả của đơn vị {_unitCode} đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh.");
+        if (step is { } action && WorkflowPolicy.Check(_state.State.Workflow, action, Today, _cycle.Cycle.SelfAssessmentDeadline,
+                change.Entries.Select(e => e.ItemCode).Distinct().ToList()) is { } refusal)
+            throw new DomainException(refusal);
+
+        var card = Card();
+        var changes = card.Apply(change.Entries); // throws, listing every bad value, before anything is stored
+        var at = clock.GetUtcNow();
+        var audit = changes.Select(c => new AuditEntry(c.Entry.ItemCode, c.Entry.Kind, c.OldValue, c.Entry.Value, c.OldNote, c.Entry.Note, change.User, change.Origin, at)).ToList();
+        await WriteAsync(_state.State.Next(card.Items, ScoringPolicy.Compute(card, _group.Scoring), audit));
+        await Ranking.ResultChangedAsync(_state.State.Result!);
+        return View();
+    }
+
+    /// <summary>A workflow step: checked, applied to the status, audited with old → new status.</summary>
+    private async Task<ScorecardView> StepAsync(WorkflowAction action, string user, string name, IReadOnlyCollection<string> items, Action<ScorecardState, WorkflowState> adjust)
+    {
+        var before = _state.State.Workflow;
+        var after = WorkflowPolicy.Apply(before, action, Today, _cycle.Cycle.SelfAssessmentDeadline, items);
+        var next = _state.State.Next(_state.State.Items, _state.State.Result,
+            [StepEntry(name, user, before.Status.ToString(), after.Status.ToString(), items.Count > 0 ? string.Join(";", items) : "*")]);
+        next.Status = after.Status;
+        next.Round = after.Round;
+        if (action == WorkflowAction.CompleteAppraisal) next.Returns.Clear();
+        adjust(next, after);
+        await WriteAsync(next);
+        return View();
+    }
+
+    private AuditEntry StepEntry(string step, string user, string from, string to, string item = "*") =>
+        new(item, ScoreKind.Self, null, null, from, to, user, "workflow", clock.GetUtcNow()) { Step = step };
+
+    /// <summary>Writes through; on a stale ETag takes the other writer's state so that a retry builds on it.</summary>
+    private async Task WriteAsync(ScorecardState next)
+    {
+        var previous = _state.State;
+        _state.State = next;
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            await _state.ReadStateAsync();
+            Recompute();
+            throw;
+        }
+        catch
+        {
+            _state.State = previous;
+            throw;
+        }
+        _state.State.PendingAudit.Clear();
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
     private IRankingGrain Ranking => GrainFactory.GetGrain<IRankingGrain>(GrainKeys.Ranking(_cycleId, _group.AssessorCode, _group.Code));
+
+    private Scorecard Card() => new(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items);
 
     private void Recompute()
     {
-        var card = new Scorecard(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items);
         _state.State.GroupCode = _group.Code;
-        _state.State.Result = ScoringPolicy.Compute(card, _group.Scoring);
+        _state.State.Result = ScoringPolicy.Compute(Card(), _group.Scoring);
     }
 
     private ScorecardView View() =>
-        new(_cycleId, _unitCode, _group.Code, new Dictionary<string, ItemValues>(_state.State.Items), _state.State.Result!, _state.Etag ?? "0");
+        new(_cycleId, _unitCode, _group.Code, new Dictionary<string, ItemValues>(_state.State.Items), _state.State.Result!, _state.Etag ?? "0")
+        {
+            Workflow = _state.State.Workflow,
+            Returns = new Dictionary<string, ReturnNote>(_state.State.Returns),
+        };
 }

@@ -23,6 +23,9 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
         {
             GroupCode = card?.GroupCode ?? "",
             Status = card is null ? ScorecardStatus.Draft : Enum.Parse<ScorecardStatus>(card.Status),
+            Round = card?.Round ?? 1,
+            Returns = card is null ? new(StringComparer.Ordinal) : RowMapping.ToReturns(card.Returns),
+            DeadlineException = card?.DeadlineException ?? false,
             Items = values.ToDictionary(v => v.ItemCode, RowMapping.ToValues, StringComparer.Ordinal),
         };
         return (state, card?.Version.ToString(CultureInfo.InvariantCulture));
@@ -42,8 +45,12 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
             db.Scorecards.Add(card = new ScorecardRow { CycleId = cycleId, UnitCode = unitCode, GroupCode = state.GroupCode });
         card.Version++;
         card.UpdatedAt = at;
+        card.Status = state.Status.ToString();
+        card.Round = state.Round;
+        card.Returns = RowMapping.FromReturns(state.Returns);
+        card.DeadlineException = state.DeadlineException;
 
-        var changed = state.PendingAudit.Select(a => a.ItemCode).ToHashSet(StringComparer.Ordinal);
+        var changed = state.PendingAudit.Where(a => a.Step is null).Select(a => a.ItemCode).ToHashSet(StringComparer.Ordinal);
         var rows = await db.ItemValues.Where(v => v.CycleId == cycleId && v.UnitCode == unitCode && changed.Contains(v.ItemCode))
             .ToDictionaryAsync(v => v.ItemCode, cancellationToken);
         foreach (var itemCode in changed)
@@ -73,7 +80,11 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
         return card.Version.ToString(CultureInfo.InvariantCulture);
     }
 
-    internal static AuditRow ToAuditRow(string cycleId, string unitCode, AuditEntry a) => new()
+    internal static AuditRow ToAuditRow(string cycleId, string unitCode, AuditEntry a) => a.Step is { } step ? new()
+    {
+        At = a.At, User = a.User, Origin = a.Origin, CycleId = cycleId, UnitCode = unitCode, ItemCode = a.ItemCode,
+        Kind = step, OldValue = a.OldNote, NewValue = a.Note, Note = null,
+    } : new()
     {
         At = a.At, User = a.User, Origin = a.Origin, CycleId = cycleId, UnitCode = unitCode, ItemCode = a.ItemCode,
         Kind = a.Kind.ToFileName(),

@@ -23,6 +23,7 @@ public sealed class CycleRow
     public required string Kind { get; set; }
     public required string Title { get; set; }
     public DateOnly? ReferenceDate { get; set; }
+    public DateOnly? SelfAssessmentDeadline { get; set; }
     public string PreviousCycles { get; set; } = "";
     public string Status { get; set; } = "Open";
     public DateTimeOffset ImportedAt { get; set; }
@@ -88,6 +89,12 @@ public sealed class ScorecardRow
     /// <summary>Optimistic concurrency: a writer must present the version it read.</summary>
     public long Version { get; set; }
     public string Status { get; set; } = "Draft";
+    /// <summary>Appraisal round: 1, or 2 once the unit has answered returned items.</summary>
+    public int Round { get; set; } = 1;
+    /// <summary>JSON: returned items with the appraiser's question and the unit's answer.</summary>
+    public string Returns { get; set; } = "{}";
+    /// <summary>The administrator let this unit enter after the deadline.</summary>
+    public bool DeadlineException { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

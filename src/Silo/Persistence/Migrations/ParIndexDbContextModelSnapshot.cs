@@ -85,6 +85,9 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.Property<DateOnly?>("ReferenceDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SelfAssessmentDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -480,9 +483,19 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.Property<string>("UnitCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DeadlineException")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("GroupCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Returns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
