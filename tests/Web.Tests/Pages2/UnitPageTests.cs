@@ -19,7 +19,7 @@ public class UnitPageTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Equal("93,44", TestId(html, "index"));
         Assert.Contains("<span class=\"band band-0\">Xuất sắc</span>", html);
         Assert.Equal(1, line.Rank);
-        Assert.Contains("<span class=\"num\">1</span><span class=\"pi-kpi-of\">/ 19</span>", html);
+        Assert.Contains("<span class=\"num\" data-testid=\"unit-rank\">1</span><span class=\"pi-kpi-of\">/ 19</span>", html);
         Assert.Contains(Vn.Score(line.Obtained), html);
         foreach (var subtotal in new[] { line.SelfSubtotal, line.AppraisalSubtotal, line.SurveySubtotal })
             Assert.Contains($"<td class=\"num\">{Vn.Score(subtotal)}</td>", html);
