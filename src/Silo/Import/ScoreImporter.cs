@@ -47,6 +47,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         var at = DateTimeOffset.UtcNow;
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
+        var native = !db.Database.IsSqlite(); // PostgreSQL takes numeric and timestamptz values as they are
         var written = 0;
         await using (var upsert = ValueUpsert(connection, dbTransaction))
         await using (var audit = AuditInsert(connection, dbTransaction))
@@ -57,10 +58,10 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
                 {
                     var item = change.Entry.ItemCode;
                     var v = card[item];
-                    Bind(upsert, cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
+                    Bind(upsert, native, cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
                     await upsert.ExecuteNonQueryAsync(cancellationToken);
                     var row = EfScorecardStorage.ToAuditRow(cycleId, unit, new AuditEntry(item, change.Entry.Kind, change.OldValue, change.Entry.Value, change.OldNote, change.Entry.Note, user, origin, at));
-                    Bind(audit, row.At.ToString("O"), row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note);
+                    Bind(audit, native, row.At, row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note);
                     await audit.ExecuteNonQueryAsync(cancellationToken);
                     if (++written % ProgressEvery == 0) progress?.Report($"Đang ghi điểm: {written:N0}/{entries.Count:N0} giá trị…");
                 }
@@ -120,13 +121,18 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         return command;
     }
 
-    private static void Bind(DbCommand command, params object?[] values)
+    /// <param name="native">
+    /// True on PostgreSQL: decimals and times are bound as numeric and timestamptz. False on SQLite,
+    /// where they are stored as text, as EF Core stores them there.
+    /// </param>
+    private static void Bind(DbCommand command, bool native, params object?[] values)
     {
         for (int i = 0; i < values.Length; i++)
             command.Parameters[i].Value = values[i] switch
             {
                 null => DBNull.Value,
-                decimal d => ScoreText.Format(d), // stored as text, as EF Core stores decimals on SQLite
+                decimal d when !native => ScoreText.Format(d),
+                DateTimeOffset t when !native => t.ToString("O"),
                 var v => v,
             };
     }

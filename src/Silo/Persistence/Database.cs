@@ -8,18 +8,29 @@ namespace ParIndex.Silo.Persistence;
 public sealed record DatabaseOptions(string Provider, string ConnectionString)
 {
     public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
 
     public static DatabaseOptions ForSqliteFile(string path) =>
         new(Sqlite, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString());
 
+    public static DatabaseOptions ForPostgres(string connectionString) => new(Postgres, connectionString);
+
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"postgres", or the other names people use for it.</summary>
+    public bool IsPostgres => Provider.ToLowerInvariant() is Postgres or "postgresql" or "npgsql" or "pg";
 
     public void Configure(DbContextOptionsBuilder builder)
     {
-        if (!IsSqlite)
-            throw new InvalidOperationException($"Hệ quản trị cơ sở dữ liệu \"{Provider}\" chưa được hỗ trợ (hiện có: sqlite).");
-        // Busy timeout: a second process (the CLI beside the web) waits for the lock instead of failing at once.
-        builder.UseSqlite(ConnectionString, o => o.CommandTimeout(60));
+        if (IsSqlite)
+            // Busy timeout: a second process (the CLI beside the web) waits for the lock instead of failing at once.
+            builder.UseSqlite(ConnectionString, o => o.CommandTimeout(60));
+        else if (IsPostgres)
+            builder.UseNpgsql(ConnectionString, o => o.CommandTimeout(60));
+        else
+            throw new InvalidOperationException($"Hệ quản trị cơ sở dữ liệu \"{Provider}\" chưa được hỗ trợ (hiện có: sqlite, postgres).");
+        // Spans for every command (DatabaseTelemetry), the same on both providers.
+        builder.AddInterceptors(DatabaseTelemetry.Interceptor);
     }
 
     public DbContextOptions<ParIndexDbContext> BuildOptions()
@@ -41,6 +52,7 @@ public static class DatabaseSetup
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
+        // EF Core takes a lock while migrating, so nodes starting together over one PostgreSQL database apply each migration once.
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
@@ -50,7 +62,10 @@ public static class DatabaseSetup
     }
 }
 
-/// <summary>Lets `dotnet ef` build the context (migrations are generated on SQLite).</summary>
+/// <summary>
+/// Lets `dotnet ef` build the context. Migrations are generated on SQLite and then made
+/// provider-neutral by hand (see Migrations/README.md), so that PostgreSQL runs the same ones.
+/// </summary>
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ParIndexDbContext>
 {
     public ParIndexDbContext CreateDbContext(string[] args) =>
