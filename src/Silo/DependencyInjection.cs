@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Implementation;
+using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Import;
 using ParIndex.Silo.Persistence;
@@ -16,6 +18,9 @@ public static class DependencyInjection
     {
         services.AddSingleton(database);
         services.AddPooledDbContextFactory<ParIndexDbContext>(database.Configure);
+        services.AddMetrics();
+        services.AddSingleton<ScoreTelemetry>();
+        services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
 
         services.AddSingleton<ICycleStore, EfCycleStore>();
         services.AddSingleton<IResultStore, EfResultStore>();
@@ -30,6 +35,10 @@ public static class DependencyInjection
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
+
+        // Started only where a host runs hosted services (the web); the CLI writes and notifies, but never listens.
+        services.AddSingleton<ChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
         return services;
     }
 

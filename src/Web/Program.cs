@@ -7,6 +7,7 @@ var app = builder.Build();
 app.UseParIndexWeb();
 app.MapParIndexHealth();
 app.MapParIndexApi();
+app.MapParIndexScoreWrites();
 app.MapParIndexExports();
 app.MapRazorPages();
 app.Run();

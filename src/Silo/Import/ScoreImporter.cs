@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Silo.Import;
@@ -10,15 +12,38 @@ namespace ParIndex.Silo.Import;
 /// <summary>
 /// Applies a scores file in one transaction: values, audit, results, ranks and scorecard versions
 /// together, so a refused or interrupted import leaves nothing behind. Scoring and ranking are the
-/// domain's; this class only moves rows.
+/// domain's; this class only moves rows. On PostgreSQL the commit tells the other nodes which
+/// scorecards changed (ChangeFeed).
 /// </summary>
-public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles)
+public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, NodeIdentity node, ScoreTelemetry telemetry)
 {
     private const int ProgressEvery = 20_000;
 
     /// <returns>The units whose scorecards changed.</returns>
     public async Task<IReadOnlyList<string>> ImportAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var units = await ImportCoreAsync(cycleId, entries, user, origin, progress, cancellationToken);
+            telemetry.Imported("ok", start);
+            return units;
+        }
+        catch (ImportRefusedException)
+        {
+            telemetry.Imported("refused", start);
+            throw;
+        }
+        catch
+        {
+            telemetry.Imported("error", start);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ImportCoreAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+        IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var cycle = await cycles.LoadAsync(cycleId, cancellationToken)
             ?? throw new ImportRefusedException($"Không có kỳ đánh giá \"{cycleId}\".", [$"Hãy nhập kỳ đánh giá (import cycle) trước khi nhập điểm."]);
@@ -49,6 +74,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         var dbTransaction = transaction.GetDbTransaction();
         var native = !db.Database.IsSqlite(); // PostgreSQL takes numeric and timestamptz values as they are
         var written = 0;
+        using (DatabaseTelemetry.Start("db import scores", connection))
         await using (var upsert = ValueUpsert(connection, dbTransaction))
         await using (var audit = AuditInsert(connection, dbTransaction))
         {
@@ -89,8 +115,10 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             await db.Scorecards.Where(s => s.CycleId == cycleId && s.UnitCode == unit)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1).SetProperty(x => x.UpdatedAt, at), cancellationToken);
 
+        await ChangeFeed.NotifyAsync(db, node, cards.Keys.Select(u => GrainKeys.Scorecard(cycleId, u)).ToList(), cancellationToken);
         progress?.Report($"Đang lưu (commit) {written:N0} giá trị…");
         await transaction.CommitAsync(cancellationToken);
+        telemetry.Written(written, "import", origin);
         return cards.Keys.ToList();
     }
 

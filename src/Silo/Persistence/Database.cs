@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
 
 namespace ParIndex.Silo.Persistence;
 
@@ -43,6 +44,36 @@ public sealed record DatabaseOptions(string Provider, string ConnectionString)
 
 public static class DatabaseSetup
 {
+    private const long StartupLockKey = 0x5041_5249_4E44; // "PARIND"
+
+    /// <summary>
+    /// On PostgreSQL, waits for and holds a lock that nodes take while they migrate and seed, so that two
+    /// nodes starting together over an empty database do not both seed it; disposing releases it. Null on
+    /// SQLite, and while the database does not exist yet (migrating creates it).
+    /// </summary>
+    public static async Task<IAsyncDisposable?> LockForStartupAsync(this DatabaseOptions options, CancellationToken cancellationToken = default)
+    {
+        if (!options.IsPostgres) return null;
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = false }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection; // closing the session releases the lock
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            await connection.DisposeAsync();
+            return null;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Creates the database if missing, applies every migration, and turns on WAL for SQLite.</summary>
     public static async Task MigrateAsync(this ParIndexDbContext db, CancellationToken cancellationToken = default)
     {
