@@ -1,9 +1,12 @@
 using ParIndex.Web;
+using ParIndex.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddParIndexObservability();
 builder.AddParIndexWeb();
 
 var app = builder.Build();
+app.UseParIndexRequestTelemetry();
 app.UseParIndexWeb();
 app.MapParIndexHealth();
 app.MapParIndexApi();
