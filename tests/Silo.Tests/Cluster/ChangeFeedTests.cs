@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
@@ -79,6 +80,32 @@ public class ChangeFeedTests(DemoDatabase demo)
         Assert.Equal(written.Version, (await b.Grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SCT")).GetAsync()).Version);
         var province = await b.Grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "06")).GetRollUpAsync();
         Assert.NotEqual("06-SCT", province.Groups.Single(g => g.Key == "so").Best!.UnitCode); // and the roll-up above it
+    }
+
+    [Theory, PostgresData]
+    public async Task A_node_skips_its_own_notifications_and_hears_the_others(string provider)
+    {
+        await using var db = await demo.CopyAsync(provider);
+        await using var node = await Node.StartAsync(db);
+        var received = 0;
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) => { if (instrument.Name == ParIndex.Silo.Persistence.ScoreTelemetry.NotificationsName) l.EnableMeasurementEvents(instrument); },
+        };
+        meters.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags) if (tag.Key == "direction" && (string?)tag.Value == "received") Interlocked.Add(ref received, (int)value);
+        });
+        meters.Start();
+        var change = new ScoreChange([new ScoreEntry("06-SNV", "1.1.1", ScoreKind.Appraised, 0m)], "tester", "test");
+
+        await node.Grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV")).SetValuesAsync(change);
+        await Task.Delay(300);
+        Assert.Equal(0, Volatile.Read(ref received)); // its own write: already applied, not heard
+
+        await using (var other = await db.SiloAsync()) // another node, writing only
+            await other.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SCT")).SetValuesAsync(change with { Entries = [new ScoreEntry("06-SCT", "1.1.1", ScoreKind.Appraised, 0m)] });
+        await WithinAsync(TimeSpan.FromSeconds(1), () => Task.FromResult(Volatile.Read(ref received) == 1));
     }
 
     [Theory, PostgresData]
