@@ -5,6 +5,7 @@ using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Implementation;
 using ParIndex.Silo.Accounts;
+using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Evidence;
 using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Import;
@@ -20,6 +21,9 @@ public static class DependencyInjection
     {
         services.AddSingleton(database);
         services.AddPooledDbContextFactory<ParIndexDbContext>(database.Configure);
+        services.AddMetrics();
+        services.AddSingleton<ScoreTelemetry>();
+        services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
 
         services.AddSingleton<ICycleStore, EfCycleStore>();
         services.AddSingleton<IResultStore, EfResultStore>();
@@ -39,6 +43,10 @@ public static class DependencyInjection
         services.AddSingleton<AccountService>();
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
         services.AddSingleton<EvidenceStore>();
+
+        // Started only where a host runs hosted services (the web); the CLI writes and notifies, but never listens.
+        services.AddSingleton<ChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
         return services;
     }
 

@@ -22,7 +22,7 @@ public static class DependencyInjection
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ParIndex API";
-            document.Info.Description = "Chỉ số cải cách hành chính: kỳ đánh giá, nhóm xếp hạng, bảng xếp hạng và kết quả từng đơn vị (chỉ đọc).";
+            document.Info.Description = "Chỉ số cải cách hành chính: kỳ đánh giá, nhóm xếp hạng, bảng xếp hạng và kết quả từng đơn vị; ghi điểm có kiểm tra phiên bản (ETag, If-Match).";
             return Task.CompletedTask;
         }));
         builder.Services.AddParIndexAuthentication();

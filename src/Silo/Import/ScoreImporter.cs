@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Silo.Import;
@@ -11,9 +13,10 @@ namespace ParIndex.Silo.Import;
 /// <summary>
 /// Applies a scores file in one transaction: values, audit, results, ranks and scorecard versions
 /// together, so a refused or interrupted import leaves nothing behind. Scoring and ranking are the
-/// domain's; this class only moves rows.
+/// domain's; this class only moves rows. On PostgreSQL the commit tells the other nodes which
+/// scorecards changed (ChangeFeed).
 /// </summary>
-public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles)
+public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, NodeIdentity node, ScoreTelemetry telemetry)
 {
     private const int ProgressEvery = 20_000;
 
@@ -28,6 +31,28 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     /// the decision and the new version), so the values and the decision land together or not at all.
     /// </summary>
     internal async Task<IReadOnlyList<string>> ApplyAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+        IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task>? adjustment, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var units = await ImportCoreAsync(cycleId, entries, user, origin, progress, adjustment, cancellationToken);
+            telemetry.Imported("ok", start);
+            return units;
+        }
+        catch (ImportRefusedException)
+        {
+            telemetry.Imported("refused", start);
+            throw;
+        }
+        catch
+        {
+            telemetry.Imported("error", start);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ImportCoreAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
         IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task>? adjustment, CancellationToken cancellationToken)
     {
         var cycle = await cycles.LoadAsync(cycleId, cancellationToken)
@@ -63,7 +88,9 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         var at = DateTimeOffset.UtcNow;
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
+        var native = !db.Database.IsSqlite(); // PostgreSQL takes numeric and timestamptz values as they are
         var written = 0;
+        using (DatabaseTelemetry.Start("db import scores", connection))
         await using (var upsert = ValueUpsert(connection, dbTransaction))
         await using (var audit = AuditInsert(connection, dbTransaction))
         {
@@ -73,10 +100,10 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
                 {
                     var item = change.Entry.ItemCode;
                     var v = card[item];
-                    Bind(upsert, cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
+                    Bind(upsert, native, cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
                     await upsert.ExecuteNonQueryAsync(cancellationToken);
                     var row = EfScorecardStorage.ToAuditRow(cycleId, unit, new AuditEntry(item, change.Entry.Kind, change.OldValue, change.Entry.Value, change.OldNote, change.Entry.Note, user, origin, at));
-                    Bind(audit, row.At.ToString("O"), row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note);
+                    Bind(audit, native, row.At, row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note);
                     await audit.ExecuteNonQueryAsync(cancellationToken);
                     if (++written % ProgressEvery == 0) progress?.Report($"Đang ghi điểm: {written:N0}/{entries.Count:N0} giá trị…");
                 }
@@ -105,8 +132,10 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1).SetProperty(x => x.UpdatedAt, at), cancellationToken);
 
         if (adjustment is not null) await adjustment(db, cycle, cards.Keys.ToList());
+        await ChangeFeed.NotifyAsync(db, node, cards.Keys.Select(u => GrainKeys.Scorecard(cycleId, u)).ToList(), cancellationToken);
         progress?.Report($"Đang lưu (commit) {written:N0} giá trị…");
         await transaction.CommitAsync(cancellationToken);
+        telemetry.Written(written, "import", origin);
         return cards.Keys.ToList();
     }
 
@@ -137,13 +166,18 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         return command;
     }
 
-    private static void Bind(DbCommand command, params object?[] values)
+    /// <param name="native">
+    /// True on PostgreSQL: decimals and times are bound as numeric and timestamptz. False on SQLite,
+    /// where they are stored as text, as EF Core stores them there.
+    /// </param>
+    private static void Bind(DbCommand command, bool native, params object?[] values)
     {
         for (int i = 0; i < values.Length; i++)
             command.Parameters[i].Value = values[i] switch
             {
                 null => DBNull.Value,
-                decimal d => ScoreText.Format(d), // stored as text, as EF Core stores decimals on SQLite
+                decimal d when !native => ScoreText.Format(d),
+                DateTimeOffset t when !native => t.ToString("O"),
                 var v => v,
             };
     }

@@ -1,17 +1,20 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Cluster;
 
 namespace ParIndex.Silo.Persistence;
 
 /// <summary>
 /// A scorecard's values, result and audit, written in one transaction; the scorecard's version is
-/// the ETag, so a writer holding a stale version fails instead of overwriting.
+/// the ETag, so a writer holding a stale version fails instead of overwriting. On PostgreSQL the
+/// commit also tells the other nodes (ChangeFeed), so that their grains reload it.
 /// </summary>
-public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts) : IGrainStorage<ScorecardState>
+public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts, NodeIdentity node, ScoreTelemetry telemetry) : IGrainStorage<ScorecardState>
 {
     public async Task<(ScorecardState State, string? Etag)> ReadAsync(string grainKey, CancellationToken cancellationToken)
     {
@@ -40,7 +43,11 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
 
         var card = await db.Scorecards.FirstOrDefaultAsync(s => s.CycleId == cycleId && s.UnitCode == unitCode, cancellationToken);
         var stored = card?.Version.ToString(CultureInfo.InvariantCulture);
-        if (stored != expectedEtag) throw new InconsistentStateException(grainKey, expectedEtag, stored);
+        if (stored != expectedEtag)
+        {
+            telemetry.Conflict();
+            throw new InconsistentStateException(grainKey, expectedEtag, stored);
+        }
         if (card is null)
             db.Scorecards.Add(card = new ScorecardRow { CycleId = cycleId, UnitCode = unitCode, GroupCode = state.GroupCode });
         card.Version++;
@@ -72,11 +79,15 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw new InconsistentStateException(grainKey, expectedEtag, null); // another node committed between our read and write
+            // Another node committed between our read and our write (an update, or the first insert of this scorecard).
+            telemetry.Conflict();
+            throw new InconsistentStateException(grainKey, expectedEtag, null);
         }
+        await ChangeFeed.NotifyAsync(db, node, [grainKey], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (state.PendingAudit.Count > 0) telemetry.Written(state.PendingAudit.Count, "grain", state.PendingAudit[0].Origin);
         return card.Version.ToString(CultureInfo.InvariantCulture);
     }
 

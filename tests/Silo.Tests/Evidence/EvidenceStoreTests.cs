@@ -30,18 +30,18 @@ public class EvidenceStoreTests(DemoDatabase demo)
     {
         public required TempFolder Folder { get; init; }
         public required ServiceProvider Services { get; init; }
-        public required string Db { get; init; }
+        public required TestDatabase Db { get; init; }
         public EvidenceStore Store(long maxBytes = EvidenceOptions.DefaultMaxBytes) => new(
             Services.GetRequiredService<IDbContextFactory<ParIndexDbContext>>(), new EvidenceOptions(Folder.Path("evidence"), maxBytes), TimeProvider.System);
         public string[] StoredFiles => Directory.Exists(Folder.Path("evidence")) ? Directory.GetFiles(Folder.Path("evidence"), "*", SearchOption.AllDirectories) : [];
-        public async ValueTask DisposeAsync() { await Services.DisposeAsync(); Folder.Dispose(); }
+        public async ValueTask DisposeAsync() { await Services.DisposeAsync(); await Db.DisposeAsync(); Folder.Dispose(); }
     }
 
     private async Task<Fixture> StartAsync()
     {
         var folder = new TempFolder();
-        var db = demo.CopyTo(folder);
-        return new Fixture { Folder = folder, Db = db, Services = await Db.SiloAsync(db) };
+        var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        return new Fixture { Folder = folder, Db = db, Services = await db.SiloAsync() };
     }
 
     private static Task<EvidenceFile> AddAsync(EvidenceStore store, string name, byte[] content) =>
@@ -99,7 +99,7 @@ public class EvidenceStoreTests(DemoDatabase demo)
         var error = await Assert.ThrowsAsync<DomainException>(() => AddAsync(f.Store(), name, content));
         Assert.Contains(message, error.Message);
         Assert.Empty(f.StoredFiles);
-        Assert.Equal(0, await Db.CountAsync(f.Db, "evidence"));
+        Assert.Equal(0, await f.Db.CountAsync("evidence"));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class EvidenceStoreTests(DemoDatabase demo)
         var error = await Assert.ThrowsAsync<DomainException>(() => AddAsync(f.Store(maxBytes: 1024), "lon.pdf", Pdf(new string('x', 2000))));
         Assert.Contains("dung lượng", error.Message);
         Assert.Empty(f.StoredFiles);
-        Assert.Equal(0, await Db.CountAsync(f.Db, "evidence"));
+        Assert.Equal(0, await f.Db.CountAsync("evidence"));
     }
 
     private static byte[] ReadAll(Stream s)

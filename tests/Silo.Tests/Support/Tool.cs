@@ -3,7 +3,7 @@ using ParIndex.Silo.Cli;
 namespace ParIndex.Silo.Tests.Support;
 
 /// <summary>Runs the command line in-process and captures what it prints.</summary>
-internal static class Tool
+public static class Tool
 {
     public sealed record Run(int ExitCode, string Output, string Error)
     {

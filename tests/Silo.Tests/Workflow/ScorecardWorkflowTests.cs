@@ -3,6 +3,7 @@ using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Persistence;
 using ParIndex.Silo.Tests.Support;
 using ParIndex.Silo.Workflow;
 
@@ -14,13 +15,13 @@ public class ScorecardWorkflowTests
     private const string Cycle = "w";
 
     /// <summary>A tiny cycle: commune 99-X in a group of two, three appraisal items and one survey item.</summary>
-    private static async Task<(TempFolder Folder, string Db)> CycleAsync(string? deadline = null)
+    private static async Task<(TempFolder Folder, TestDatabase Db)> CycleAsync(string? deadline = null)
     {
         var folder = new TempFolder();
-        var db = folder.Path("w.db");
-        (await Tool.RunAsync("import", "units", "--db", db, folder.Write("u.csv", "code,name,type,level,parent_code\n99,Tỉnh Thử,Tỉnh,1,\n990,Huyện Thử,Huyện,2,99\n99-X,Xã X,Xã,3,990\n99-Y,Xã Y,Xã,3,990\n"))).ShouldSucceed();
+        var db = await TestDatabase.EmptyAsync(DatabaseOptions.Sqlite);
+        (await db.RunAsync("import", "units", folder.Write("u.csv", "code,name,type,level,parent_code\n99,Tỉnh Thử,Tỉnh,1,\n990,Huyện Thử,Huyện,2,99\n99-X,Xã X,Xã,3,990\n99-Y,Xã Y,Xã,3,990\n"))).ShouldSucceed();
         var deadlineJson = deadline is null ? "" : $"\"selfAssessmentDeadline\":\"{deadline}\",";
-        (await Tool.RunAsync("import", "cycle", "--db", db, folder.Write("c.json", "{\"id\":\"w\",\"year\":2024," + deadlineJson + """
+        (await db.RunAsync("import", "cycle", folder.Write("c.json", "{\"id\":\"w\",\"year\":2024," + deadlineJson + """
             "title":"Thử quy trình","frameworks":[{"code":"f","title":"F","fields":[{"code":"1","title":"L","criteria":[
               {"code":"1.1","title":"A","max":2,"source":"Appraisal"},{"code":"1.2","title":"B","max":3,"source":"Appraisal"},
               {"code":"1.3","title":"C","max":5,"source":"Appraisal"},{"code":"1.4","title":"D","max":10,"source":"Survey"}]}]}],
@@ -37,7 +38,8 @@ public class ScorecardWorkflowTests
     {
         var (folder, db) = await CycleAsync();
         using var _ = folder;
-        await using var services = await Db.SiloAsync(db);
+        await using var __ = db;
+        await using var services = await db.SiloAsync();
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "99-X"));
 
         await card.EnterSelfScoresAsync(Values("xa", ("1.1", ScoreKind.Self, 2m), ("1.2", ScoreKind.Self, 3m), ("1.3", ScoreKind.Self, 5m)));
@@ -74,8 +76,8 @@ public class ScorecardWorkflowTests
 
         // Every step is in the audit, with old → new status.
         foreach (var step in new[] { "submit", "return", "answer", "complete" })
-            Assert.Equal(1, await Db.ScalarAsync(db, $"SELECT COUNT(*) FROM audit WHERE \"UnitCode\"='99-X' AND \"Kind\"='{step}'"));
-        Assert.Equal(1, await Db.ScalarAsync(db, "SELECT COUNT(*) FROM audit WHERE \"Kind\"='submit' AND \"OldValue\"='Draft' AND \"NewValue\"='Submitted' AND \"User\"='xa'"));
+            Assert.Equal(1, await db.ScalarAsync($"SELECT COUNT(*) FROM audit WHERE \"UnitCode\"='99-X' AND \"Kind\"='{step}'"));
+        Assert.Equal(1, await db.ScalarAsync("SELECT COUNT(*) FROM audit WHERE \"Kind\"='submit' AND \"OldValue\"='Draft' AND \"NewValue\"='Submitted' AND \"User\"='xa'"));
     }
 
     [Fact]
@@ -83,13 +85,14 @@ public class ScorecardWorkflowTests
     {
         var (folder, db) = await CycleAsync();
         using var _ = folder;
-        await using (var services = await Db.SiloAsync(db))
+        await using var __ = db;
+        await using (var services = await db.SiloAsync())
         {
             var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "99-X"));
             await card.SubmitAsync("xa");
             await card.ReturnItemsAsync(new Dictionary<string, string> { ["1.1"] = "Vì sao?" }, "td");
         }
-        await using var again = await Db.SiloAsync(db);
+        await using var again = await db.SiloAsync();
         var view = await again.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "99-X")).GetAsync();
         Assert.Equal(ScorecardStatus.Returned, view.Workflow.Status);
         Assert.Equal("Vì sao?", view.Returns["1.1"].Question);
@@ -100,7 +103,8 @@ public class ScorecardWorkflowTests
     {
         var (folder, db) = await CycleAsync(deadline: "2020-01-31");
         using var _ = folder;
-        await using var services = await Db.SiloAsync(db);
+        await using var __ = db;
+        await using var services = await db.SiloAsync();
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "99-X"));
         var late = await Assert.ThrowsAsync<DomainException>(() => card.EnterSelfScoresAsync(Values("xa", ("1.1", ScoreKind.Self, 2m))));
         Assert.Contains("quá hạn", late.Message);
@@ -114,7 +118,8 @@ public class ScorecardWorkflowTests
     {
         var (folder, db) = await CycleAsync();
         using var _ = folder;
-        await using var services = await Db.SiloAsync(db);
+        await using var __ = db;
+        await using var services = await db.SiloAsync();
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "99-X"));
         await Assert.ThrowsAsync<DomainException>(() => card.EnterSelfScoresAsync(Values("xa", ("1.1", ScoreKind.Appraised, 2m))));
         await card.SubmitAsync("xa");
