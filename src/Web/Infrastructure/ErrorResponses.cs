@@ -26,7 +26,12 @@ public static class ErrorResponses
     }
 
     public static Task StatusPageAsync(StatusCodeContext status) =>
-        WriteAsync(status.HttpContext, status.HttpContext.Response.StatusCode, status.HttpContext.Response.StatusCode == 404 ? "Không tìm thấy trang này." : null);
+        WriteAsync(status.HttpContext, status.HttpContext.Response.StatusCode, status.HttpContext.Response.StatusCode switch
+        {
+            404 => "Không tìm thấy trang này.",
+            403 => "Tài khoản đang đăng nhập không có quyền xem hoặc thao tác trên trang này. Nếu cần, hãy đăng nhập bằng tài khoản được phân quyền cho đơn vị này.",
+            _ => null,
+        });
 
     private static async Task WriteAsync(HttpContext context, int status, string? title)
     {
@@ -37,7 +42,7 @@ public static class ErrorResponses
             return;
         }
         context.Response.ContentType = "text/html; charset=utf-8";
-        var heading = status switch { 404 => "Không tìm thấy", 400 => "Yêu cầu không hợp lệ", _ => "Có lỗi xảy ra" };
+        var heading = status switch { 404 => "Không tìm thấy", 403 => "Không có quyền truy cập", 400 => "Yêu cầu không hợp lệ", _ => "Có lỗi xảy ra" };
         await context.Response.WriteAsync(ErrorPage.Render(status, heading, title ?? heading));
     }
 }
