@@ -8,6 +8,7 @@ app.UseParIndexWeb();
 app.MapParIndexHealth();
 app.MapParIndexApi();
 app.MapParIndexExports();
+app.MapParIndexEvidence();
 app.MapRazorPages();
 app.Run();
 
