@@ -36,8 +36,8 @@ public static class Vn
     public static string Size(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
-        < 1024 * 1024 => Number(bytes / 1024m, 1) + " KB",
-        _ => Number(bytes / (1024m * 1024m), 1) + " MB",
+        < 1024 * 1024 => Score(bytes / 1024m, 1) + " KB",
+        _ => Score(bytes / (1024m * 1024m), 1) + " MB",
     };
 
     /// <summary>A change of rank with its arrow: ↑2 when the unit moved up, ↓1 when down.</summary>

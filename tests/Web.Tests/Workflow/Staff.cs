@@ -21,9 +21,12 @@ public sealed partial class Staff
     /// <summary>The demo account; null for an anonymous visitor.</summary>
     public string? User { get; }
 
-    public static async Task<Staff> SignInAsync(WebApplicationFactory<Program> app, string? user)
+    public static Task<Staff> SignInAsync(WebApplicationFactory<Program> app, string? user) =>
+        SignInAsync(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), user);
+
+    /// <param name="client">A client that keeps cookies and does not follow redirects.</param>
+    public static async Task<Staff> SignInAsync(HttpClient client, string? user)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var staff = new Staff(client, user);
         if (user is null) return staff;
         var response = await client.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>

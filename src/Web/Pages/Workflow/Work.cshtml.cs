@@ -97,7 +97,7 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
         ActAsync(cycle, unit, Permission.EnterSelfScores, async (grain, form, user) =>
         {
             var returned = Card.Returns.Keys.ToList();
-            var entries = Checked(form, form.SelfEntries(returned));
+            var entries = Checked(form, form.SelfEntries(SelfItems()));
             if (entries.Count > 0) await SaveAsync(() => grain.EnterSelfScoresAsync(new ScoreChange(entries, user, "web", Version)));
             await StepAsync(grain, g => g.AnswerAsync(form.Answers(returned), user));
             return "Đã gửi giải trình; phiếu chuyển sang thẩm định vòng 2.";
@@ -218,8 +218,8 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
         Version = (await step(grain)).Version;
     }
 
-    private IEnumerable<string> SelfItems() =>
-        State.Status == ScorecardStatus.Returned ? Card.Returns.Keys : Framework.Items.Where(i => i.Source == ItemSource.Appraisal).Select(i => i.Code);
+    /// <summary>Every appraisal item: what may change now (a draft, or only returned items) is the grain's to decide, with its message.</summary>
+    private IEnumerable<string> SelfItems() => Framework.Items.Where(i => i.Source == ItemSource.Appraisal).Select(i => i.Code);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
