@@ -23,6 +23,7 @@ public static class Links
 
     // The workflow: signed-in staff only, except the list of publications.
     public static string SignIn => "/dang-nhap";
+    public static string MyWork => "/cham-diem";
     public static string Work(string cycle, string unit) => $"{Unit(cycle, unit)}/cham-diem";
     public static string Audit(string cycle, string unit) => $"{Unit(cycle, unit)}/nhat-ky";
     public static string AuditOfItem(string cycle, string unit, string item) => $"{Audit(cycle, unit)}?item={E(item)}";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Grains.Domain.Workflow;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Web.Queries;
@@ -42,6 +43,17 @@ public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> context
             .Select(p => new PublicationEntry(p.CycleId, p.GroupCode, p.Version, p.Kind, p.Decision, p.DecisionDate, p.Signer, p.Reason, p.User, p.At))
             .ToListAsync(cancellationToken);
         return rows.OrderBy(p => p.CycleId, StringComparer.Ordinal).ThenBy(p => p.GroupCode, StringComparer.Ordinal).ThenByDescending(p => p.Version).ToList();
+    }
+
+    /// <summary>Where every scorecard of a cycle stands, as stored (the grains write through, so this is current).</summary>
+    public async Task<IReadOnlyDictionary<string, WorkflowState>> StatusesAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Scorecards.AsNoTracking().Where(s => s.CycleId == cycleId)
+            .Select(s => new { s.UnitCode, s.Status, s.Round, s.DeadlineException }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.UnitCode,
+            r => new WorkflowState(Enum.TryParse<ScorecardStatus>(r.Status, out var status) ? status : ScorecardStatus.Draft, r.Round, new HashSet<string>(), r.DeadlineException),
+            StringComparer.Ordinal);
     }
 
     /// <summary>

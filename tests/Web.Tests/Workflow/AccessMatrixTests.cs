@@ -204,8 +204,33 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
         Assert.Contains("Chấm điểm", await (await Staff.SignInAsync(fixture.App, "phuong.ntmk")).OkAsync(unitPage));
         Assert.Contains("Chấm điểm", await (await Staff.SignInAsync(fixture.App, "thamdinh.xa058")).OkAsync(unitPage));
         Assert.Contains("Phiếu chấm điểm", await (await Staff.SignInAsync(fixture.App, "lanhdao.backan")).OkAsync(unitPage));
-        Assert.DoesNotContain("/cham-diem", await (await Staff.SignInAsync(fixture.App, "snv.thainguyen")).OkAsync(unitPage));
-        Assert.DoesNotContain("/cham-diem", await (await Staff.SignInAsync(fixture.App, null)).OkAsync(unitPage));
-        Assert.DoesNotContain("/cham-diem", await (await Staff.SignInAsync(fixture.App, "phuong.ntmk")).OkAsync("/cycles/par-2020-06/units/01837"));
+        Assert.DoesNotContain("data-testid=\"work-link\"", await (await Staff.SignInAsync(fixture.App, "snv.thainguyen")).OkAsync(unitPage));
+        Assert.DoesNotContain("data-testid=\"work-link\"", await (await Staff.SignInAsync(fixture.App, null)).OkAsync(unitPage));
+        Assert.DoesNotContain("data-testid=\"work-link\"", await (await Staff.SignInAsync(fixture.App, "phuong.ntmk")).OkAsync("/cycles/par-2020-06/units/01837"));
+    }
+
+    [Fact]
+    public async Task Each_person_sees_the_scorecards_and_groups_that_wait_for_them()
+    {
+        var ward = await (await Staff.SignInAsync(fixture.App, "phuong.ntmk")).OkAsync("/cham-diem");
+        Assert.Contains("href=\"/cycles/par-2020-06/units/01834/cham-diem\"", ward);
+        Assert.Contains("href=\"/cycles/par-2019-06/units/01834/cham-diem\"", ward);
+        Assert.Contains("Tự đánh giá", ward);
+        Assert.DoesNotContain("01837", ward);
+        Assert.DoesNotContain("/groups/", ward); // no group to publish
+
+        var city = await (await Staff.SignInAsync(fixture.App, "pnv.tpbackan")).OkAsync("/cham-diem");
+        Assert.Contains("href=\"/cycles/par-2020-06/groups/xa-058/cong-bo\"", city);
+        Assert.Contains("href=\"/cycles/par-2020-06/groups/phong-058/cong-bo\"", city);
+        Assert.Contains("href=\"/cycles/par-2020-06/units/058-PNV/cham-diem\"", city);
+        Assert.DoesNotContain("xa-060", city);
+        Assert.DoesNotContain("/units/058/cham-diem", city);
+
+        var appraiser = await (await Staff.SignInAsync(fixture.App, "thamdinh.xa058")).OkAsync("/cham-diem");
+        Assert.Contains("href=\"/cycles/par-2020-06/units/01837/cham-diem\"", appraiser);
+        Assert.DoesNotContain("058-PNV", appraiser);
+
+        Assert.Contains("chỉ được xem", await (await Staff.SignInAsync(fixture.App, "lanhdao.backan")).OkAsync("/cham-diem"));
+        Assert.True(Staff.IsSignIn(await (await Staff.SignInAsync(fixture.App, null)).Client.GetAsync("/cham-diem")));
     }
 }

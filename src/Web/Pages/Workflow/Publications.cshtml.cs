@@ -38,6 +38,7 @@ public sealed class PublicationsModel(ParIndexReader reader, WorkflowQueries que
         }
         Cycles = cycles;
         ViewData["Title"] = "Kết quả đã công bố";
+        ViewData["Demo"] = Cycles.Any(c => ParIndex.Web.Pages.Analysis.AnalysisPage.IsDemo(c.Cycle.Id));
         ViewData["Breadcrumbs"] = new List<ParIndex.Web.Infrastructure.Crumb> { new("Trang chủ", "/"), new("Kết quả đã công bố") };
     }
 }

@@ -149,15 +149,20 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
             if (file is null || file.Length == 0) throw new DomainException("Chưa chọn tệp để tải lên (hoặc tệp rỗng).");
             await using var content = file.OpenReadStream();
             var stored = await evidence.AddAsync(CycleId, UnitCode, item, file.FileName, content, user, HttpContext.RequestAborted);
+            // Back to where the file was chosen: the returned item's answer, or the item's row.
+            _anchor = (Mode == WorkMode.Answer ? "return-" : "item-") + item;
             return $"Đã tải lên tệp \"{stored.FileName}\" cho tiêu chí {item}.";
-        }, anchor: item is null ? null : "item-" + item);
+        });
+
+    /// <summary>Where the page scrolls to after an action (an element id), if anywhere.</summary>
+    private string? _anchor;
 
     /// <summary>
     /// Loads, checks the permission (anonymous: sign in; others: 403), runs the action and redirects with
     /// its message; a refusal shows the page again with the message and what was typed.
     /// </summary>
     private async Task<IActionResult> ActAsync(string cycle, string unit, Permission permission,
-        Func<IScorecardGrain, ScorecardForm, string, Task<string>> action, string? anchor = null)
+        Func<IScorecardGrain, ScorecardForm, string, Task<string>> action)
     {
         await LoadAsync(cycle, unit);
         if (!CanRead || !Access.Can(User, permission, Definition, UnitCode)) return Access.Refuse(this);
@@ -171,7 +176,7 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
         try
         {
             Flash = await action(grain, form, Access.UserName(User));
-            return Redirect(Links.Work(CycleId, UnitCode) + (anchor is null ? "" : "#" + anchor));
+            return Redirect(Links.Work(CycleId, UnitCode) + (_anchor is null ? "" : "#" + _anchor));
         }
         catch (InconsistentStateException)
         {
