@@ -136,6 +136,31 @@ public class ScorecardWorkflowTests
     });
 
     [Fact]
+    public Task The_appraisers_mark_an_item_not_applicable_with_its_reason_and_set_bonus_and_penalty() => OwnDemoApp.RunAsync(async app =>
+    {
+        var unit = await Staff.SignInAsync(app, "phuong.ntmk");
+        await AssertRedirectedWithAsync(unit, await unit.ActAsync(Work, "Submit"), "Đã gửi thẩm định");
+        var appraiser = await Staff.SignInAsync(app, "thamdinh.xa058");
+
+        await AssertRefusedAsync(await appraiser.ActAsync(Work, "Appraise", ("na-1.4", "on"), ("nareason-1.4", " ")), "đánh dấu không phát sinh phải có lý do");
+        await AssertRedirectedWithAsync(appraiser, await appraiser.ActAsync(Work, "Appraise",
+            ("na-1.4", "on"), ("nareason-1.4", "Năm 2020 không có đài truyền thanh cơ sở"), ("appraised-9.1.1", "1"), ("appraised-9.2", "0,5")), "Đã lưu 3 thay đổi của thẩm định.");
+        var card = await CardAsync(app);
+        Assert.Equal("Năm 2020 không có đài truyền thanh cơ sở", card.Items["1.4"].NotApplicableReason);
+        Assert.Equal((1m, 0.5m), (card.Items["9.1.1"].Bonus, card.Items["9.2"].Penalty));
+
+        // The mark stays (shown ticked and locked); its reason can still be corrected.
+        var page = await appraiser.OkAsync(Work);
+        var mark = page[page.IndexOf("id=\"na-1.4\"", StringComparison.Ordinal)..];
+        mark = mark[..mark.IndexOf("/>", StringComparison.Ordinal)];
+        Assert.Contains("checked=\"checked\"", mark);
+        Assert.Contains("disabled=\"disabled\"", mark);
+        await AssertRedirectedWithAsync(appraiser, await appraiser.ActAsync(Work, "Appraise", ("nareason-1.4", "Không có đài truyền thanh cơ sở")), "Đã lưu 1 thay đổi");
+        Assert.Equal("Không có đài truyền thanh cơ sở", (await CardAsync(app)).Items["1.4"].NotApplicableReason);
+        Assert.Contains("Đánh dấu không phát sinh", await appraiser.OkAsync(Audit + "?item=1.4"));
+    });
+
+    [Fact]
     public Task Typed_values_are_checked_all_at_once_and_kept_on_the_page() => OwnDemoApp.RunAsync(async app =>
     {
         var unit = await Staff.SignInAsync(app, "phuong.ntmk");
