@@ -13,6 +13,7 @@ public static class DependencyInjection
         var database = DatabaseConfiguration.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddParIndexSilo(database);
         builder.Services.AddSingleton<ParIndexReader>();
+        builder.Services.AddSingleton<WorkflowQueries>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

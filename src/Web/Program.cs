@@ -12,6 +12,7 @@ app.MapParIndexHealth();
 app.MapParIndexApi();
 app.MapParIndexScoreWrites();
 app.MapParIndexExports();
+app.MapParIndexEvidence();
 app.MapRazorPages();
 app.Run();
 
