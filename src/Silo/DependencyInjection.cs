@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<ScoreTelemetry>();
         services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
 
+        services.AddSingleton<GroupCommitWriter>();
         services.AddSingleton<ICycleStore, EfCycleStore>();
         services.AddSingleton<IResultStore, EfResultStore>();
         services.AddSingleton<IGrainStorage<ScorecardState>, EfScorecardStorage>();

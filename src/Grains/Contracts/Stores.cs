@@ -26,7 +26,11 @@ public interface IResultStore
     /// <summary>The group's current version: 1 until an adjustment decision, then one more per adjustment.</summary>
     Task<int> LoadVersionAsync(string cycleId, string groupCode, CancellationToken cancellationToken);
 
-    /// <summary>Records ranks that changed, so that a later cycle can compare with them.</summary>
+    /// <summary>
+    /// Records ranks that changed, so that a later cycle can compare with them. May complete before the
+    /// ranks are durable: they are derived from the stored results, and a ranking grain saves them again
+    /// when it activates.
+    /// </summary>
     Task SaveRanksAsync(string cycleId, IReadOnlyDictionary<string, int?> ranks, CancellationToken cancellationToken);
 }
 

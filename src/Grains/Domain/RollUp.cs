@@ -44,46 +44,109 @@ public static class RollUpPolicy
     /// <summary>Summarises one group's results; classes listed in band order, empty bands included.</summary>
     public static GroupSummary Summarize(RankGroup group, Framework framework, IEnumerable<UnitResult> results)
     {
-        var list = results.ToList();
-        var indexed = list.Where(r => r.Index is not null).ToList();
+        // Loops rather than LINQ: this runs on every change of every member, on the way up.
+        var bands = group.Bands.Bands;
+        var classCounts = new int[bands.Count];
+        int units = 0, indexed = 0, provisional = 0;
+        decimal indexSum = 0;
+        Standing? best = null, worst = null;
+        var fields = new FieldTotals();
+        foreach (var r in results)
+        {
+            units++;
+            if (r.Provisional) provisional++;
+            for (int b = 0; b < bands.Count; b++)
+                if (r.Classification == bands[b].Label) classCounts[b]++;
+            foreach (var f in r.Fields)
+                if (f.Index is { } fieldIndex) fields.Add(f.Code, f.Title, fieldIndex, 1);
+            if (r.Index is not { } index) continue;
+            indexed++;
+            indexSum += index;
+            if (best is null || Better(index, r.UnitCode, best)) best = new Standing(r.UnitCode, index);
+            if (worst is null || Worse(index, r.UnitCode, worst)) worst = new Standing(r.UnitCode, index);
+        }
+        var classes = new List<ClassCount>(bands.Count);
+        for (int b = 0; b < bands.Count; b++) classes.Add(new ClassCount(bands[b].Label, classCounts[b]));
         return new GroupSummary
         {
             Key = group.Code,
             Name = group.Name,
             Category = framework.Code,
             CategoryName = framework.Title,
-            Units = list.Count,
-            Indexed = indexed.Count,
-            Provisional = list.Count(r => r.Provisional),
-            Classes = group.Bands.Bands.Select(b => new ClassCount(b.Label, list.Count(r => r.Classification == b.Label))).ToList(),
-            IndexSum = indexed.Sum(r => r.Index!.Value),
-            Best = indexed.OrderByDescending(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).Select(r => new Standing(r.UnitCode, r.Index!.Value)).FirstOrDefault(),
-            Worst = indexed.OrderBy(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).Select(r => new Standing(r.UnitCode, r.Index!.Value)).FirstOrDefault(),
-            Fields = list.SelectMany(r => r.Fields).Where(f => f.Index is not null)
-                .GroupBy(f => f.Code).Select(g => new FieldAverage(g.Key, g.First().Title, g.Sum(f => f.Index!.Value), g.Count())).ToList(),
+            Units = units,
+            Indexed = indexed,
+            Provisional = provisional,
+            Classes = classes,
+            IndexSum = indexSum,
+            Best = best,
+            Worst = worst,
+            Fields = fields.ToList(),
         };
     }
 
     /// <summary>Adds summaries together (e.g. every district's communes).</summary>
     public static GroupSummary Merge(string key, string name, IEnumerable<GroupSummary> parts)
     {
-        var list = parts.ToList();
+        GroupSummary? first = null;
+        int units = 0, indexed = 0, provisional = 0;
+        decimal indexSum = 0;
+        Standing? best = null, worst = null;
+        var classLabels = new List<string>();
+        var classCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fields = new FieldTotals();
+        foreach (var p in parts)
+        {
+            first ??= p;
+            units += p.Units;
+            indexed += p.Indexed;
+            provisional += p.Provisional;
+            indexSum += p.IndexSum;
+            foreach (var c in p.Classes)
+            {
+                if (classCounts.TryGetValue(c.Label, out var count)) classCounts[c.Label] = count + c.Count;
+                else { classLabels.Add(c.Label); classCounts[c.Label] = c.Count; }
+            }
+            foreach (var f in p.Fields) fields.Add(f.FieldCode, f.Title, f.Sum, f.Count);
+            if (p.Best is { } b && (best is null || Better(b.Index, b.UnitCode, best))) best = b;
+            if (p.Worst is { } w && (worst is null || Worse(w.Index, w.UnitCode, worst))) worst = w;
+        }
         return new GroupSummary
         {
             Key = key,
             Name = name,
-            Category = list.Count > 0 ? list[0].Category : key,
-            CategoryName = list.Count > 0 ? list[0].CategoryName : name,
-            Units = list.Sum(p => p.Units),
-            Indexed = list.Sum(p => p.Indexed),
-            Provisional = list.Sum(p => p.Provisional),
-            Classes = list.SelectMany(p => p.Classes).GroupBy(c => c.Label).Select(g => new ClassCount(g.Key, g.Sum(c => c.Count))).ToList(),
-            IndexSum = list.Sum(p => p.IndexSum),
-            Best = list.Select(p => p.Best).OfType<Standing>().OrderByDescending(s => s.Index).ThenBy(s => s.UnitCode, StringComparer.Ordinal).FirstOrDefault(),
-            Worst = list.Select(p => p.Worst).OfType<Standing>().OrderBy(s => s.Index).ThenBy(s => s.UnitCode, StringComparer.Ordinal).FirstOrDefault(),
-            Fields = list.SelectMany(p => p.Fields).GroupBy(f => f.FieldCode)
-                .Select(g => new FieldAverage(g.Key, g.First().Title, g.Sum(f => f.Sum), g.Sum(f => f.Count))).ToList(),
+            Category = first?.Category ?? key,
+            CategoryName = first?.CategoryName ?? name,
+            Units = units,
+            Indexed = indexed,
+            Provisional = provisional,
+            Classes = classLabels.Select(l => new ClassCount(l, classCounts[l])).ToList(),
+            IndexSum = indexSum,
+            Best = best,
+            Worst = worst,
+            Fields = fields.ToList(),
         };
+    }
+
+    /// <summary>Higher index first; equal indices, the lower unit code (as best and worst always chose).</summary>
+    private static bool Better(decimal index, string unitCode, Standing than) =>
+        index > than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
+
+    private static bool Worse(decimal index, string unitCode, Standing than) =>
+        index < than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
+
+    /// <summary>Field sums and counts by field code, in the order the codes first appear.</summary>
+    private sealed class FieldTotals
+    {
+        private readonly List<string> _order = [];
+        private readonly Dictionary<string, (string Title, decimal Sum, int Count)> _totals = new(StringComparer.Ordinal);
+
+        public void Add(string code, string title, decimal sum, int count)
+        {
+            if (_totals.TryGetValue(code, out var t)) _totals[code] = (t.Title, t.Sum + sum, t.Count + count);
+            else { _order.Add(code); _totals[code] = (title, sum, count); }
+        }
+
+        public List<FieldAverage> ToList() => _order.Select(c => new FieldAverage(c, _totals[c].Title, _totals[c].Sum, _totals[c].Count)).ToList();
     }
 
     /// <summary>

@@ -7,6 +7,9 @@ namespace ParIndex.Grains.Domain;
 public sealed class UnitDirectory
 {
     private readonly Dictionary<string, List<AdministrativeUnit>> _byCode = new(StringComparer.Ordinal);
+    // Children by parent code, every validity period: selectors walk the tree, and a scan of every unit per
+    // node made resolving a national cycle quadratic.
+    private readonly Dictionary<string, List<AdministrativeUnit>> _byParent = new(StringComparer.Ordinal);
 
     public UnitDirectory() { }
 
@@ -26,8 +29,19 @@ public sealed class UnitDirectory
         if (problem is not null) throw new DomainException(problem);
         if (!_byCode.TryGetValue(unit.Code, out var versions)) _byCode[unit.Code] = versions = [];
         var same = versions.FindIndex(v => v.OverlapsValidityOf(unit));
-        if (same >= 0) versions[same] = unit; // re-importing the same unit updates it
+        if (same >= 0)
+        {
+            // Re-importing the same unit updates it (Check made sure that its parent is the same).
+            var old = versions[same];
+            versions[same] = unit;
+            if (old.ParentCode is { } oldParent) _byParent[oldParent].Remove(old);
+        }
         else versions.Add(unit);
+        if (unit.ParentCode is { } parent)
+        {
+            if (!_byParent.TryGetValue(parent, out var children)) _byParent[parent] = children = [];
+            children.Add(unit);
+        }
     }
 
     /// <summary>The reason a unit cannot be added, or null when it can.</summary>
@@ -56,7 +70,7 @@ public sealed class UnitDirectory
         Find(code, on) ?? throw new DomainException($"Không có đơn vị mã {code} có hiệu lực ngày {on:yyyy-MM-dd}.");
 
     public IEnumerable<AdministrativeUnit> ChildrenOf(string parentCode, DateOnly on) =>
-        All.Where(u => u.ParentCode == parentCode && u.IsValidOn(on));
+        _byParent.TryGetValue(parentCode, out var children) ? children.Where(u => u.IsValidOn(on)) : [];
 
     /// <summary>Every unit valid on the date that lies below the parent, at any depth.</summary>
     public IEnumerable<AdministrativeUnit> DescendantsOf(string parentCode, DateOnly on)

@@ -15,6 +15,9 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
     private Dictionary<string, UnitResult> _results = [];
     private IReadOnlyDictionary<string, PreviousStanding> _previous = new Dictionary<string, PreviousStanding>();
     private IReadOnlyList<RankedResult> _ranking = [];
+    // What readers ask for, made once per change rather than once per read (every page view reads them).
+    private IReadOnlyList<ResultLine>? _lines;
+    private GroupSummary? _summary;
     private string _cycleId = "";
     private int _version = 1;
 
@@ -29,23 +32,26 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
         _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, cancellationToken);
         _version = await store.LoadVersionAsync(cycleId, groupCode, cancellationToken);
         _ranking = RankingPolicy.Rank(_results.Values, _group);
+        // Ranks are saved behind the writes that change them; saving them all here puts right any lost in a crash.
+        await store.SaveRanksAsync(_cycleId, _ranking.ToDictionary(r => r.UnitCode, r => r.Rank), cancellationToken);
     }
 
     public Task<IReadOnlyList<ResultLine>> GetLinesAsync() =>
-        Task.FromResult(ResultLines.From(_cycle, _group, _ranking, _previous, _version));
+        Task.FromResult(_lines ??= ResultLines.From(_cycle, _group, _ranking, _previous, _version));
 
-    public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
+    public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
 
     public async Task ResultChangedAsync(UnitResult result)
     {
         if (!_results.ContainsKey(result.UnitCode))
             throw new DomainException($"Đơn vị {result.UnitCode} không thuộc nhóm {_group.Code}.");
         _results[result.UnitCode] = result;
+        _lines = null;
+        _summary = RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values);
         var before = _ranking.ToDictionary(r => r.UnitCode, r => r.Rank);
         _ranking = RankingPolicy.Rank(_results.Values, _group);
         var changed = _ranking.Where(r => !before.TryGetValue(r.UnitCode, out var old) || old != r.Rank).ToDictionary(r => r.UnitCode, r => r.Rank);
         if (changed.Count > 0) await store.SaveRanksAsync(_cycleId, changed, CancellationToken.None);
-        await GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(_cycleId, _group.AssessorCode))
-            .GroupChangedAsync(RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
+        await GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(_cycleId, _group.AssessorCode)).GroupChangedAsync(_summary);
     }
 }

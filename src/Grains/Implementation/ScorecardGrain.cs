@@ -161,7 +161,7 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
     private void Recompute()
     {
         _state.State.GroupCode = _group.Code;
-        _state.State.Result = ScoringPolicy.Compute(Card(), _group.Scoring);
+        _state.State.Result = ScoringPolicy.Compute(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items, _group.Scoring);
     }
 
     private ScorecardView View() =>

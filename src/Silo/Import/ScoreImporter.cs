@@ -58,6 +58,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         var cycle = await cycles.LoadAsync(cycleId, cancellationToken)
             ?? throw new ImportRefusedException($"Không có kỳ đánh giá \"{cycleId}\".", [$"Hãy nhập kỳ đánh giá (import cycle) trước khi nhập điểm."]);
 
+        var tr = System.Diagnostics.Stopwatch.StartNew(); void T(string m) { Console.Error.WriteLine($"      import: {m} {tr.Elapsed.TotalSeconds:0.00}"); tr.Restart(); }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -85,100 +86,171 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         }
         if (problems.Count > 0) throw new ImportRefusedException($"Không nhập điểm: {problems.Count} lỗi, không có gì được lưu.", problems);
 
+        T("apply");
+        if (Environment.GetEnvironmentVariable("IMPORT_CACHE") is { } cache) { { var cmd = db.Database.GetDbConnection().CreateCommand(); cmd.Transaction = transaction.GetDbTransaction(); cmd.CommandText = "PRAGMA cache_size=" + int.Parse(cache); await cmd.ExecuteNonQueryAsync(cancellationToken); } T("cache " + cache); }
         var at = DateTimeOffset.UtcNow;
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
         var native = !db.Database.IsSqlite(); // PostgreSQL takes numeric and timestamptz values as they are
         var written = 0;
         using (DatabaseTelemetry.Start("db import scores", connection))
-        await using (var upsert = ValueUpsert(connection, dbTransaction))
-        await using (var audit = AuditInsert(connection, dbTransaction))
+        await using (var upsert = new MultiRowCommand(connection, dbTransaction, ValueUpsertHead, ValueUpsertTail, 11, native))
+        await using (var audit = new MultiRowCommand(connection, dbTransaction, AuditInsertHead, "", 10, native))
         {
-            foreach (var (unit, (card, changes)) in cards)
+            // In key order, so that the primary key's and the audit index's B-trees grow at their ends
+            // instead of at random pages (which, past SQLite's page cache, made every row a page read and write).
+            foreach (var (unit, (card, changes)) in cards.OrderBy(c => c.Key, StringComparer.Ordinal))
             {
                 foreach (var change in changes)
                 {
                     var item = change.Entry.ItemCode;
                     var v = card[item];
-                    Bind(upsert, native, cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
-                    await upsert.ExecuteNonQueryAsync(cancellationToken);
+                    await upsert.AddAsync([cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote], cancellationToken);
                     var row = EfScorecardStorage.ToAuditRow(cycleId, unit, new AuditEntry(item, change.Entry.Kind, change.OldValue, change.Entry.Value, change.OldNote, change.Entry.Note, user, origin, at));
-                    Bind(audit, native, row.At, row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note);
-                    await audit.ExecuteNonQueryAsync(cancellationToken);
+                    await audit.AddAsync([row.At, row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note], cancellationToken);
                     if (++written % ProgressEvery == 0) progress?.Report($"Đang ghi điểm: {written:N0}/{entries.Count:N0} giá trị…");
                 }
             }
+            await upsert.FlushAsync(cancellationToken);
+            await audit.FlushAsync(cancellationToken);
         }
 
+        T("insert");
         // Results and ranks of every group touched, computed by the domain from the new values.
-        var groups = cards.Keys.Select(u => cycle.GroupOf(u)!).DistinctBy(g => g.Code).ToList();
-        foreach (var group in groups)
+        foreach (var groupCards in cards.GroupBy(c => cycle.GroupOf(c.Key)!.Code, StringComparer.Ordinal))
         {
+            var group = cycle.GroupOf(groupCards.First().Key)!;
             var rows = await db.Results.Where(r => r.CycleId == cycleId && r.GroupCode == group.Code).ToDictionaryAsync(r => r.UnitCode, cancellationToken);
-            foreach (var (unit, (card, _)) in cards.Where(c => cycle.GroupOf(c.Key) == group))
+            var computed = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
+            foreach (var (unit, (card, _)) in groupCards)
             {
                 if (!rows.TryGetValue(unit, out var row))
                     db.Results.Add(rows[unit] = row = new ResultRow { CycleId = cycleId, UnitCode = unit, GroupCode = group.Code });
-                RowMapping.CopyTo(ScoringPolicy.Compute(card, group.Scoring), row, at);
+                RowMapping.CopyTo(computed[unit] = ScoringPolicy.Compute(card, group.Scoring), row, at);
             }
-            foreach (var ranked in RankingPolicy.Rank(rows.Values.Select(RowMapping.ToResult), group))
+            foreach (var ranked in RankingPolicy.Rank(rows.Values.Select(r => computed.GetValueOrDefault(r.UnitCode) ?? RowMapping.ToResult(r)), group))
                 rows[ranked.UnitCode].Rank = ranked.Rank;
         }
+        T("results");
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
+        T("save");
 
-        foreach (var unit in cards.Keys)
-            await db.Scorecards.Where(s => s.CycleId == cycleId && s.UnitCode == unit)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1).SetProperty(x => x.UpdatedAt, at), cancellationToken);
+        // One prepared statement per scorecard: a list in one statement (EF's Contains) made SQLite scan the list for every row.
+        await using (var version = connection.CreateCommand())
+        {
+            version.Transaction = dbTransaction;
+            version.CommandText = """UPDATE "scorecards" SET "Version" = "Version" + 1, "UpdatedAt" = @at WHERE "CycleId" = @cycle AND "UnitCode" = @unit""";
+            var atParameter = version.CreateParameter();
+            atParameter.ParameterName = "@at";
+            atParameter.Value = at;
+            var cycleParameter = version.CreateParameter();
+            cycleParameter.ParameterName = "@cycle";
+            cycleParameter.Value = cycleId;
+            var unitParameter = version.CreateParameter();
+            unitParameter.ParameterName = "@unit";
+            version.Parameters.Add(atParameter);
+            version.Parameters.Add(cycleParameter);
+            version.Parameters.Add(unitParameter);
+            foreach (var unit in cards.Keys)
+            {
+                unitParameter.Value = unit;
+                await version.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
 
+        T("versions");
         if (adjustment is not null) await adjustment(db, cycle, cards.Keys.ToList());
         await ChangeFeed.NotifyAsync(db, node, cards.Keys.Select(u => GrainKeys.Scorecard(cycleId, u)).ToList(), cancellationToken);
         progress?.Report($"Đang lưu (commit) {written:N0} giá trị…");
         await transaction.CommitAsync(cancellationToken);
+        T("commit");
         telemetry.Written(written, "import", origin);
         return cards.Keys.ToList();
     }
 
-    private static DbCommand ValueUpsert(DbConnection connection, DbTransaction transaction) => Prepare(connection, transaction, """
+    private const string ValueUpsertHead = """
         INSERT INTO "item_values" ("CycleId","UnitCode","ItemCode","Self","Appraised","Survey","Bonus","Penalty","NotApplicableReason","SelfNote","AppraisedNote")
-        VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10)
+        VALUES
+        """;
+
+    private const string ValueUpsertTail = """
+
         ON CONFLICT ("CycleId","UnitCode","ItemCode") DO UPDATE SET
           "Self"=excluded."Self","Appraised"=excluded."Appraised","Survey"=excluded."Survey","Bonus"=excluded."Bonus","Penalty"=excluded."Penalty",
           "NotApplicableReason"=excluded."NotApplicableReason","SelfNote"=excluded."SelfNote","AppraisedNote"=excluded."AppraisedNote"
-        """, 11);
+        """;
 
-    private static DbCommand AuditInsert(DbConnection connection, DbTransaction transaction) => Prepare(connection, transaction, """
+    private const string AuditInsertHead = """
         INSERT INTO "audit" ("At","User","Origin","CycleId","UnitCode","ItemCode","Kind","OldValue","NewValue","Note")
-        VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9)
-        """, 10);
+        VALUES
+        """;
 
-    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (int i = 0; i < parameters; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@p" + i;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
-
+    /// <summary>
+    /// An INSERT of many rows per statement (<see cref="Rows"/>), one prepared statement reused: a national
+    /// import writes millions of rows, and a statement per row spent most of its time in the statement.
+    /// Rows go in the order added, so a later row for the same key still wins.
+    /// </summary>
     /// <param name="native">
     /// True on PostgreSQL: decimals and times are bound as numeric and timestamptz. False on SQLite,
     /// where they are stored as text, as EF Core stores them there.
     /// </param>
-    private static void Bind(DbCommand command, bool native, params object?[] values)
+    private sealed class MultiRowCommand(DbConnection connection, DbTransaction transaction, string head, string tail, int columns, bool native) : IAsyncDisposable
     {
-        for (int i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] switch
+        public const int Rows = 8;
+        private readonly object?[] _values = new object?[Rows * columns];
+        private int _count;
+        private DbCommand? _full;
+
+        public async Task AddAsync(object?[] row, CancellationToken cancellationToken)
+        {
+            Array.Copy(row, 0, _values, _count * columns, columns);
+            if (++_count < Rows) return;
+            await ExecuteAsync(_full ??= Create(Rows), cancellationToken);
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_count == 0) return;
+            await using var rest = Create(_count);
+            await ExecuteAsync(rest, cancellationToken);
+        }
+
+        private async Task ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
+        {
+            for (int i = 0; i < _count * columns; i++)
+                command.Parameters[i].Value = _values[i] switch
+                {
+                    null => DBNull.Value,
+                    decimal d when !native => ScoreText.Format(d),
+                    DateTimeOffset t when !native => t.ToString("O"),
+                    var v => v,
+                };
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _count = 0;
+        }
+
+        private DbCommand Create(int rows)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var text = new System.Text.StringBuilder(head);
+            for (int r = 0; r < rows; r++)
             {
-                null => DBNull.Value,
-                decimal d when !native => ScoreText.Format(d),
-                DateTimeOffset t when !native => t.ToString("O"),
-                var v => v,
-            };
+                text.Append(r == 0 ? "\n(" : ",\n(");
+                for (int c = 0; c < columns; c++)
+                {
+                    var p = command.CreateParameter();
+                    p.ParameterName = $"@p{r * columns + c}";
+                    command.Parameters.Add(p);
+                    text.Append(c == 0 ? "" : ",").Append(p.ParameterName);
+                }
+                text.Append(')');
+            }
+            command.CommandText = text.Append(tail).ToString();
+            return command;
+        }
+
+        public ValueTask DisposeAsync() => _full?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }

@@ -26,6 +26,17 @@ public static class DatabaseTelemetry
         return activity;
     }
 
+    /// <summary>
+    /// A client span for one raw command run on behalf of a caller elsewhere (a group commit writes for
+    /// grains whose calls are waiting): the span goes under the caller's span, not the writer loop's.
+    /// </summary>
+    internal static Activity? StartCommand(DbCommand command, ActivityContext parent)
+    {
+        var activity = Source.StartActivity("db " + Operation(command.CommandText), ActivityKind.Client, parent);
+        if (activity is { IsAllDataRequested: true }) Tag(activity, command.Connection, command);
+        return activity;
+    }
+
     private static void Tag(Activity activity, DbConnection? connection, DbCommand? command)
     {
         activity.SetTag("db.system.name", connection?.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal) == true ? "postgresql" : "sqlite");

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 
 namespace ParIndex.Silo.Persistence;
 
-public sealed class EfResultStore(IDbContextFactory<ParIndexDbContext> contexts) : IResultStore
+public sealed class EfResultStore(IDbContextFactory<ParIndexDbContext> contexts, GroupCommitWriter writer, ILogger<EfResultStore> logger) : IResultStore
 {
     public async Task<IReadOnlyList<UnitResult>> LoadGroupAsync(string cycleId, string groupCode, CancellationToken cancellationToken)
     {
@@ -34,11 +35,16 @@ public sealed class EfResultStore(IDbContextFactory<ParIndexDbContext> contexts)
             .Select(p => (int?)p.Version).MaxAsync(cancellationToken) ?? 1;
     }
 
-    public async Task SaveRanksAsync(string cycleId, IReadOnlyDictionary<string, int?> ranks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Write-behind: queued for the next group commit, not awaited. Ranks are derived from the stored
+    /// results, and a ranking grain saves its ranks again on activation, so a rank lost in a crash is
+    /// put right the next time the group is loaded.
+    /// </summary>
+    public Task SaveRanksAsync(string cycleId, IReadOnlyDictionary<string, int?> ranks, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var (unit, rank) in ranks)
-            await db.Results.Where(r => r.CycleId == cycleId && r.UnitCode == unit)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Rank, rank), cancellationToken);
+        writer.SaveRanksAsync(cycleId, ranks).ContinueWith(
+            (failed, state) => ((ILogger)state!).LogError(failed.Exception, "Ranks of cycle {CycleId} were not saved.", cycleId),
+            logger, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return Task.CompletedTask;
     }
 }

@@ -10,11 +10,11 @@ using ParIndex.Silo.Cluster;
 namespace ParIndex.Silo.Persistence;
 
 /// <summary>
-/// A scorecard's values, result and audit, written in one transaction; the scorecard's version is
-/// the ETag, so a writer holding a stale version fails instead of overwriting. On PostgreSQL the
-/// commit also tells the other nodes (ChangeFeed), so that their grains reload it.
+/// A scorecard's values, result, status and audit, written in one transaction (shared with other
+/// scorecards' writes by group commit); the scorecard's version is the ETag, so a writer holding a stale
+/// version fails instead of overwriting. On PostgreSQL the commit also tells the other nodes (ChangeFeed).
 /// </summary>
-public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts, NodeIdentity node, ScoreTelemetry telemetry) : IGrainStorage<ScorecardState>
+public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts, GroupCommitWriter writer, ScoreTelemetry telemetry) : IGrainStorage<ScorecardState>
 {
     public async Task<(ScorecardState State, string? Etag)> ReadAsync(string grainKey, CancellationToken cancellationToken)
     {
@@ -34,61 +34,22 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
         return (state, card?.Version.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Queued for the next group commit (<see cref="GroupCommitWriter"/>); completes once committed.</summary>
     public async Task<string> WriteAsync(string grainKey, ScorecardState state, string? expectedEtag, CancellationToken cancellationToken)
     {
-        var (cycleId, unitCode) = GrainKeys.Split(grainKey);
-        var at = DateTimeOffset.UtcNow;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var card = await db.Scorecards.FirstOrDefaultAsync(s => s.CycleId == cycleId && s.UnitCode == unitCode, cancellationToken);
-        var stored = card?.Version.ToString(CultureInfo.InvariantCulture);
-        if (stored != expectedEtag)
-        {
-            telemetry.Conflict();
-            throw new InconsistentStateException(grainKey, expectedEtag, stored);
-        }
-        if (card is null)
-            db.Scorecards.Add(card = new ScorecardRow { CycleId = cycleId, UnitCode = unitCode, GroupCode = state.GroupCode });
-        card.Version++;
-        card.UpdatedAt = at;
-        card.Status = state.Status.ToString();
-        card.Round = state.Round;
-        card.Returns = RowMapping.FromReturns(state.Returns);
-        card.DeadlineException = state.DeadlineException;
-
-        var changed = state.PendingAudit.Where(a => a.Step is null).Select(a => a.ItemCode).ToHashSet(StringComparer.Ordinal);
-        var rows = await db.ItemValues.Where(v => v.CycleId == cycleId && v.UnitCode == unitCode && changed.Contains(v.ItemCode))
-            .ToDictionaryAsync(v => v.ItemCode, cancellationToken);
-        foreach (var itemCode in changed)
-        {
-            if (!rows.TryGetValue(itemCode, out var row))
-                db.ItemValues.Add(row = new ItemValueRow { CycleId = cycleId, UnitCode = unitCode, ItemCode = itemCode });
-            RowMapping.CopyTo(state.Items.GetValueOrDefault(itemCode) ?? ItemValues.Empty, row);
-        }
-        db.Audit.AddRange(state.PendingAudit.Select(a => ToAuditRow(cycleId, unitCode, a)));
-
-        if (state.Result is { } result)
-        {
-            var resultRow = await db.Results.FirstOrDefaultAsync(r => r.CycleId == cycleId && r.UnitCode == unitCode, cancellationToken);
-            if (resultRow is null) db.Results.Add(resultRow = new ResultRow { CycleId = cycleId, UnitCode = unitCode, GroupCode = state.GroupCode });
-            RowMapping.CopyTo(result, resultRow, at);
-        }
-
+        var origin = state.PendingAudit.Count > 0 ? state.PendingAudit[0].Origin : "grain";
+        var count = state.PendingAudit.Count;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            var etag = await writer.WriteScorecardAsync(grainKey, state, expectedEtag, cancellationToken);
+            if (count > 0) telemetry.Written(count, "grain", origin);
+            return etag;
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (InconsistentStateException)
         {
-            // Another node committed between our read and our write (an update, or the first insert of this scorecard).
             telemetry.Conflict();
-            throw new InconsistentStateException(grainKey, expectedEtag, null);
+            throw;
         }
-        await ChangeFeed.NotifyAsync(db, node, [grainKey], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (state.PendingAudit.Count > 0) telemetry.Written(state.PendingAudit.Count, "grain", state.PendingAudit[0].Origin);
-        return card.Version.ToString(CultureInfo.InvariantCulture);
     }
 
     internal static AuditRow ToAuditRow(string cycleId, string unitCode, AuditEntry a) => a.Step is { } step ? new()

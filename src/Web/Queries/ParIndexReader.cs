@@ -18,8 +18,15 @@ public sealed class ParIndexReader(IGrainFactory grains, ICycleStore cycles)
 
     public Task<CycleDefinition> CycleAsync(string cycleId) => grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
 
-    public async Task<RankGroup> GroupAsync(string cycleId, string groupCode) =>
-        (await CycleAsync(cycleId)).Cycle.FindGroup(groupCode) ?? throw new NotFoundException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\".");
+    public async Task<RankGroup> GroupAsync(string cycleId, string groupCode) => GroupOf(await CycleAsync(cycleId), groupCode);
+
+    /// <summary>A group of a cycle already read (a page asks the cycle grain once, not once per figure).</summary>
+    public static RankGroup GroupOf(CycleDefinition cycle, string groupCode) =>
+        cycle.Cycle.FindGroup(groupCode) ?? throw new NotFoundException($"Kỳ {cycle.Cycle.Id} không có nhóm xếp hạng \"{groupCode}\".");
+
+    public Task<IReadOnlyList<ResultLine>> RankingAsync(CycleDefinition cycle, RankGroup group) => Ranking(cycle.Cycle.Id, group).GetLinesAsync();
+
+    public Task<GroupSummary> GroupSummaryAsync(CycleDefinition cycle, RankGroup group) => Ranking(cycle.Cycle.Id, group).GetSummaryAsync();
 
     public async Task<IReadOnlyList<ResultLine>> RankingAsync(string cycleId, string groupCode)
     {

@@ -70,6 +70,18 @@ public class HierarchyTests
     }
 
     [Fact]
+    public void Children_are_found_once_after_a_unit_is_imported_again_and_only_on_their_dates()
+    {
+        var units = BacKan();
+        units.Add(U("01837", "Phường Sông Cầu", 3, "058", to: Before, type: "Phường"));
+        units.Add(U("01840", "Phường Đức Xuân", 3, "058", from: After, type: "Phường"));
+        Assert.Equal(["01834", "01837", "058-PNV"], units.ChildrenOf("058", Before).Select(u => u.Code).Order().ToArray());
+        Assert.Equal(["01840"], units.ChildrenOf("058", After).Select(u => u.Code).ToArray());
+        Assert.Empty(units.ChildrenOf("01834", Before));
+        Assert.Equal(5, units.DescendantsOf("06", Before).Count());
+    }
+
+    [Fact]
     public void A_unit_list_naming_an_unknown_code_is_refused_with_the_code()
     {
         var error = Assert.Throws<DomainException>(() => new UnitList(["06-SNV", "06-XXX"]).Resolve(BacKan(), new DateOnly(2020, 12, 31)));

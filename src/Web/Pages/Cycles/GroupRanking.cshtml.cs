@@ -35,11 +35,11 @@ public sealed class GroupRankingModel(ParIndexReader reader, WorkflowQueries que
     public async Task OnGetAsync(string cycle, string group, string? sort, string? dir)
     {
         Definition = await reader.CycleAsync(cycle);
-        Group = await reader.GroupAsync(cycle, group);
-        Summary = await reader.GroupSummaryAsync(cycle, group);
+        Group = ParIndexReader.GroupOf(Definition, group);
+        Summary = await reader.GroupSummaryAsync(Definition, Group);
         Decisions = await queries.PublicationsAsync(cycle, group, HttpContext.RequestAborted);
         CanPublish = Access.CanOnGroup(User, ParIndex.Grains.Domain.Workflow.Permission.Publish, Definition, Group);
-        var lines = await reader.RankingAsync(cycle, group);
+        var lines = await reader.RankingAsync(Definition, Group);
         Card = ResultViews.ForGroup(Definition, Group, Summary);
         FrameworkMaximum = Definition.Cycle.FrameworkOf(Group).Maximum;
 

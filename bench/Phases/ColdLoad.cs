@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text;
+using ParIndex.Bench.Generator;
+using ParIndex.Bench.Support;
+using ParIndex.Grains.Abstractions;
+using ParIndex.Grains.Contracts;
+using ParIndex.Silo.Files;
+using ParIndex.Silo.Import;
+
+namespace ParIndex.Bench.Phases;
+
+public sealed record ColdLoadResult(double Seconds, double PeakRssMb, IReadOnlyList<(string Step, double Seconds)> Steps);
+
+/// <summary>
+/// Phase 1: an empty database to the whole country imported and rolled up, through the command line's
+/// own readers and importers (units, cycle, scores: one transaction each), then every ranking grain and
+/// every unit grain with a roll-up activated (they rebuild from the stored results).
+/// </summary>
+public static class ColdLoad
+{
+    public static async Task<(BenchHost Host, CycleDefinition Cycle, ColdLoadResult Result)> RunAsync(GeneratedData data, string databasePath, string webRoot)
+    {
+        var steps = new List<(string, double)>();
+        var total = Stopwatch.StartNew();
+        var step = Stopwatch.StartNew();
+        void Step(string name) { steps.Add((name, step.Elapsed.TotalSeconds)); step.Restart(); }
+
+        var host = await BenchHost.StartAsync(databasePath, webRoot); // migrates the empty database
+        Step("start web app, create and migrate the database");
+        var services = host.Services;
+
+        var units = services.GetRequiredService<UnitImporter>();
+        using (var reader = new StreamReader(data.UnitsFile, Encoding.UTF8))
+        {
+            var read = Valid(UnitsCsv.Read(reader, "units.csv", await units.LoadDirectoryAsync()));
+            Step("read units.csv");
+            await units.ImportAsync(read, "units.csv");
+            Step("import units");
+        }
+
+        using (var reader = new StreamReader(data.CycleFile, Encoding.UTF8))
+        {
+            var cycle = Valid(CycleJson.Read(reader, "cycle.json"));
+            Step("read cycle.json");
+            await services.GetRequiredService<CycleImporter>().ImportAsync(cycle, "cycle.json");
+            Step("import cycle (resolve groups, empty results)");
+        }
+
+        var definition = (await services.GetRequiredService<ICycleStore>().LoadAsync(data.CycleId, CancellationToken.None))!;
+        Step("load the cycle definition");
+        using (var reader = new StreamReader(data.ScoresFile, Encoding.UTF8))
+        {
+            var scores = Valid(ScoresCsv.Read(reader, "scores.csv", u => definition.GroupOf(u) is { } g ? definition.Cycle.FrameworkOf(g) : null));
+            Step("read and check scores.csv");
+            var entries = scores.Select(s => s.Entry).ToList();
+            scores = null;
+            await services.GetRequiredService<ScoreImporter>().ImportAsync(data.CycleId, entries, "bench", "bench");
+            Step("import scores (one transaction)");
+        }
+
+        var grains = services.GetRequiredService<IGrainFactory>();
+        await Task.WhenAll(definition.Cycle.Groups.Select(g =>
+            grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(data.CycleId, g.AssessorCode, g.Code)).GetSummaryAsync()));
+        Step("activate every ranking grain");
+        await Task.WhenAll(RollUpUnits(definition).Select(u => grains.GetGrain<IUnitGrain>(GrainKeys.Unit(data.CycleId, u)).GetRollUpAsync()));
+        Step("activate every roll-up (unit grains)");
+
+        total.Stop();
+        return (host, definition, new ColdLoadResult(total.Elapsed.TotalSeconds, Machine.PeakRssMb(), steps));
+    }
+
+    /// <summary>Every unit that assesses a group, and every unit above one.</summary>
+    public static IReadOnlyList<string> RollUpUnits(CycleDefinition cycle)
+    {
+        var units = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in cycle.Cycle.Groups)
+            for (string? u = group.AssessorCode; u is not null && units.Add(u); u = cycle.ParentOf(u)) { }
+        return units.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static T Valid<T>(ReadResult<T> read) where T : class =>
+        read.IsValid ? read.Value : throw new InvalidDataException(string.Join(Environment.NewLine, read.Problems.Take(10)));
+}

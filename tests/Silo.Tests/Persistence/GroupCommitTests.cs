@@ -1,0 +1,95 @@
+using Microsoft.Extensions.DependencyInjection;
+using ParIndex.Grains.Abstractions;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+using ParIndex.Silo.Persistence;
+using ParIndex.Silo.Tests.Support;
+
+namespace ParIndex.Silo.Tests.Persistence;
+
+/// <summary>Group commit: many writers share commits, and every acknowledged write is stored, none lost, none mixed up.</summary>
+[Collection(DemoCollection.Name)]
+public class GroupCommitTests(DemoDatabase demo)
+{
+    private const string Cycle = "par-2020-06";
+
+    [Fact]
+    public async Task Concurrent_writes_are_all_stored_once_acknowledged_and_survive_a_restart()
+    {
+        using var folder = new TempFolder();
+        await using var path = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        var auditBefore = await path.CountAsync("audit");
+        var versionsBefore = await path.ScalarAsync("SELECT SUM(\"Version\") FROM scorecards");
+        List<(string Unit, string Item, decimal Value)> written;
+
+        await using (var services = await path.SiloAsync())
+        {
+            var grains = services.GetRequiredService<IGrainFactory>();
+            var cycle = await grains.GetGrain<ICycleGrain>(Cycle).GetDefinitionAsync();
+            var units = cycle.Cycle.Groups.SelectMany(g => cycle.Members[g.Code]).Select(u => u.Code).Take(64).ToList();
+            Assert.Equal(64, units.Count);
+            written = units.Select((u, i) =>
+            {
+                var item = cycle.FrameworkOf(u).Items.First(x => x.Source == ItemSource.Appraisal);
+                return (u, item.Code, Math.Round(item.Max * (i % 5) / 4m, 2));
+            }).ToList();
+
+            // 64 writers at once, each twice, so that commits are shared and a grain's second write builds on its first.
+            await Task.WhenAll(written.Select(w => Task.Run(async () =>
+            {
+                var card = grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, w.Unit));
+                await card.SetValuesAsync(new ScoreChange([new ScoreEntry(w.Unit, w.Item, ScoreKind.Appraised, 0m)], "tester", "test"));
+                var view = await card.SetValuesAsync(new ScoreChange([new ScoreEntry(w.Unit, w.Item, ScoreKind.Appraised, w.Value)], "tester", "test"));
+                Assert.Equal(w.Value, view.Items[w.Item].Appraised);
+            })));
+        }
+
+        Assert.Equal(auditBefore + 128, await path.CountAsync("audit"));
+        Assert.Equal(versionsBefore + 128, await path.ScalarAsync("SELECT SUM(\"Version\") FROM scorecards"));
+        await using (var services = await path.SiloAsync())
+        {
+            var grains = services.GetRequiredService<IGrainFactory>();
+            foreach (var (unit, item, value) in written)
+            {
+                var view = await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, unit)).GetAsync();
+                Assert.Equal(value, view.Items[item].Appraised);
+                var group = (await grains.GetGrain<ICycleGrain>(Cycle).GetDefinitionAsync()).GroupOf(unit)!;
+                var line = (await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, group.AssessorCode, group.Code)).GetLinesAsync()).Single(l => l.UnitCode == unit);
+                Assert.Equal(view.Result.Index, line.Index);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_stale_write_fails_alone_and_the_writes_beside_it_commit()
+    {
+        using var folder = new TempFolder();
+        await using var path = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var services = await path.SiloAsync();
+        var storage = services.GetRequiredService<IGrainStorage<ScorecardState>>();
+        var keys = new[] { "06-SNV", "06-STP", "06-SCT" }.Select(u => GrainKeys.Scorecard(Cycle, u)).ToArray();
+        var states = await Task.WhenAll(keys.Select(k => storage.ReadAsync(k, CancellationToken.None)));
+        var auditBefore = await path.CountAsync("audit");
+
+        Task<string> Write(int i, string? etag)
+        {
+            var state = states[i].State;
+            var old = state.Items["1.1.1"];
+            state.Items["1.1.1"] = old with { Appraised = 0.125m };
+            state.PendingAudit = [new AuditEntry("1.1.1", ScoreKind.Appraised, old.Appraised, 0.125m, null, null, "tester", "test", DateTimeOffset.UtcNow)];
+            return storage.WriteAsync(keys[i], state, etag, CancellationToken.None);
+        }
+
+        // Submitted together, so that they can share one commit.
+        var first = Write(0, states[0].Etag);
+        var stale = Write(1, "999");
+        var third = Write(2, states[2].Etag);
+
+        Assert.Equal((long.Parse(states[0].Etag!) + 1).ToString(), await first);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => stale);
+        Assert.Equal((long.Parse(states[2].Etag!) + 1).ToString(), await third);
+        Assert.Equal(auditBefore + 2, await path.CountAsync("audit"));
+        Assert.Equal(0, await path.ScalarAsync("SELECT COUNT(*) FROM item_values WHERE \"UnitCode\" = '06-STP' AND \"ItemCode\" = '1.1.1' AND \"Appraised\" = '0.125'"));
+        Assert.Equal(1, await path.ScalarAsync("SELECT COUNT(*) FROM item_values WHERE \"UnitCode\" = '06-SCT' AND \"ItemCode\" = '1.1.1' AND \"Appraised\" = '0.125'"));
+    }
+}
