@@ -101,11 +101,14 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             // instead of at random pages (which, past SQLite's page cache, made every row a page read and write).
             foreach (var (unit, (card, changes)) in cards.OrderBy(c => c.Key, StringComparer.Ordinal))
             {
+                // One row per item with its final values: a multi-row upsert may not touch a row twice (PostgreSQL refuses it).
+                var itemsWritten = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var change in changes)
                 {
                     var item = change.Entry.ItemCode;
                     var v = card[item];
-                    await upsert.AddAsync([cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote], cancellationToken);
+                    if (itemsWritten.Add(item))
+                        await upsert.AddAsync([cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote], cancellationToken);
                     var row = EfScorecardStorage.ToAuditRow(cycleId, unit, new AuditEntry(item, change.Entry.Kind, change.OldValue, change.Entry.Value, change.OldNote, change.Entry.Note, user, origin, at));
                     await audit.AddAsync([row.At, row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note], cancellationToken);
                     if (++written % ProgressEvery == 0) progress?.Report($"Đang ghi điểm: {written:N0}/{entries.Count:N0} giá trị…");
