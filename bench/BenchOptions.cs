@@ -10,7 +10,7 @@ public sealed record BenchOptions
           --scale national|province   the whole country (default), or one province (a run under a minute)
           --province CODE             the province of --scale province (default 01, Hà Nội)
           --json FILE                 also write the figures as JSON
-          --units FILE                the national list of units (default ../shared/data/vn-admin-units-2025-03.csv beside the repository)
+          --units FILE                the national list of units (default reference/vn-admin-units-2025-03.csv in the repository)
           --work DIR                  where the generated files and the SQLite database go (default: the temp folder)
           --seed N                    scores and changes (default 2024)
           --changes N                 propagation: single changes timed (default 2000 national, 500 province)
@@ -73,7 +73,7 @@ public sealed record BenchOptions
             };
         }
         var repo = FindRepository();
-        units ??= Path.GetFullPath(Path.Combine(repo, "..", "shared", "data", "vn-admin-units-2025-03.csv"));
+        units ??= Path.GetFullPath(Path.Combine(repo, "reference", "vn-admin-units-2025-03.csv"));
         if (!o.Help && !File.Exists(units)) throw new ArgumentException($"No list of units at {units}; give one with --units.");
         return o with
         {

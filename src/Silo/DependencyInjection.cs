@@ -1,11 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Implementation;
+using ParIndex.Silo.Accounts;
+using ParIndex.Silo.Cluster;
+using ParIndex.Silo.Evidence;
 using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Import;
 using ParIndex.Silo.Persistence;
+using ParIndex.Silo.Workflow;
 
 namespace ParIndex.Silo;
 
@@ -16,6 +21,9 @@ public static class DependencyInjection
     {
         services.AddSingleton(database);
         services.AddPooledDbContextFactory<ParIndexDbContext>(database.Configure);
+        services.AddMetrics();
+        services.AddSingleton<ScoreTelemetry>();
+        services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
 
         services.AddSingleton<GroupCommitWriter>();
         services.AddSingleton<ICycleStore, EfCycleStore>();
@@ -31,6 +39,15 @@ public static class DependencyInjection
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
+        services.AddSingleton<PublicationService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AccountService>();
+        services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
+        services.AddSingleton<EvidenceStore>();
+
+        // Started only where a host runs hosted services (the web); the CLI writes and notifies, but never listens.
+        services.AddSingleton<ChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
         return services;
     }
 

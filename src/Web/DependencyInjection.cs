@@ -13,6 +13,7 @@ public static class DependencyInjection
         var database = DatabaseConfiguration.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddParIndexSilo(database);
         builder.Services.AddSingleton<ParIndexReader>();
+        builder.Services.AddSingleton<WorkflowQueries>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -22,9 +23,10 @@ public static class DependencyInjection
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ParIndex API";
-            document.Info.Description = "Chỉ số cải cách hành chính: kỳ đánh giá, nhóm xếp hạng, bảng xếp hạng và kết quả từng đơn vị (chỉ đọc).";
+            document.Info.Description = "Chỉ số cải cách hành chính: kỳ đánh giá, nhóm xếp hạng, bảng xếp hạng và kết quả từng đơn vị; ghi điểm có kiểm tra phiên bản (ETag, If-Match).";
             return Task.CompletedTask;
         }));
+        builder.Services.AddParIndexAuthentication();
         builder.Services.AddRazorPages();
         // Vietnamese letters as they are, not as &#x1EA5; escapes: smaller pages, readable source.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -37,6 +39,8 @@ public static class DependencyInjection
         app.UseStatusCodePages(ErrorResponses.StatusPageAsync);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

@@ -1,13 +1,18 @@
 using ParIndex.Web;
+using ParIndex.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddParIndexObservability();
 builder.AddParIndexWeb();
 
 var app = builder.Build();
+app.UseParIndexRequestTelemetry();
 app.UseParIndexWeb();
 app.MapParIndexHealth();
 app.MapParIndexApi();
+app.MapParIndexScoreWrites();
 app.MapParIndexExports();
+app.MapParIndexEvidence();
 app.MapRazorPages();
 app.Run();
 

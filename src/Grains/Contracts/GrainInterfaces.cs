@@ -1,5 +1,6 @@
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
 
 namespace ParIndex.Grains.Contracts;
 
@@ -37,6 +38,29 @@ public interface IScorecardGrain : IGrainWithStringKey
 
     /// <summary>Reads the values again from the store (after a batch import, or another node's write) and passes the result upward.</summary>
     Task<ScorecardView> ReloadAsync();
+
+    // The workflow (DOMAIN.md "The cycle's workflow"): each step checked by WorkflowPolicy, written and audited.
+
+    /// <summary>The unit enters self scores (in a draft before the deadline, or on returned items).</summary>
+    Task<ScorecardView> EnterSelfScoresAsync(ScoreChange change);
+
+    /// <summary>Locks the self scores ("chốt điểm") and sends the scorecard to the appraisers.</summary>
+    Task<ScorecardView> SubmitAsync(string user);
+
+    /// <summary>The appraiser sets appraised scores, bonus, penalty or not-applicable marks.</summary>
+    Task<ScorecardView> AppraiseAsync(ScoreChange change);
+
+    /// <summary>Round 1 sends items back with a question each.</summary>
+    Task<ScorecardView> ReturnItemsAsync(IReadOnlyDictionary<string, string> questions, string user);
+
+    /// <summary>The unit answers every returned item (giải trình); round 2 begins.</summary>
+    Task<ScorecardView> AnswerAsync(IReadOnlyDictionary<string, string> answers, string user);
+
+    /// <summary>Settles the appraisal; refused while an appraisal item has no appraised score.</summary>
+    Task<ScorecardView> CompleteAppraisalAsync(string user);
+
+    /// <summary>Lets the unit enter after the deadline.</summary>
+    Task<ScorecardView> GrantDeadlineExceptionAsync(string user);
 }
 
 /// <summary>A group's ranking (key: cycle/assessor/group).</summary>
@@ -60,7 +84,11 @@ public interface IUnitGrain : IGrainWithStringKey
 public sealed record ScoreChange(IReadOnlyList<ScoreEntry> Entries, string User, string Origin = "web", string? ExpectedVersion = null);
 
 /// <summary>A scorecard as read: its values, its result and its version.</summary>
-public sealed record ScorecardView(string CycleId, string UnitCode, string GroupCode, IReadOnlyDictionary<string, ItemValues> Items, UnitResult Result, string Version);
+public sealed record ScorecardView(string CycleId, string UnitCode, string GroupCode, IReadOnlyDictionary<string, ItemValues> Items, UnitResult Result, string Version)
+{
+    public WorkflowState Workflow { get; init; } = WorkflowState.Initial;
+    public IReadOnlyDictionary<string, ReturnNote> Returns { get; init; } = new Dictionary<string, ReturnNote>();
+}
 
 /// <summary>What a unit assesses directly, and its subtree merged by framework (comparable groups).</summary>
 public sealed record UnitRollUp(string CycleId, string UnitCode, IReadOnlyList<GroupSummary> Groups, IReadOnlyList<GroupSummary> Subtree);

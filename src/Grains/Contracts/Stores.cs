@@ -1,4 +1,5 @@
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
 
 namespace ParIndex.Grains.Contracts;
 
@@ -22,6 +23,9 @@ public interface IResultStore
     /// <summary>Every unit's index and rank in the given cycles (for year-over-year).</summary>
     Task<IReadOnlyDictionary<string, PreviousStanding>> LoadStandingsAsync(IReadOnlyList<string> cycleIds, CancellationToken cancellationToken);
 
+    /// <summary>The group's current version: 1 until an adjustment decision, then one more per adjustment.</summary>
+    Task<int> LoadVersionAsync(string cycleId, string groupCode, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records ranks that changed, so that a later cycle can compare with them. May complete before the
     /// ranks are durable: they are derived from the stored results, and a ranking grain saves them again
@@ -35,10 +39,33 @@ public sealed class ScorecardState
 {
     public Dictionary<string, ItemValues> Items { get; set; } = new(StringComparer.Ordinal);
     public string GroupCode { get; set; } = "";
+    public ScorecardStatus Status { get; set; } = ScorecardStatus.Draft;
+    public int Round { get; set; } = 1;
+    /// <summary>Items returned with a question (and, once given, the unit's answer).</summary>
+    public Dictionary<string, ReturnNote> Returns { get; set; } = new(StringComparer.Ordinal);
+    public bool DeadlineException { get; set; }
+
+    public WorkflowState Workflow => new(Status, Round, Returns.Keys.ToHashSet(StringComparer.Ordinal), DeadlineException);
+
+    /// <summary>The next state: this one's workflow fields, with new values, result and audit.</summary>
+    public ScorecardState Next(IReadOnlyDictionary<string, ItemValues> items, UnitResult? result, List<AuditEntry> audit) => new()
+    {
+        Items = new(items, StringComparer.Ordinal), GroupCode = GroupCode, Status = Status, Round = Round,
+        Returns = new(Returns, StringComparer.Ordinal), DeadlineException = DeadlineException, Result = result, PendingAudit = audit,
+    };
     public UnitResult? Result { get; set; }
     /// <summary>Written with the values in one transaction, then cleared.</summary>
     public List<AuditEntry> PendingAudit { get; set; } = [];
 }
 
-/// <summary>One value change: who, when, old → new, why.</summary>
-public sealed record AuditEntry(string ItemCode, ScoreKind Kind, decimal? OldValue, decimal? NewValue, string? OldNote, string? Note, string User, string Origin, DateTimeOffset At);
+/// <summary>An appraiser's question on a returned item, and the unit's answer (giải trình).</summary>
+public sealed record ReturnNote(string Question, string? Answer = null);
+
+/// <summary>
+/// One change: who, when, old → new, why. A value change names its kind; a workflow step (submit,
+/// return, answer, complete, exception) names the step, with the old and new status.
+/// </summary>
+public sealed record AuditEntry(string ItemCode, ScoreKind Kind, decimal? OldValue, decimal? NewValue, string? OldNote, string? Note, string User, string Origin, DateTimeOffset At)
+{
+    public string? Step { get; init; }
+}

@@ -14,6 +14,8 @@ public sealed record Cycle
     public string Kind { get; init; } = "PAR";
     public required string Title { get; init; }
     public DateOnly? ExplicitReferenceDate { get; init; }
+    /// <summary>After this day units enter nothing, unless granted an exception (optional).</summary>
+    public DateOnly? SelfAssessmentDeadline { get; init; }
     public IReadOnlyList<string> PreviousCycles { get; init; } = [];
     public required IReadOnlyList<Framework> Frameworks { get; init; }
     public required IReadOnlyList<RankGroup> Groups { get; init; }

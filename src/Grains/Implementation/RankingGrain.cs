@@ -19,6 +19,7 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
     private IReadOnlyList<ResultLine>? _lines;
     private GroupSummary? _summary;
     private string _cycleId = "";
+    private int _version = 1;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -29,13 +30,14 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
         _group = _cycle.Cycle.FindGroup(groupCode) ?? throw new NotFoundException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\".");
         _results = await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken);
         _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, cancellationToken);
+        _version = await store.LoadVersionAsync(cycleId, groupCode, cancellationToken);
         _ranking = RankingPolicy.Rank(_results.Values, _group);
         // Ranks are saved behind the writes that change them; saving them all here puts right any lost in a crash.
         await store.SaveRanksAsync(_cycleId, _ranking.ToDictionary(r => r.UnitCode, r => r.Rank), cancellationToken);
     }
 
     public Task<IReadOnlyList<ResultLine>> GetLinesAsync() =>
-        Task.FromResult(_lines ??= _ranking.Select(ToLine).ToList().AsReadOnly());
+        Task.FromResult(_lines ??= ResultLines.From(_cycle, _group, _ranking, _previous, _version));
 
     public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
 
@@ -51,35 +53,5 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
         var changed = _ranking.Where(r => !before.TryGetValue(r.UnitCode, out var old) || old != r.Rank).ToDictionary(r => r.UnitCode, r => r.Rank);
         if (changed.Count > 0) await store.SaveRanksAsync(_cycleId, changed, CancellationToken.None);
         await GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(_cycleId, _group.AssessorCode)).GroupChangedAsync(_summary);
-    }
-
-    private ResultLine ToLine(RankedResult ranked)
-    {
-        var r = ranked.Result;
-        var unit = _cycle.Unit(r.UnitCode);
-        var yoy = YearOverYearPolicy.Compare(r.UnitCode, unit?.Predecessors ?? [], r.Index, ranked.Rank, _previous);
-        return new ResultLine
-        {
-            Group = _group.Code,
-            Rank = ranked.Rank,
-            UnitCode = r.UnitCode,
-            UnitName = unit?.Name ?? r.UnitCode,
-            Obtained = r.Obtained,
-            Maximum = r.Maximum,
-            Index = r.Index,
-            IndexDisplay = r.DisplayIndex,
-            DisplayDecimals = r.DisplayDecimals,
-            Classification = r.Classification,
-            Provisional = r.Provisional,
-            PreviousIndex = yoy.PreviousIndex,
-            PreviousIndexDerived = yoy.Derived,
-            PreviousRank = yoy.PreviousRank,
-            RankChange = yoy.RankChange,
-            SelfSubtotal = r.SelfSubtotal,
-            AppraisalSubtotal = r.AppraisalSubtotal,
-            SurveySubtotal = r.SurveySubtotal,
-            BonusSubtotal = r.BonusSubtotal,
-            PenaltySubtotal = r.PenaltySubtotal,
-        };
     }
 }

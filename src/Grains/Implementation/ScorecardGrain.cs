@@ -1,14 +1,16 @@
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
 
 namespace ParIndex.Grains.Implementation;
 
 /// <summary>
-/// One unit's scorecard in one cycle. Every change is validated by the domain, written through
-/// (values, result and audit in one write, ETag-checked), and passed up to the group's ranking.
+/// One unit's scorecard in one cycle. Every change is validated by the domain (values by ScoreRules,
+/// steps by WorkflowPolicy), written through (values, result, status and audit in one write,
+/// ETag-checked), and passed up to the group's ranking before the call returns.
 /// </summary>
-public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, IScorecardGrain
+public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider clock) : Grain, IScorecardGrain
 {
     private IPersistentState<ScorecardState> _state = null!;
     private CycleDefinition _cycle = null!;
@@ -27,18 +29,95 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
 
     public Task<ScorecardView> GetAsync() => Task.FromResult(View());
 
-    public async Task<ScorecardView> SetValuesAsync(ScoreChange change)
+    /// <summary>An administrative change (imports, corrections): only a published result is out of reach.</summary>
+    public Task<ScorecardView> SetValuesAsync(ScoreChange change) => ChangeValuesAsync(change, step: null);
+
+    public Task<ScorecardView> EnterSelfScoresAsync(ScoreChange change)
+    {
+        if (change.Entries.FirstOrDefault(e => e.Kind != ScoreKind.Self) is { } other)
+            throw new DomainException($"Đơn vị chỉ nhập điểm tự đánh giá; {other.Kind.VietnameseName()} của tiêu chí {other.ItemCode} do tổ thẩm định nhập.");
+        return ChangeValuesAsync(change, WorkflowAction.EnterSelfScore);
+    }
+
+    public Task<ScorecardView> AppraiseAsync(ScoreChange change)
+    {
+        if (change.Entries.FirstOrDefault(e => e.Kind is ScoreKind.Self or ScoreKind.Survey) is { } other)
+            throw new DomainException($"Tổ thẩm định không nhập {other.Kind.VietnameseName()} (tiêu chí {other.ItemCode}).");
+        return ChangeValuesAsync(change, WorkflowAction.Appraise);
+    }
+
+    public Task<ScorecardView> SubmitAsync(string user) =>
+        StepAsync(WorkflowAction.Submit, user, "submit", [], (_, _) => { });
+
+    public Task<ScorecardView> ReturnItemsAsync(IReadOnlyDictionary<string, string> questions, string user)
+    {
+        var problems = questions.Where(q => _cycle.Cycle.FrameworkOf(_group).FindItem(q.Key) is null).Select(q => $"Không có tiêu chí {q.Key}.")
+            .Concat(questions.Where(q => string.IsNullOrWhiteSpace(q.Value)).Select(q => $"Tiêu chí {q.Key}: cần nêu câu hỏi khi trả lại.")).ToList();
+        if (problems.Count > 0) throw new DomainValidationException("Không trả lại được:", problems);
+        return StepAsync(WorkflowAction.ReturnItems, user, "return", questions.Keys.ToList(),
+            (next, _) => next.Returns = questions.ToDictionary(q => q.Key, q => new ReturnNote(q.Value.Trim()), StringComparer.Ordinal));
+    }
+
+    public Task<ScorecardView> AnswerAsync(IReadOnlyDictionary<string, string> answers, string user)
+    {
+        var missing = _state.State.Returns.Keys.Where(i => !answers.TryGetValue(i, out var a) || string.IsNullOrWhiteSpace(a)).ToList();
+        if (_state.State.Status == ScorecardStatus.Returned && missing.Count > 0)
+            throw new DomainException($"Cần giải trình mọi tiêu chí bị trả lại; còn thiếu: {string.Join(", ", missing)}.");
+        return StepAsync(WorkflowAction.AnswerReturn, user, "answer", [],
+            (next, _) => next.Returns = next.Returns.ToDictionary(r => r.Key, r => r.Value with { Answer = answers[r.Key].Trim() }, StringComparer.Ordinal));
+    }
+
+    public Task<ScorecardView> CompleteAppraisalAsync(string user)
+    {
+        var missing = WorkflowPolicy.ItemsStillToAppraise(Card());
+        if (_state.State.Status == ScorecardStatus.Submitted && missing.Count > 0)
+            throw new DomainException($"Còn {missing.Count} tiêu chí chưa có điểm thẩm định: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? "…" : "")}.");
+        return StepAsync(WorkflowAction.CompleteAppraisal, user, "complete", [], (_, _) => { });
+    }
+
+    public async Task<ScorecardView> GrantDeadlineExceptionAsync(string user)
+    {
+        if (_state.State.Status != ScorecardStatus.Draft) throw new DomainException("Chỉ gia hạn được cho phiếu đang tự đánh giá.");
+        var next = _state.State.Next(_state.State.Items, _state.State.Result, [StepEntry("exception", user, "Draft", "Draft (gia hạn)")]);
+        next.DeadlineException = true;
+        await WriteAsync(next);
+        return View();
+    }
+
+    public async Task<ScorecardView> ReloadAsync()
+    {
+        await _state.ReadStateAsync();
+        Recompute();
+        await Ranking.ResultChangedAsync(_state.State.Result!);
+        return View();
+    }
+
+    private async Task<ScorecardView> ChangeValuesAsync(ScoreChange change, WorkflowAction? step)
     {
         if (change.ExpectedVersion is not null && change.ExpectedVersion != _state.Etag)
             throw new InconsistentStateException(GetPrimaryKeyString(), change.ExpectedVersion, _state.Etag);
+        if (_state.State.Status == ScorecardStatus.Published)
+            throw new DomainException($"Kết quả của đơn vị {_unitCode} đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh.");
+        if (step is { } action && WorkflowPolicy.Check(_state.State.Workflow, action, Today, _cycle.Cycle.SelfAssessmentDeadline,
+                change.Entries.Select(e => e.ItemCode).Distinct().ToList()) is { } refusal)
+            throw new DomainException(refusal);
 
-        var framework = _cycle.Cycle.FrameworkOf(_group);
-        var card = new Scorecard(_unitCode, framework, _state.State.Items);
+        var card = Card();
         var changes = card.Apply(change.Entries); // throws, listing every bad value, before anything is stored
-        var at = DateTimeOffset.UtcNow;
+        var at = clock.GetUtcNow();
+        var audit = changes.Select(c => new AuditEntry(c.Entry.ItemCode, c.Entry.Kind, c.OldValue, c.Entry.Value, c.OldNote, c.Entry.Note, change.User, change.Origin, at)).ToList();
+        await WriteValuesAsync(card, changes, audit);
+        await Ranking.ResultChangedAsync(_state.State.Result!);
+        return View();
+    }
 
-        // The state is changed in place, only the items that changed, and put back if the write fails: a
-        // new copy of every value per write made each write leave long-lived garbage behind.
+    /// <summary>
+    /// A change of values, written through: the state is changed in place (only the items that changed) and
+    /// put back if the write fails. A new copy of every value per write made each write leave long-lived
+    /// garbage behind, which set the peak memory of a national hot set under writes.
+    /// </summary>
+    private async Task WriteValuesAsync(Scorecard card, IReadOnlyList<Scorecard.Change> changes, List<AuditEntry> audit)
+    {
         var state = _state.State;
         var previousResult = state.Result;
         var undo = new List<(string ItemCode, ItemValues? Before)>();
@@ -47,9 +126,8 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
             undo.Add((code, state.Items.GetValueOrDefault(code)));
             state.Items[code] = card[code];
         }
-        state.GroupCode = _group.Code;
-        state.Result = ScoringPolicy.Compute(_unitCode, framework, state.Items, _group.Scoring);
-        state.PendingAudit = changes.Select(c => new AuditEntry(c.Entry.ItemCode, c.Entry.Kind, c.OldValue, c.Entry.Value, c.OldNote, c.Entry.Note, change.User, change.Origin, at)).ToList();
+        state.Result = ScoringPolicy.Compute(_unitCode, card.Framework, state.Items, _group.Scoring);
+        state.PendingAudit = audit;
         try
         {
             await _state.WriteStateAsync();
@@ -71,20 +149,55 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
             state.PendingAudit = [];
             throw;
         }
-        _state.State.PendingAudit.Clear();
-        await Ranking.ResultChangedAsync(_state.State.Result!);
+        state.PendingAudit.Clear();
+    }
+
+    /// <summary>A workflow step: checked, applied to the status, audited with old → new status.</summary>
+    private async Task<ScorecardView> StepAsync(WorkflowAction action, string user, string name, IReadOnlyCollection<string> items, Action<ScorecardState, WorkflowState> adjust)
+    {
+        var before = _state.State.Workflow;
+        var after = WorkflowPolicy.Apply(before, action, Today, _cycle.Cycle.SelfAssessmentDeadline, items);
+        var next = _state.State.Next(_state.State.Items, _state.State.Result,
+            [StepEntry(name, user, before.Status.ToString(), after.Status.ToString(), items.Count > 0 ? string.Join(";", items) : "*")]);
+        next.Status = after.Status;
+        next.Round = after.Round;
+        if (action == WorkflowAction.CompleteAppraisal) next.Returns.Clear();
+        adjust(next, after);
+        await WriteAsync(next);
         return View();
     }
 
-    public async Task<ScorecardView> ReloadAsync()
+    private AuditEntry StepEntry(string step, string user, string from, string to, string item = "*") =>
+        new(item, ScoreKind.Self, null, null, from, to, user, "workflow", clock.GetUtcNow()) { Step = step };
+
+    /// <summary>Writes through; on a stale ETag takes the other writer's state so that a retry builds on it.</summary>
+    private async Task WriteAsync(ScorecardState next)
     {
-        await _state.ReadStateAsync();
-        Recompute();
-        await Ranking.ResultChangedAsync(_state.State.Result!);
-        return View();
+        var previous = _state.State;
+        _state.State = next;
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            await _state.ReadStateAsync();
+            Recompute();
+            throw;
+        }
+        catch
+        {
+            _state.State = previous;
+            throw;
+        }
+        _state.State.PendingAudit.Clear();
     }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private IRankingGrain Ranking => GrainFactory.GetGrain<IRankingGrain>(GrainKeys.Ranking(_cycleId, _group.AssessorCode, _group.Code));
+
+    private Scorecard Card() => new(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items);
 
     private void Recompute()
     {
@@ -93,5 +206,9 @@ public sealed class ScorecardGrain(IPersistentStateFactory states) : Grain, ISco
     }
 
     private ScorecardView View() =>
-        new(_cycleId, _unitCode, _group.Code, new Dictionary<string, ItemValues>(_state.State.Items), _state.State.Result!, _state.Etag ?? "0");
+        new(_cycleId, _unitCode, _group.Code, new Dictionary<string, ItemValues>(_state.State.Items), _state.State.Result!, _state.Etag ?? "0")
+        {
+            Workflow = _state.State.Workflow,
+            Returns = new Dictionary<string, ReturnNote>(_state.State.Returns),
+        };
 }

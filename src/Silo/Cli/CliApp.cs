@@ -9,7 +9,7 @@ namespace ParIndex.Silo.Cli;
 /// exit 0 on success; on error a message on stderr naming file, line, unit and item, exit ≠ 0,
 /// and nothing of that command written.
 /// </summary>
-public sealed class CliApp(TextWriter output, TextWriter error)
+public sealed class CliApp(TextWriter output, TextWriter error, TextReader? input = null)
 {
     public const int Ok = 0, Refused = 1, Usage = 2;
 
@@ -19,6 +19,7 @@ public sealed class CliApp(TextWriter output, TextWriter error)
 
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
+    public TextReader Input { get; } = input ?? Console.In;
 
     public static Task<int> RunAsync(string[] args) => new CliApp(Console.Out, Console.Error).InvokeAsync(args);
 
@@ -31,7 +32,10 @@ public sealed class CliApp(TextWriter output, TextWriter error)
         import.Subcommands.Add(ImportCommands.Scores(this));
         root.Subcommands.Add(import);
         root.Subcommands.Add(ResultsCommand.Create(this));
+        root.Subcommands.Add(PublicationCommands.Publish(this));
+        root.Subcommands.Add(PublicationCommands.Adjust(this));
         root.Subcommands.Add(DemoCommand.Create(this));
+        root.Subcommands.Add(UserCommands.Create(this));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = Output, Error = Error }, cancellationToken);
     }
 

@@ -2,6 +2,8 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Accounts;
 using ParIndex.Silo.Files;
 using ParIndex.Silo.Import;
 using ParIndex.Silo.Persistence;
@@ -19,6 +21,20 @@ public static class DemoSeeder
 
     /// <summary>The demo's cycles, whose pages carry the notice that their scores are synthetic.</summary>
     public static readonly IReadOnlySet<string> CycleIds = new HashSet<string>(StringComparer.Ordinal) { "par-2019-06", "par-2020-06", "par-2025-19" };
+
+    /// <summary>The demo's password for every demo account (README lists them); demo databases only.</summary>
+    public const string DemoPassword = "demo-ParIndex-2020";
+
+    /// <summary>One demo account per role, so that a visitor can try each (README lists them).</summary>
+    public static readonly (string UserName, string DisplayName, RoleGrant Grant)[] Accounts =
+    [
+        ("snv.backan", "Sở Nội vụ tỉnh Bắc Kạn", new RoleGrant(Role.ProvinceAdmin, "06")),
+        ("pnv.tpbackan", "Phòng Nội vụ thành phố Bắc Kạn", new RoleGrant(Role.DistrictAdmin, "058")),
+        ("thamdinh.xa058", "Tổ thẩm định cấp xã thành phố Bắc Kạn", new RoleGrant(Role.Appraiser, "058", new HashSet<string> { "xa-058" })),
+        ("phuong.ntmk", "Cán bộ phường Nguyễn Thị Minh Khai", new RoleGrant(Role.UnitEditor, "01834")),
+        ("lanhdao.backan", "Lãnh đạo UBND tỉnh Bắc Kạn", new RoleGrant(Role.Viewer, "06")),
+        ("snv.thainguyen", "Sở Nội vụ tỉnh Thái Nguyên", new RoleGrant(Role.ProvinceAdmin, "19")),
+    ];
 
     private static readonly (string Kind, string Resource, string? Cycle)[] Steps =
     [
@@ -59,6 +75,9 @@ public static class DemoSeeder
                     break;
             }
         }
+        var accounts = services.GetRequiredService<AccountService>();
+        foreach (var (userName, displayName, grant) in Accounts)
+            await accounts.AddAsync(userName, displayName, DemoPassword, [grant], cancellationToken);
         return true;
     }
 

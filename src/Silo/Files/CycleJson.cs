@@ -64,6 +64,7 @@ public static class CycleJson
         if (string.IsNullOrWhiteSpace(kind)) root.Problem("thuộc tính \"kind\" trống.");
         var title = root.String("title", required: true);
         var referenceDate = root.Date("referenceDate");
+        var deadline = root.Date("selfAssessmentDeadline");
         var previous = root.Strings("previousCycles");
 
         var frameworkObjects = root.Objects("frameworks", required: true) ?? [];
@@ -92,7 +93,7 @@ public static class CycleJson
         if (id is null || year is null || title is null) return null;
         return new Cycle
         {
-            Id = id, Year = year.Value, Kind = kind, Title = title, ExplicitReferenceDate = referenceDate,
+            Id = id, Year = year.Value, Kind = kind, Title = title, ExplicitReferenceDate = referenceDate, SelfAssessmentDeadline = deadline,
             PreviousCycles = previous, Frameworks = frameworks, Groups = groups,
         };
     }

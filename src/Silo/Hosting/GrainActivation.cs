@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ParIndex.Grains.Abstractions;
@@ -132,7 +133,7 @@ internal sealed class GrainActivation
             }
             catch (Exception e)
             {
-                // RunCallAsync completes the caller in all cases; only a throwing telemetry listener gets here.
+                // RunCallAsync completes the caller in all cases; only a throwing metrics listener gets here.
                 _host.Logger.LogError(e, "Grain {GrainId}: error after a call to {Method}.", _id, call.Method.Name);
             }
         }
@@ -140,12 +141,13 @@ internal sealed class GrainActivation
 
     private async Task RunCallAsync(GrainCall call)
     {
-        var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        var activity = GrainTelemetry.StartCall(call.Method, _id.Key, call.Parent);
+        var start = Stopwatch.GetTimestamp();
+        Activity? activity = null;
         Task? result = null;
         Exception? error = null;
         try
         {
+            activity = GrainTelemetry.StartCall(call.Method, _id.Key, call.Parent);
             _grain ??= await ActivateAsync();
             result = call.Method.Invoke(_grain, call.Arguments);
             // Awaited here, so the next call starts only when this one has finished (no interleaving).

@@ -89,7 +89,8 @@ public sealed class GrainHost : IGrainFactory, IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Deactivates every activation, for shutdown: calls already queued finish first, and calls they make
-    /// still succeed (on fresh activations, deactivated in turn). Completes when none is left.
+    /// still succeed (on fresh activations, deactivated in turn). Completes when none is left. The token
+    /// reaches OnDeactivateAsync; once canceled, this stops waiting (disposal still waits for the rest).
     /// </summary>
     public async Task DeactivateAllAsync(CancellationToken cancellationToken = default)
     {
@@ -101,7 +102,7 @@ public sealed class GrainHost : IGrainFactory, IAsyncDisposable, IDisposable
                 activation.Close(cancellationToken);
                 all.Add(activation.Deactivated);
             }
-            await Task.WhenAll(all);
+            await Task.WhenAll(all).WaitAsync(cancellationToken);
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class CycleImporter(IDbContextFactory<ParIndexDbContext> contexts,
         var now = DateTimeOffset.UtcNow;
         db.Cycles.Add(new CycleRow
         {
-            Id = cycle.Id, Year = cycle.Year, Kind = cycle.Kind, Title = cycle.Title, ReferenceDate = cycle.ExplicitReferenceDate,
+            Id = cycle.Id, Year = cycle.Year, Kind = cycle.Kind, Title = cycle.Title, ReferenceDate = cycle.ExplicitReferenceDate, SelfAssessmentDeadline = cycle.SelfAssessmentDeadline,
             PreviousCycles = string.Join(";", cycle.PreviousCycles), Status = CycleStatus.Open.ToString(), ImportedAt = now,
         });
         foreach (var framework in cycle.Frameworks)

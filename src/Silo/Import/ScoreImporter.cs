@@ -1,10 +1,13 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Silo.Import;
@@ -12,15 +15,47 @@ namespace ParIndex.Silo.Import;
 /// <summary>
 /// Applies a scores file in one transaction: values, audit, results, ranks and scorecard versions
 /// together, so a refused or interrupted import leaves nothing behind. Scoring and ranking are the
-/// domain's; this class only moves rows.
+/// domain's; this class only moves rows. On PostgreSQL the commit tells the other nodes which
+/// scorecards changed (ChangeFeed).
 /// </summary>
-public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles)
+public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, NodeIdentity node, ScoreTelemetry telemetry)
 {
     private const int ProgressEvery = 20_000;
 
     /// <returns>The units whose scorecards changed.</returns>
-    public async Task<IReadOnlyList<string>> ImportAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ImportAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        ApplyAsync(cycleId, entries, user, origin, progress, adjustment: null, cancellationToken);
+
+    /// <summary>
+    /// Applies scores in one transaction. A published scorecard is refused unless this is an
+    /// adjustment, whose <paramref name="adjustment"/> step runs inside the same transaction (it records
+    /// the decision and the new version), so the values and the decision land together or not at all.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>> ApplyAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+        IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task>? adjustment, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var units = await ImportCoreAsync(cycleId, entries, user, origin, progress, adjustment, cancellationToken);
+            telemetry.Imported("ok", start);
+            return units;
+        }
+        catch (ImportRefusedException)
+        {
+            telemetry.Imported("refused", start);
+            throw;
+        }
+        catch
+        {
+            telemetry.Imported("error", start);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ImportCoreAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+        IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task>? adjustment, CancellationToken cancellationToken)
     {
         var cycle = await cycles.LoadAsync(cycleId, cancellationToken)
             ?? throw new ImportRefusedException($"Không có kỳ đánh giá \"{cycleId}\".", [$"Hãy nhập kỳ đánh giá (import cycle) trước khi nhập điểm."]);
@@ -35,6 +70,12 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
 
         // Apply through the domain first: any refusal lists every bad value before anything is written.
         var problems = new List<string>();
+        var published = (await db.Scorecards.AsNoTracking().Where(s => s.CycleId == cycleId && s.Status == nameof(ScorecardStatus.Published))
+            .Select(s => s.UnitCode).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var unit in byUnit.Keys.Where(u => published.Contains(u) == (adjustment is null)))
+            problems.Add(adjustment is null
+                ? $"Đơn vị {unit}: kết quả đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh (lệnh adjust)."
+                : $"Đơn vị {unit}: kết quả chưa được công bố; hãy nhập điểm bằng lệnh import scores.");
         var cards = new Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes)>(StringComparer.Ordinal);
         foreach (var (unit, unitEntries) in byUnit)
         {
@@ -47,24 +88,28 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         if (problems.Count > 0) throw new ImportRefusedException($"Không nhập điểm: {problems.Count} lỗi, không có gì được lưu.", problems);
 
         var at = DateTimeOffset.UtcNow;
-        var atText = at.ToString("O");
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
+        var native = !db.Database.IsSqlite(); // PostgreSQL takes numeric and timestamptz values as they are
         var written = 0;
-        await using (var upsert = RowWriter.Create(connection, dbTransaction, ValueUpsertHead, ValueUpsertTail, 11))
-        await using (var audit = RowWriter.Create(connection, dbTransaction, AuditInsertHead, "", 10))
+        using (DatabaseTelemetry.Start("db import scores", connection))
+        await using (var upsert = RowWriter.Create(connection, dbTransaction, ValueUpsertHead, ValueUpsertTail, 11, native))
+        await using (var audit = RowWriter.Create(connection, dbTransaction, AuditInsertHead, "", 10, native))
         {
             // In key order, so that the primary key's and the audit index's B-trees grow at their ends
             // instead of at random pages (which, past SQLite's page cache, made every row a page read and write).
             foreach (var (unit, (card, changes)) in cards.OrderBy(c => c.Key, StringComparer.Ordinal))
             {
+                // One row per item with its final values: a multi-row upsert may not touch a row twice (PostgreSQL refuses it).
+                var itemsWritten = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var change in changes)
                 {
                     var item = change.Entry.ItemCode;
                     var v = card[item];
-                    await upsert.AddAsync([cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote], cancellationToken);
+                    if (itemsWritten.Add(item))
+                        await upsert.AddAsync([cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote], cancellationToken);
                     var row = EfScorecardStorage.ToAuditRow(cycleId, unit, new AuditEntry(item, change.Entry.Kind, change.OldValue, change.Entry.Value, change.OldNote, change.Entry.Note, user, origin, at));
-                    await audit.AddAsync([atText, row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note], cancellationToken);
+                    await audit.AddAsync([row.At, row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note], cancellationToken);
                     if (++written % ProgressEvery == 0) progress?.Report($"Đang ghi điểm: {written:N0}/{entries.Count:N0} giá trị…");
                 }
             }
@@ -113,8 +158,11 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             }
         }
 
+        if (adjustment is not null) await adjustment(db, cycle, cards.Keys.ToList());
+        await ChangeFeed.NotifyAsync(db, node, cards.Keys.Select(u => GrainKeys.Scorecard(cycleId, u)).ToList(), cancellationToken);
         progress?.Report($"Đang lưu (commit) {written:N0} giá trị…");
         await transaction.CommitAsync(cancellationToken);
+        telemetry.Written(written, "import", origin);
         return cards.Keys.ToList();
     }
 
@@ -138,30 +186,24 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     /// <summary>Writes rows with one prepared INSERT, in the order added, so a later row for the same key still wins.</summary>
     private abstract class RowWriter : IAsyncDisposable
     {
-        public static RowWriter Create(DbConnection connection, DbTransaction transaction, string head, string tail, int columns) =>
-            connection is SqliteConnection sqlite ? new SqliteRowWriter(sqlite, head, tail, columns) : new MultiRowCommand(connection, transaction, head, tail, columns);
+        /// <param name="native">
+        /// True on PostgreSQL: decimals and times are bound as numeric and timestamptz. False on SQLite,
+        /// where they are stored as text, as EF Core stores them there.
+        /// </param>
+        public static RowWriter Create(DbConnection connection, DbTransaction transaction, string head, string tail, int columns, bool native) =>
+            connection is SqliteConnection sqlite && !native
+                ? new SqliteRowWriter(sqlite, head, tail, columns)
+                : new MultiRowCommand(connection, transaction, head, tail, columns, native);
 
         public abstract ValueTask AddAsync(object?[] row, CancellationToken cancellationToken);
         public abstract Task FlushAsync(CancellationToken cancellationToken);
         public abstract ValueTask DisposeAsync();
 
-        protected static string Values(int rows, int columns)
-        {
-            var text = new System.Text.StringBuilder();
-            for (int r = 0; r < rows; r++)
-            {
-                text.Append(r == 0 ? "\n(" : ",\n(");
-                for (int c = 0; c < columns; c++) text.Append(c == 0 ? "@p" : ",@p").Append(r * columns + c);
-                text.Append(')');
-            }
-            return text.ToString();
-        }
-
-        /// <summary>Decimals as text, as EF Core stores them on SQLite.</summary>
-        protected static object ToDb(object? value) => value switch
+        protected static object ToDb(object? value, bool native) => value switch
         {
             null => DBNull.Value,
-            decimal d => ScoreText.Format(d),
+            decimal d when !native => ScoreText.Format(d),
+            DateTimeOffset t when !native => t.ToString("O"),
             var v => v,
         };
     }
@@ -180,7 +222,8 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         public SqliteRowWriter(SqliteConnection connection, string head, string tail, int columns)
         {
             _connection = connection;
-            var rc = raw.sqlite3_prepare_v2(connection.Handle, head + Values(1, columns) + tail, out _statement);
+            var values = "\n(" + string.Join(",", Enumerable.Range(0, columns).Select(c => "@p" + c.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+            var rc = raw.sqlite3_prepare_v2(connection.Handle, head + values + tail, out _statement);
             SqliteException.ThrowExceptionForRC(rc, connection.Handle);
         }
 
@@ -188,7 +231,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         {
             for (int i = 0; i < row.Length; i++)
             {
-                var rc = ToDb(row[i]) switch
+                var rc = ToDb(row[i], native: false) switch
                 {
                     DBNull => raw.sqlite3_bind_null(_statement, i + 1),
                     string text => raw.sqlite3_bind_text(_statement, i + 1, text),
@@ -213,8 +256,11 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         }
     }
 
-    /// <summary>Other databases: <see cref="Rows"/> rows per INSERT statement, one prepared statement reused.</summary>
-    private sealed class MultiRowCommand(DbConnection connection, DbTransaction transaction, string head, string tail, int columns) : RowWriter
+    /// <summary>
+    /// Other databases: many rows per INSERT statement (<see cref="Rows"/>), one prepared statement reused:
+    /// a national import writes millions of rows, and a statement per row spent most of its time in the statement.
+    /// </summary>
+    private sealed class MultiRowCommand(DbConnection connection, DbTransaction transaction, string head, string tail, int columns, bool native) : RowWriter
     {
         public const int Rows = 8;
         private readonly object?[] _values = new object?[Rows * columns];
@@ -237,7 +283,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
 
         private async Task ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
         {
-            for (int i = 0; i < _count * columns; i++) command.Parameters[i].Value = ToDb(_values[i]);
+            for (int i = 0; i < _count * columns; i++) command.Parameters[i].Value = ToDb(_values[i], native);
             await command.ExecuteNonQueryAsync(cancellationToken);
             _count = 0;
         }
@@ -246,13 +292,20 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         {
             var command = connection.CreateCommand();
             command.Transaction = transaction;
-            for (int i = 0; i < rows * columns; i++)
+            var text = new System.Text.StringBuilder(head);
+            for (int r = 0; r < rows; r++)
             {
-                var p = command.CreateParameter();
-                p.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                command.Parameters.Add(p);
+                text.Append(r == 0 ? "\n(" : ",\n(");
+                for (int c = 0; c < columns; c++)
+                {
+                    var p = command.CreateParameter();
+                    p.ParameterName = $"@p{r * columns + c}";
+                    command.Parameters.Add(p);
+                    text.Append(c == 0 ? "" : ",").Append(p.ParameterName);
+                }
+                text.Append(')');
             }
-            command.CommandText = head + Values(rows, columns) + tail;
+            command.CommandText = text.Append(tail).ToString();
             return command;
         }
 

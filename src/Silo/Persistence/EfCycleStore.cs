@@ -28,7 +28,7 @@ public sealed class EfCycleStore(IDbContextFactory<ParIndexDbContext> contexts) 
             .OrderBy(g => g.Ordinal).Select(RowMapping.ToGroup).ToList();
         var cycle = new Cycle
         {
-            Id = row.Id, Year = row.Year, Kind = row.Kind, Title = row.Title, ExplicitReferenceDate = row.ReferenceDate,
+            Id = row.Id, Year = row.Year, Kind = row.Kind, Title = row.Title, ExplicitReferenceDate = row.ReferenceDate, SelfAssessmentDeadline = row.SelfAssessmentDeadline,
             PreviousCycles = RowMapping.Split(row.PreviousCycles).ToList(), Frameworks = frameworks, Groups = groups,
         };
 

@@ -28,6 +28,13 @@ public sealed class EfResultStore(IDbContextFactory<ParIndexDbContext> contexts,
         return standings;
     }
 
+    public async Task<int> LoadVersionAsync(string cycleId, string groupCode, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Publications.Where(p => p.CycleId == cycleId && p.GroupCode == groupCode)
+            .Select(p => (int?)p.Version).MaxAsync(cancellationToken) ?? 1;
+    }
+
     /// <summary>
     /// Write-behind: queued for the next group commit, not awaited. Ranks are derived from the stored
     /// results, and a ranking grain saves its ranks again on activation, so a rank lost in a crash is

@@ -1,17 +1,20 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Cluster;
 
 namespace ParIndex.Silo.Persistence;
 
 /// <summary>
-/// A scorecard's values, result and audit, written in one transaction (shared with other scorecards'
-/// writes by group commit); the scorecard's version is the ETag, so a writer holding a stale version
-/// fails instead of overwriting.
+/// A scorecard's values, result, status and audit, written in one transaction (shared with other
+/// scorecards' writes by group commit); the scorecard's version is the ETag, so a writer holding a stale
+/// version fails instead of overwriting. On PostgreSQL the commit also tells the other nodes (ChangeFeed).
 /// </summary>
-public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts, GroupCommitWriter writer) : IGrainStorage<ScorecardState>
+public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts, GroupCommitWriter writer, ScoreTelemetry telemetry) : IGrainStorage<ScorecardState>
 {
     public async Task<(ScorecardState State, string? Etag)> ReadAsync(string grainKey, CancellationToken cancellationToken)
     {
@@ -22,6 +25,10 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
         var state = new ScorecardState
         {
             GroupCode = card?.GroupCode ?? "",
+            Status = card is null ? ScorecardStatus.Draft : Enum.Parse<ScorecardStatus>(card.Status),
+            Round = card?.Round ?? 1,
+            Returns = card is null ? new(StringComparer.Ordinal) : RowMapping.ToReturns(card.Returns),
+            DeadlineException = card?.DeadlineException ?? false,
             // Item codes interned: they are the same few hundred strings in every scorecard, and a national
             // hot set holds 1.8 million of them.
             Items = values.ToDictionary(v => string.Intern(v.ItemCode), RowMapping.ToValues, StringComparer.Ordinal),
@@ -30,10 +37,28 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
     }
 
     /// <summary>Queued for the next group commit (<see cref="GroupCommitWriter"/>); completes once committed.</summary>
-    public Task<string> WriteAsync(string grainKey, ScorecardState state, string? expectedEtag, CancellationToken cancellationToken) =>
-        writer.WriteScorecardAsync(grainKey, state, expectedEtag, cancellationToken);
+    public async Task<string> WriteAsync(string grainKey, ScorecardState state, string? expectedEtag, CancellationToken cancellationToken)
+    {
+        var origin = state.PendingAudit.Count > 0 ? state.PendingAudit[0].Origin : "grain";
+        var count = state.PendingAudit.Count;
+        try
+        {
+            var etag = await writer.WriteScorecardAsync(grainKey, state, expectedEtag, cancellationToken);
+            if (count > 0) telemetry.Written(count, "grain", origin);
+            return etag;
+        }
+        catch (InconsistentStateException)
+        {
+            telemetry.Conflict();
+            throw;
+        }
+    }
 
-    internal static AuditRow ToAuditRow(string cycleId, string unitCode, AuditEntry a) => new()
+    internal static AuditRow ToAuditRow(string cycleId, string unitCode, AuditEntry a) => a.Step is { } step ? new()
+    {
+        At = a.At, User = a.User, Origin = a.Origin, CycleId = cycleId, UnitCode = unitCode, ItemCode = a.ItemCode,
+        Kind = step, OldValue = a.OldNote, NewValue = a.Note, Note = null,
+    } : new()
     {
         At = a.At, User = a.User, Origin = a.Origin, CycleId = cycleId, UnitCode = unitCode, ItemCode = a.ItemCode,
         Kind = a.Kind.ToFileName(),

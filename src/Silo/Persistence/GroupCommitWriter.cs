@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Silo.Cluster;
 
 namespace ParIndex.Silo.Persistence;
 
@@ -32,13 +33,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private readonly IDbContextFactory<ParIndexDbContext> _contexts;
     private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly NodeIdentity _node;
     private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    public GroupCommitWriter(IDbContextFactory<ParIndexDbContext> contexts, ILogger<GroupCommitWriter> logger)
+    public GroupCommitWriter(IDbContextFactory<ParIndexDbContext> contexts, ILogger<GroupCommitWriter> logger, NodeIdentity node)
     {
         _contexts = contexts;
         _logger = logger;
+        _node = node;
         _loop = RunOnOwnThread("ParIndex group commit", LoopAsync);
         _checkpoints = RunOnOwnThread("ParIndex WAL checkpoint", CheckpointLoopAsync);
     }
@@ -87,9 +90,10 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             RowMapping.CopyTo(computed, result = new ResultRow { CycleId = cycleId, UnitCode = unitCode, GroupCode = state.GroupCode }, at);
         var job = new ScorecardJob(grainKey, cycleId, unitCode, expectedEtag, state.GroupCode, result,
             state.PendingAudit.ToList(),
-            state.PendingAudit.Select(a => a.ItemCode).Distinct(StringComparer.Ordinal)
+            // Workflow steps change the status, not values: only value changes rewrite item values.
+            state.PendingAudit.Where(a => a.Step is null).Select(a => a.ItemCode).Distinct(StringComparer.Ordinal)
                 .Select(code => (code, state.Items.GetValueOrDefault(code) ?? ItemValues.Empty)).ToList(),
-            at);
+            at, new CardWorkflow(state.Status.ToString(), state.Round, RowMapping.FromReturns(state.Returns), state.DeadlineException));
         Enqueue(job);
         return job.Completion.Task;
     }
@@ -171,6 +175,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                         break;
                 }
             }
+            // On PostgreSQL the other nodes hear of these scorecards once this transaction commits.
+            var written = batch.Select((job, i) => (job, i)).Where(x => x.job is ScorecardJob && outcomes[x.i] is null).Select(x => ((ScorecardJob)x.job).GrainKey).ToList();
+            await ChangeFeed.NotifyAsync(db, _node, written, CancellationToken.None);
             var committing = Stopwatch.GetTimestamp();
             await transaction.CommitAsync();
             Volatile.Write(ref _writingTicks, _writingTicks + committing - started);
@@ -206,10 +213,14 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var stored = version?.ToString(CultureInfo.InvariantCulture);
         if (stored != job.ExpectedEtag) return new InconsistentStateException(job.GrainKey, job.ExpectedEtag, stored);
         var next = (version ?? 0) + 1;
-        if (version is null)
-            await sql.ExecuteAsync(sql.InsertCard, job.CycleId, job.UnitCode, job.GroupCode, next, job.At);
-        else if (await sql.ExecuteAsync(sql.UpdateCard, next, job.At, job.CycleId, job.UnitCode, version) != 1)
-            throw new InconsistentStateException(job.GrainKey, job.ExpectedEtag, null); // another node committed between our read and write
+        var w = job.Workflow;
+        using (DatabaseTelemetry.StartCommand(version is null ? sql.InsertCard : sql.UpdateCard, job.Caller))
+        {
+            if (version is null)
+                await sql.ExecuteAsync(sql.InsertCard, job.CycleId, job.UnitCode, job.GroupCode, next, job.At, w.Status, w.Round, w.Returns, w.DeadlineException);
+            else if (await sql.ExecuteAsync(sql.UpdateCard, next, job.At, w.Status, w.Round, w.Returns, w.DeadlineException, job.CycleId, job.UnitCode, version) != 1)
+                throw new InconsistentStateException(job.GrainKey, job.ExpectedEtag, null); // another node committed between our read and write
+        }
 
         foreach (var (itemCode, v) in job.Values)
             await sql.ExecuteAsync(sql.Value, job.CycleId, job.UnitCode, itemCode, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
@@ -236,11 +247,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             SELECT "Version" FROM "scorecards" WHERE "CycleId" = @p0 AND "UnitCode" = @p1
             """, 2);
         public readonly DbCommand InsertCard = Create(connection, transaction, """
-            INSERT INTO "scorecards" ("CycleId", "UnitCode", "GroupCode", "Version", "Status", "UpdatedAt") VALUES (@p0, @p1, @p2, @p3, 'Draft', @p4)
-            """, 5);
+            INSERT INTO "scorecards" ("CycleId", "UnitCode", "GroupCode", "Version", "UpdatedAt", "Status", "Round", "Returns", "DeadlineException")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
+            """, 9);
         public readonly DbCommand UpdateCard = Create(connection, transaction, """
-            UPDATE "scorecards" SET "Version" = @p0, "UpdatedAt" = @p1 WHERE "CycleId" = @p2 AND "UnitCode" = @p3 AND "Version" = @p4
-            """, 5);
+            UPDATE "scorecards" SET "Version" = @p0, "UpdatedAt" = @p1, "Status" = @p2, "Round" = @p3, "Returns" = @p4, "DeadlineException" = @p5
+            WHERE "CycleId" = @p6 AND "UnitCode" = @p7 AND "Version" = @p8
+            """, 9);
         public readonly DbCommand Value = Create(connection, transaction, """
             INSERT INTO "item_values" ("CycleId", "UnitCode", "ItemCode", "Self", "Appraised", "Survey", "Bonus", "Penalty", "NotApplicableReason", "SelfNote", "AppraisedNote")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
@@ -350,9 +363,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         public abstract void Fail(Exception error);
     }
 
+    /// <summary>The scorecard's workflow columns as written.</summary>
+    private sealed record CardWorkflow(string Status, int Round, string Returns, bool DeadlineException);
+
     private sealed class ScorecardJob(string grainKey, string cycleId, string unitCode, string? expectedEtag, string groupCode, ResultRow? result,
-        IReadOnlyList<AuditEntry> audit, IReadOnlyList<(string ItemCode, ItemValues Values)> values, DateTimeOffset at) : Job
+        IReadOnlyList<AuditEntry> audit, IReadOnlyList<(string ItemCode, ItemValues Values)> values, DateTimeOffset at, CardWorkflow workflow) : Job
     {
+        public CardWorkflow Workflow { get; } = workflow;
+        /// <summary>The span of the grain call that asked for this write, so the database span goes under it.</summary>
+        public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
         public string GrainKey { get; } = grainKey;
         public string CycleId { get; } = cycleId;
         public string UnitCode { get; } = unitCode;

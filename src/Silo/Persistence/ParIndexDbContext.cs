@@ -14,6 +14,10 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<ItemValueRow> ItemValues => Set<ItemValueRow>();
     public DbSet<ResultRow> Results => Set<ResultRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<PublicationRow> Publications => Set<PublicationRow>();
+    public DbSet<UserRow> Users => Set<UserRow>();
+    public DbSet<RoleGrantRow> RoleGrants => Set<RoleGrantRow>();
+    public DbSet<EvidenceRow> Evidence => Set<EvidenceRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -49,6 +53,23 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
             e.ToTable("results");
             e.HasKey(r => new { r.CycleId, r.UnitCode });
             e.HasIndex(r => new { r.CycleId, r.GroupCode });
+        });
+        model.Entity<PublicationRow>(e =>
+        {
+            e.ToTable("publications");
+            e.HasKey(p => new { p.CycleId, p.GroupCode, p.Version });
+        });
+        model.Entity<UserRow>(e =>
+        {
+            e.ToTable("users");
+            e.HasIndex(u => u.UserName).IsUnique();
+            e.HasMany(u => u.Grants).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<RoleGrantRow>(e => e.ToTable("role_grants"));
+        model.Entity<EvidenceRow>(e =>
+        {
+            e.ToTable("evidence");
+            e.HasIndex(x => new { x.CycleId, x.UnitCode, x.ItemCode });
         });
         model.Entity<AuditRow>(e =>
         {

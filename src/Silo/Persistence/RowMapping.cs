@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 
 namespace ParIndex.Silo.Persistence;
@@ -120,6 +121,11 @@ internal static class RowMapping
             Fields = components.Fields ?? [], Criteria = components.Criteria ?? [],
         };
     }
+
+    public static Dictionary<string, ReturnNote> ToReturns(string json) =>
+        new(JsonSerializer.Deserialize<Dictionary<string, ReturnNote>>(json, Json) ?? [], StringComparer.Ordinal);
+
+    public static string FromReturns(IReadOnlyDictionary<string, ReturnNote> returns) => JsonSerializer.Serialize(returns, Json);
 
     public static ItemValues ToValues(ItemValueRow r) => new()
     {

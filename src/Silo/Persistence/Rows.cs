@@ -23,6 +23,7 @@ public sealed class CycleRow
     public required string Kind { get; set; }
     public required string Title { get; set; }
     public DateOnly? ReferenceDate { get; set; }
+    public DateOnly? SelfAssessmentDeadline { get; set; }
     public string PreviousCycles { get; set; } = "";
     public string Status { get; set; } = "Open";
     public DateTimeOffset ImportedAt { get; set; }
@@ -88,6 +89,12 @@ public sealed class ScorecardRow
     /// <summary>Optimistic concurrency: a writer must present the version it read.</summary>
     public long Version { get; set; }
     public string Status { get; set; } = "Draft";
+    /// <summary>Appraisal round: 1, or 2 once the unit has answered returned items.</summary>
+    public int Round { get; set; } = 1;
+    /// <summary>JSON: returned items with the appraiser's question and the unit's answer.</summary>
+    public string Returns { get; set; } = "{}";
+    /// <summary>The administrator let this unit enter after the deadline.</summary>
+    public bool DeadlineException { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -144,4 +151,63 @@ public sealed class AuditRow
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
     public string? Note { get; set; }
+}
+
+/// <summary>
+/// A decision on a group's results: version 1 publishes (công bố), each adjustment (điều chỉnh) adds
+/// the next version. The snapshot keeps every version readable as it was.
+/// </summary>
+public sealed class PublicationRow
+{
+    public required string CycleId { get; set; }
+    public required string GroupCode { get; set; }
+    public int Version { get; set; }
+    /// <summary>"publish" or "adjust".</summary>
+    public required string Kind { get; set; }
+    public required string Decision { get; set; }
+    public DateOnly DecisionDate { get; set; }
+    public string? Signer { get; set; }
+    public string? Reason { get; set; }
+    public required string User { get; set; }
+    public DateTimeOffset At { get; set; }
+    /// <summary>JSON: the group's result lines as published in this version.</summary>
+    public required string Snapshot { get; set; }
+}
+
+/// <summary>A person who signs in; the password only as a salted hash.</summary>
+public sealed class UserRow
+{
+    public int Id { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public required string PasswordHash { get; set; }
+    public int FailedAttempts { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<RoleGrantRow> Grants { get; set; } = [];
+}
+
+/// <summary>A role over a unit subtree; an appraiser may be limited to some groups (";"-separated).</summary>
+public sealed class RoleGrantRow
+{
+    public int Id { get; set; }
+    public int UserId { get; set; }
+    public required string Role { get; set; }
+    public required string Scope { get; set; }
+    public string? Groups { get; set; }
+}
+
+/// <summary>An evidence file's description; the content lives on disk under its SHA-256.</summary>
+public sealed class EvidenceRow
+{
+    public long Id { get; set; }
+    public required string CycleId { get; set; }
+    public required string UnitCode { get; set; }
+    public required string ItemCode { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required string UploadedBy { get; set; }
+    public DateTimeOffset At { get; set; }
 }

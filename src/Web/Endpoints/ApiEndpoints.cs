@@ -78,7 +78,7 @@ public static class ApiEndpoints
         api.MapGet("/cycles/{cycle}/units/{unit}", Unit)
             .WithName("GetUnit")
             .WithSummary("Kết quả của một đơn vị")
-            .WithDescription("Dòng kết quả của đơn vị trong nhóm, chỉ số thành phần theo lĩnh vực và tiêu chí, và điểm từng tiêu chí thành phần. Kỳ không tồn tại hoặc đơn vị không được đánh giá trong kỳ: 404.")
+            .WithDescription("Dòng kết quả của đơn vị trong nhóm, chỉ số thành phần theo lĩnh vực và tiêu chí, và điểm từng tiêu chí thành phần. Header ETag là phiên bản phiếu điểm (dùng cho If-Match khi ghi điểm). Kỳ không tồn tại hoặc đơn vị không được đánh giá trong kỳ: 404.")
             .Produces<UnitDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -108,6 +108,10 @@ public static class ApiEndpoints
 
     private static async Task<IResult> Unit(
         [Description("Mã kỳ đánh giá, ví dụ par-2020-06")] string cycle,
-        [Description("Mã đơn vị, ví dụ 06-SCT")] string unit, ParIndexReader reader) =>
-        Results.Json(await UnitDetails.ReadAsync(reader, cycle, unit), Json);
+        [Description("Mã đơn vị, ví dụ 06-SCT")] string unit, ParIndexReader reader, HttpContext context)
+    {
+        var details = await UnitDetails.ReadAsync(reader, cycle, unit);
+        context.Response.Headers.ETag = Etag.Format(details.Version); // for If-Match on POST …/scores
+        return Results.Json(details, Json);
+    }
 }

@@ -3,7 +3,8 @@ using ParIndex.Silo.Persistence;
 namespace ParIndex.Web.Infrastructure;
 
 /// <summary>
-/// The database from configuration: `ConnectionStrings:ParIndex` and `Database:Provider`; by default a
+/// The database from configuration: `ConnectionStrings:ParIndex` and `Database:Provider` (sqlite or
+/// postgres; postgres needs the connection string); by default a
 /// SQLite file in the app's data folder (`Database:DataFolder`, default App_Data), created on first start.
 /// </summary>
 public static class DatabaseConfiguration
@@ -13,6 +14,8 @@ public static class DatabaseConfiguration
         var provider = configuration["Database:Provider"] ?? DatabaseOptions.Sqlite;
         var connection = configuration.GetConnectionString("ParIndex");
         if (!string.IsNullOrWhiteSpace(connection)) return new DatabaseOptions(provider, connection);
+        if (!new DatabaseOptions(provider, "").IsSqlite)
+            throw new InvalidOperationException($"Database:Provider={provider} cần chuỗi kết nối ConnectionStrings:ParIndex (biến môi trường ConnectionStrings__ParIndex).");
         var folder = Path.Combine(contentRoot, configuration["Database:DataFolder"] ?? "App_Data");
         return DatabaseOptions.ForSqliteFile(Path.Combine(folder, "parindex.db"));
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ParIndex.Silo;
 using ParIndex.Silo.Demo;
+using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Web.Infrastructure;
 
@@ -57,12 +58,16 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation("Đang chuẩn bị cơ sở dữ liệu…");
-        await services.MigrateDatabaseAsync(cancellationToken);
-        if (configuration.GetValue("Demo:Seed", true))
+        // Several nodes over one PostgreSQL database: one at a time migrates and seeds, the others then find it done.
+        await using (await services.GetRequiredService<DatabaseOptions>().LockForStartupAsync(cancellationToken))
         {
-            var progress = new Progress<string>(m => logger.LogInformation("{Step}", m));
-            if (await DemoSeeder.SeedIfEmptyAsync(services, progress, cancellationToken))
-                logger.LogInformation("Đã nạp dữ liệu minh họa. {Notice}", DemoSeeder.Notice);
+            await services.MigrateDatabaseAsync(cancellationToken);
+            if (configuration.GetValue("Demo:Seed", true))
+            {
+                var progress = new Progress<string>(m => logger.LogInformation("{Step}", m));
+                if (await DemoSeeder.SeedIfEmptyAsync(services, progress, cancellationToken))
+                    logger.LogInformation("Đã nạp dữ liệu minh họa. {Notice}", DemoSeeder.Notice);
+            }
         }
         readiness.MarkReady();
         lifetime.ApplicationStarted.Register(() =>

@@ -23,7 +23,7 @@ public static class ErrorPage
                 <p class="pi-error-code">{{status}}</p>
                 <h1 class="h3">{{h.Encode(heading)}}</h1>
                 <p class="text-secondary">{{h.Encode(message)}}</p>
-                <a class="btn btn-primary" href="/">Về trang chủ</a>
+                <a class="btn btn-primary" href="/">Về trang chủ</a>{{(status == 403 ? "\n                <a class=\"btn btn-outline-primary ms-2\" href=\"/dang-xuat\">Đăng nhập bằng tài khoản khác</a>" : "")}}
               </div></div>
             </main>
             </body></html>

@@ -25,8 +25,28 @@ public static class ErrorResponses
         await WriteAsync(context, status, title);
     }
 
-    public static Task StatusPageAsync(StatusCodeContext status) =>
-        WriteAsync(status.HttpContext, status.HttpContext.Response.StatusCode, status.HttpContext.Response.StatusCode == 404 ? "Không tìm thấy trang này." : null);
+    public static Task StatusPageAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        if (context.Response.StatusCode is 400 or 413 && IsTooLarge(context)) return WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(context));
+        return WriteAsync(context, context.Response.StatusCode, context.Response.StatusCode switch
+        {
+            404 => "Không tìm thấy trang này.",
+            403 => "Tài khoản đang đăng nhập không có quyền xem hoặc thao tác trên trang này. Nếu cần, hãy đăng nhập bằng tài khoản được phân quyền cho đơn vị này.",
+            _ => null,
+        });
+    }
+
+    /// <summary>
+    /// A body past the request limit fails while the form is read (before any page sees it): said as what it is,
+    /// a file too large, rather than "invalid request".
+    /// </summary>
+    private static bool IsTooLarge(HttpContext context) =>
+        context.Response.StatusCode == StatusCodes.Status413PayloadTooLarge
+        || (context.Request.HasFormContentType && context.Request.ContentLength > context.RequestServices.GetRequiredService<ParIndex.Silo.Evidence.EvidenceOptions>().MaxBytes);
+
+    private static string TooLarge(HttpContext context) =>
+        $"Tệp tải lên vượt quá dung lượng cho phép ({Vn.Size(context.RequestServices.GetRequiredService<ParIndex.Silo.Evidence.EvidenceOptions>().MaxBytes)} mỗi tệp). Hãy quay lại và chọn tệp nhỏ hơn.";
 
     private static async Task WriteAsync(HttpContext context, int status, string? title)
     {
@@ -37,7 +57,7 @@ public static class ErrorResponses
             return;
         }
         context.Response.ContentType = "text/html; charset=utf-8";
-        var heading = status switch { 404 => "Không tìm thấy", 400 => "Yêu cầu không hợp lệ", _ => "Có lỗi xảy ra" };
+        var heading = status switch { 404 => "Không tìm thấy", 403 => "Không có quyền truy cập", 413 => "Tệp quá lớn", 400 => "Yêu cầu không hợp lệ", _ => "Có lỗi xảy ra" };
         await context.Response.WriteAsync(ErrorPage.Render(status, heading, title ?? heading));
     }
 }

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Web.Infrastructure;
 
-/// <summary>Ready when the database answers and every migration is applied.</summary>
-public sealed class DatabaseHealthCheck(IDbContextFactory<ParIndexDbContext> contexts, Readiness readiness) : IHealthCheck
+/// <summary>
+/// Ready when the database answers and every migration is applied, and on PostgreSQL when the node
+/// hears the other nodes' changes (without them its pages could fall behind theirs).
+/// </summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<ParIndexDbContext> contexts, Readiness readiness, ChangeListener listener) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -15,7 +19,8 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<ParIndexDbContext> con
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (!await db.Database.CanConnectAsync(cancellationToken)) return HealthCheckResult.Unhealthy("Không kết nối được cơ sở dữ liệu.");
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            return pending.Count == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"Còn {pending.Count} bản cập nhật cấu trúc chưa áp dụng.");
+            if (pending.Count > 0) return HealthCheckResult.Unhealthy($"Còn {pending.Count} bản cập nhật cấu trúc chưa áp dụng.");
+            return listener.IsEnabled && !listener.IsListening ? HealthCheckResult.Unhealthy("Chưa nhận được thông báo thay đổi từ các nút khác (LISTEN).") : HealthCheckResult.Healthy();
         }
         catch (Exception e)
         {

@@ -20,6 +20,16 @@ public static class Links
     public static string Field(string cycle, string unit, string field) => $"{Unit(cycle, unit)}/fields/{E(field)}";
     public static string Criterion(string cycle, string unit, string criterion) => $"{Unit(cycle, unit)}/criteria/{E(criterion)}";
     public static string Item(string cycle, string unit, string item) => $"{Unit(cycle, unit)}/items/{E(item)}";
+
+    // The workflow: signed-in staff only, except the list of publications.
+    public static string SignIn => "/dang-nhap";
+    public static string MyWork => "/cham-diem";
+    public static string Work(string cycle, string unit) => $"{Unit(cycle, unit)}/cham-diem";
+    public static string Audit(string cycle, string unit) => $"{Unit(cycle, unit)}/nhat-ky";
+    public static string AuditOfItem(string cycle, string unit, string item) => $"{Audit(cycle, unit)}?item={E(item)}";
+    public static string Publish(string cycle, string group) => $"{Group(cycle, group)}/cong-bo";
+    public static string Publications => "/cong-bo";
+    public static string Evidence(long id) => $"/evidence/{id}";
 }
 
 /// <summary>Colours of classes: a label's position among its group's bands (0 = the top band).</summary>

@@ -26,6 +26,20 @@ public static class Vn
 
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—";
 
+    /// <summary>Việt Nam keeps UTC+7 all year (no daylight saving), so no time-zone data is needed.</summary>
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+
+    /// <summary>A moment in Việt Nam's time: 09/02/2021 14:05.</summary>
+    public static string DateTime(DateTimeOffset at) => at.ToOffset(Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A file size as people read it: 850 B · 12,4 KB · 3,1 MB.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => Score(bytes / 1024m, 1) + " KB",
+        _ => Score(bytes / (1024m * 1024m), 1) + " MB",
+    };
+
     /// <summary>A change of rank with its arrow: ↑2 when the unit moved up, ↓1 when down.</summary>
     public static string RankChange(int? change) => change switch
     {

@@ -1,4 +1,5 @@
 using ParIndex.Bench.Generator;
+using ParIndex.Silo.Persistence;
 using ParIndex.Silo.Tests.Support;
 
 namespace ParIndex.Silo.Tests.Bench;
@@ -6,7 +7,7 @@ namespace ParIndex.Silo.Tests.Bench;
 /// <summary>The benchmark's generator, at the scale of one small province: the same seed writes the same files, and they import.</summary>
 public class BenchDataTests
 {
-    private static string Units => Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "data", "vn-admin-units-2025-03.csv"));
+    private static string Units => Path.GetFullPath(Path.Combine(Repo.Root, "reference", "vn-admin-units-2025-03.csv"));
 
     [Fact]
     public async Task A_province_is_generated_the_same_from_the_same_seed_and_imports_through_the_command_line()
@@ -23,13 +24,13 @@ public class BenchDataTests
         Assert.Equal(20 + data.Districts + data.Communes + 12 * data.Districts, data.Scorecards);
         Assert.Equal(90L * data.Scorecards, data.ItemValues);
 
-        var db = first.Path("bench.db");
-        (await Tool.RunAsync("import", "units", "--db", db, data.UnitsFile)).ShouldSucceed();
-        (await Tool.RunAsync("import", "cycle", "--db", db, data.CycleFile)).ShouldSucceed();
-        (await Tool.RunAsync("import", "scores", "--db", db, "--cycle", data.CycleId, data.ScoresFile)).ShouldSucceed();
-        var results = (await Tool.RunAsync("results", "--db", db, "--cycle", data.CycleId)).ShouldSucceed();
+        await using var db = await TestDatabase.EmptyAsync(DatabaseOptions.Sqlite);
+        (await db.RunAsync("import", "units", data.UnitsFile)).ShouldSucceed();
+        (await db.RunAsync("import", "cycle", data.CycleFile)).ShouldSucceed();
+        (await db.RunAsync("import", "scores", "--cycle", data.CycleId, data.ScoresFile)).ShouldSucceed();
+        var results = (await db.RunAsync("results", "--cycle", data.CycleId)).ShouldSucceed();
         Assert.Equal(data.Scorecards, results.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
-        Assert.Equal(data.ItemValues, await Db.CountAsync(db, "item_values"));
-        Assert.Equal(data.ItemValues, await Db.CountAsync(db, "audit"));
+        Assert.Equal(data.ItemValues, await db.CountAsync("item_values"));
+        Assert.Equal(data.ItemValues, await db.CountAsync("audit"));
     }
 }

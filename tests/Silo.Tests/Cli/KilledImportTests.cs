@@ -9,14 +9,14 @@ public class KilledImportTests
 {
     private const int Units = 2000, Items = 100; // 200,000 rows
 
-    [Fact]
-    public async Task A_process_killed_in_the_middle_of_a_200000_row_import_leaves_none_of_it()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_process_killed_in_the_middle_of_a_200000_row_import_leaves_none_of_it(string provider)
     {
         using var folder = new TempFolder();
-        var db = folder.Path("big.db");
+        await using var db = await TestDatabase.EmptyAsync(provider);
         var units = new StringBuilder("code,name,type,level,parent_code\n99,Tỉnh Thử,Tỉnh,1,\n");
         for (int u = 0; u < Units; u++) units.Append($"99-{u:0000},Đơn vị {u},Sở,2,99\n");
-        (await Tool.RunAsync("import", "units", "--db", db, folder.Write("units.csv", units.ToString()))).ShouldSucceed();
+        (await db.RunAsync("import", "units", folder.Write("units.csv", units.ToString()))).ShouldSucceed();
 
         var items = string.Join(",", Enumerable.Range(1, Items).Select(i => $"{{\"code\":\"1.{i}\",\"title\":\"Mục {i}\",\"max\":1,\"source\":\"Appraisal\"}}"));
         var members = string.Join(",", Enumerable.Range(0, Units).Select(u => $"\"99-{u:0000}\""));
@@ -25,18 +25,18 @@ public class KilledImportTests
              "frameworks":[{"code":"f","title":"F","fields":[{"code":"1","title":"L","criteria":[{"code":"1","title":"T","items":[{{items}}]}]}]}],
              "groups":[{"code":"g","name":"Nhóm","assessor":"99","framework":"f","units":[{{members}}]}]}
             """;
-        (await Tool.RunAsync("import", "cycle", "--db", db, folder.Write("cycle.json", cycle))).ShouldSucceed();
+        (await db.RunAsync("import", "cycle", folder.Write("cycle.json", cycle))).ShouldSucceed();
 
         var scores = new StringBuilder("unit_code,item_code,kind,value,note\n");
         for (int u = 0; u < Units; u++)
             for (int i = 1; i <= Items; i++)
                 scores.Append($"99-{u:0000},1.{i},self,0.5,\n");
         var file = folder.Write("scores.csv", scores.ToString());
-        var before = await Db.FingerprintAsync(db);
+        var before = await db.FingerprintAsync();
 
         // Run the real tool as its own process, and kill it once it reports that it is writing.
         var silo = Path.Combine(AppContext.BaseDirectory, "ParIndex.Silo.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", silo, "import", "scores", "--db", db, "--cycle", "big", file])
+        var start = new ProcessStartInfo("dotnet", ["exec", silo, "import", "scores", "--cycle", "big", file, .. db.Args])
         {
             RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
         };
@@ -51,9 +51,9 @@ public class KilledImportTests
         await process.WaitForExitAsync();
         Assert.NotEqual(0, process.ExitCode);
 
-        // Reopen: SQLite rolls the unfinished transaction back; none of the rows are there.
-        Assert.Equal(before, await Db.FingerprintAsync(db));
-        Assert.Equal(0, await Db.CountAsync(db, "item_values"));
-        (await Tool.RunAsync("results", "--db", db, "--cycle", "big")).ShouldSucceed();
+        // Reopen: SQLite rolls the unfinished transaction back (PostgreSQL did when the connection dropped); none of the rows are there.
+        Assert.Equal(before, await db.FingerprintAsync());
+        Assert.Equal(0, await db.CountAsync("item_values"));
+        (await db.RunAsync("results", "--cycle", "big")).ShouldSucceed();
     }
 }

@@ -33,11 +33,11 @@ public class ResultsTests(DemoDatabase demo)
         return fields;
     }
 
-    [Fact]
-    public async Task Results_print_the_exact_columns_in_rank_order()
+    [Theory, SqliteData, PostgresData]
+    public async Task Results_print_the_exact_columns_in_rank_order(string provider)
     {
-        using var folder = new TempFolder();
-        var run = (await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2020-06", "--group", "so")).ShouldSucceed();
+        await using var db = await demo.CopyAsync(provider);
+        var run = (await db.RunAsync("results", "--cycle", "par-2020-06", "--group", "so")).ShouldSucceed();
         Assert.StartsWith(Columns + "\n", run.Output);
         var rows = Parse(run.Output);
         Assert.Equal(19, rows.Count);
@@ -46,11 +46,11 @@ public class ResultsTests(DemoDatabase demo)
         Assert.All(rows, r => Assert.Matches(@"^\d+\.\d\d$", r["index_display"]));
     }
 
-    [Fact]
-    public async Task The_2020_departments_match_what_Bac_Kan_published()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_2020_departments_match_what_Bac_Kan_published(string provider)
     {
-        using var folder = new TempFolder();
-        var rows = Parse((await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2020-06", "--group", "so")).ShouldSucceed().Output);
+        await using var db = await demo.CopyAsync(provider);
+        var rows = Parse((await db.RunAsync("results", "--cycle", "par-2020-06", "--group", "so")).ShouldSucceed().Output);
         Assert.Equal(("06-SCT", "93.44", "Xuất sắc"), (rows[0]["unit_code"], rows[0]["index_display"], rows[0]["classification"]));
         Assert.StartsWith("Văn phòng Đoàn ĐBQH", rows[1]["unit_name"]);
         Assert.Equal(2, rows.Count(r => r["classification"] == "Xuất sắc"));
@@ -61,34 +61,33 @@ public class ResultsTests(DemoDatabase demo)
         Assert.All(rows, r => Assert.Equal("false", r["provisional"]));
     }
 
-    [Fact]
-    public async Task The_2020_districts_match_what_Bac_Kan_published()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_2020_districts_match_what_Bac_Kan_published(string provider)
     {
-        using var folder = new TempFolder();
-        var rows = Parse((await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2020-06", "--group", "huyen")).ShouldSucceed().Output);
+        await using var db = await demo.CopyAsync(provider);
+        var rows = Parse((await db.RunAsync("results", "--cycle", "par-2020-06", "--group", "huyen")).ShouldSucceed().Output);
         Assert.Equal(("058", "83.38"), (rows[0]["unit_code"], rows[0]["index_display"]));
         Assert.Equal("062", rows[1]["unit_code"]);
         Assert.Equal(6, rows.Count(r => r["classification"] == "Tốt"));
         Assert.Equal(2, rows.Count(r => r["classification"] == "Khá"));
     }
 
-    [Fact]
-    public async Task The_2020_communes_of_all_districts_are_12_excellent_78_good_18_fair()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_2020_communes_of_all_districts_are_12_excellent_78_good_18_fair(string provider)
     {
-        using var folder = new TempFolder();
-        var rows = Parse((await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2020-06")).ShouldSucceed().Output)
+        await using var db = await demo.CopyAsync(provider);
+        var rows = Parse((await db.RunAsync("results", "--cycle", "par-2020-06")).ShouldSucceed().Output)
             .Where(r => r["group"].StartsWith("xa-")).ToList();
         Assert.Equal(108, rows.Count);
         Assert.Equal((12, 78, 18), (rows.Count(r => r["classification"] == "Xuất sắc"), rows.Count(r => r["classification"] == "Tốt"), rows.Count(r => r["classification"] == "Khá")));
     }
 
-    [Fact]
-    public async Task Json_results_carry_the_same_fields_in_camel_case()
+    [Theory, SqliteData, PostgresData]
+    public async Task Json_results_carry_the_same_fields_in_camel_case(string provider)
     {
-        using var folder = new TempFolder();
-        var db = demo.CopyTo(folder);
-        var json = (await Tool.RunAsync("results", "--db", db, "--cycle", "par-2020-06", "--group", "so", "--format", "json")).ShouldSucceed().Output;
-        var csv = Parse((await Tool.RunAsync("results", "--db", db, "--cycle", "par-2020-06", "--group", "so")).ShouldSucceed().Output);
+        await using var db = await demo.CopyAsync(provider);
+        var json = (await db.RunAsync("results", "--cycle", "par-2020-06", "--group", "so", "--format", "json")).ShouldSucceed().Output;
+        var csv = Parse((await db.RunAsync("results", "--cycle", "par-2020-06", "--group", "so")).ShouldSucceed().Output);
         using var doc = JsonDocument.Parse(json);
         var first = doc.RootElement[0];
         foreach (var name in new[] { "group", "rank", "unitCode", "unitName", "obtained", "maximum", "index", "indexDisplay", "classification", "provisional", "previousIndex", "previousRank", "rankChange", "version" })
@@ -98,19 +97,19 @@ public class ResultsTests(DemoDatabase demo)
         Assert.Equal("93.44", first.GetProperty("indexDisplay").GetRawText());
     }
 
-    [Fact]
-    public async Task A_commune_formed_by_merger_shows_a_previous_index_derived_from_its_Bac_Kan_predecessors()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_commune_formed_by_merger_shows_a_previous_index_derived_from_its_Bac_Kan_predecessors(string provider)
     {
-        using var folder = new TempFolder();
-        var rows = Parse((await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2025-19", "--group", "xa")).ShouldSucceed().Output);
+        await using var db = await demo.CopyAsync(provider);
+        var rows = Parse((await db.RunAsync("results", "--cycle", "par-2025-19", "--group", "xa")).ShouldSucceed().Output);
         var derived = rows.Where(r => r["previous_index"] != "").ToList();
         Assert.NotEmpty(derived);
         Assert.All(derived, r => Assert.Equal("", r["previous_rank"]));
         Assert.All(derived, r => Assert.Equal("", r["rank_change"]));
 
         // The previous index is the mean of the 2020 indices of the Bắc Kạn communes it was formed from.
-        using var other = new TempFolder();
-        var before = Parse((await Tool.RunAsync("results", "--db", demo.CopyTo(other), "--cycle", "par-2020-06")).ShouldSucceed().Output)
+        await using var other = await demo.CopyAsync(provider);
+        var before = Parse((await other.RunAsync("results", "--cycle", "par-2020-06")).ShouldSucceed().Output)
             .ToDictionary(r => r["unit_code"], r => decimal.Parse(r["index"], System.Globalization.CultureInfo.InvariantCulture));
         var predecessors = File.ReadAllLines(Repo.Path("examples", "thai-nguyen", "units.csv")).Skip(1)
             .Select(l => l.Split(',')).Where(f => f.Length == 8) /* commune names carry no commas */.ToDictionary(f => f[0], f => f[7].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(':')[0]).ToList());
@@ -122,21 +121,21 @@ public class ResultsTests(DemoDatabase demo)
         }
     }
 
-    [Fact]
-    public async Task An_unknown_group_is_refused_naming_the_groups_there_are()
+    [Theory, SqliteData, PostgresData]
+    public async Task An_unknown_group_is_refused_naming_the_groups_there_are(string provider)
     {
-        using var folder = new TempFolder();
-        var run = await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-2020-06", "--group", "nope");
+        await using var db = await demo.CopyAsync(provider);
+        var run = await db.RunAsync("results", "--cycle", "par-2020-06", "--group", "nope");
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("nope", run.Error);
         Assert.Contains("huyen", run.Error);
     }
 
-    [Fact]
-    public async Task An_unknown_cycle_is_refused()
+    [Theory, SqliteData, PostgresData]
+    public async Task An_unknown_cycle_is_refused(string provider)
     {
-        using var folder = new TempFolder();
-        var run = await Tool.RunAsync("results", "--db", demo.CopyTo(folder), "--cycle", "par-1999-00");
+        await using var db = await demo.CopyAsync(provider);
+        var run = await db.RunAsync("results", "--cycle", "par-1999-00");
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("par-1999-00", run.Error);
     }

@@ -7,16 +7,8 @@ internal static class TestFiles
     /// <summary>Text as a user's file would hold it: lines joined with \n.</summary>
     public static StringReader Lines(params string[] lines) => new(string.Join("\n", lines) + "\n");
 
-    /// <summary>The shared data folder (../shared/data from the repository), found by walking up from the test binaries.</summary>
-    public static string SharedData(string fileName)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", fileName);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"shared/data/{fileName} not found above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>A national list of units, as kept in the repository's reference/ folder.</summary>
+    public static string SharedData(string fileName) => ParIndex.Silo.Tests.Support.Repo.Path("reference", fileName);
 
     /// <summary>The one problem of a result, failing with every problem listed when there is not exactly one.</summary>
     public static FileProblem Single<T>(ReadResult<T> result) where T : class

@@ -31,9 +31,8 @@ public class FailedWriteTests(DemoDatabase demo)
     [Fact]
     public async Task A_failed_write_puts_the_values_and_the_result_back()
     {
-        using var folder = new TempFolder();
-        var path = demo.CopyTo(folder);
-        var services = new ServiceCollection().AddLogging().AddParIndexSilo(DatabaseOptions.ForSqliteFile(path));
+        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        var services = new ServiceCollection().AddLogging().AddParIndexSilo(db.Options);
         services.RemoveAll<IGrainStorage<ScorecardState>>();
         services.AddSingleton<EfScorecardStorage>();
         services.AddSingleton(sp => new FailingOnce(sp.GetRequiredService<EfScorecardStorage>()));
@@ -53,10 +52,10 @@ public class FailedWriteTests(DemoDatabase demo)
         Assert.Equal(before.Items.OrderBy(i => i.Key), after.Items.OrderBy(i => i.Key));
 
         // The next write builds on the values as they were, and audits only its own change.
-        var auditBefore = await Db.CountAsync(path, "audit");
+        var auditBefore = await db.CountAsync("audit");
         var written = await card.SetValuesAsync(new ScoreChange([new ScoreEntry("06-SNV", "1.1.1", ScoreKind.Appraised, 0.5m)], "tester", "test"));
         Assert.Equal(0.5m, written.Items["1.1.1"].Appraised);
         Assert.Equal(before.Items["1.1.2"], written.Items["1.1.2"]);
-        Assert.Equal(auditBefore + 1, await Db.CountAsync(path, "audit"));
+        Assert.Equal(auditBefore + 1, await db.CountAsync("audit"));
     }
 }

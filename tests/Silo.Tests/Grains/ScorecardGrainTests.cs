@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
@@ -8,7 +8,7 @@ using ParIndex.Silo.Tests.Support;
 
 namespace ParIndex.Silo.Tests.Grains;
 
-/// <summary>The grains on SQLite: writes go through, rankings and roll-ups follow before the write returns.</summary>
+/// <summary>The grains on SQLite and PostgreSQL: writes go through, rankings and roll-ups follow before the write returns.</summary>
 [Collection(DemoCollection.Name)]
 public class ScorecardGrainTests(DemoDatabase demo)
 {
@@ -20,11 +20,11 @@ public class ScorecardGrainTests(DemoDatabase demo)
     private static async Task<ResultLine> LineOf(IGrainFactory grains, string assessor, string group, string unit) =>
         (await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, assessor, group)).GetLinesAsync()).Single(l => l.UnitCode == unit);
 
-    [Fact]
-    public async Task A_write_shows_in_the_ranking_and_every_roll_up_when_it_returns()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_write_shows_in_the_ranking_and_every_roll_up_when_it_returns(string provider)
     {
-        using var folder = new TempFolder();
-        await using var services = await Db.SiloAsync(demo.CopyTo(folder));
+        await using var db = await demo.CopyAsync(provider);
+        await using var services = await db.SiloAsync();
         var grains = services.GetRequiredService<IGrainFactory>();
         var last = (await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "06", "so")).GetLinesAsync())[^1];
         var card = grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, last.UnitCode));
@@ -44,11 +44,11 @@ public class ScorecardGrainTests(DemoDatabase demo)
         Assert.Equal(line.Index, departments.Best.Index);
     }
 
-    [Fact]
-    public async Task The_province_sees_every_districts_communes_through_its_districts()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_province_sees_every_districts_communes_through_its_districts(string provider)
     {
-        using var folder = new TempFolder();
-        await using var services = await Db.SiloAsync(demo.CopyTo(folder));
+        await using var db = await demo.CopyAsync(provider);
+        await using var services = await db.SiloAsync();
         var grains = services.GetRequiredService<IGrainFactory>();
         var province = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "06")).GetRollUpAsync();
         var communes = province.Subtree.Where(s => s.Key == "xa-2020").ToList();
@@ -69,52 +69,49 @@ public class ScorecardGrainTests(DemoDatabase demo)
         Assert.Equal(108, after.Subtree.Where(s => s.Key == "xa-2020").Sum(c => c.Units));
     }
 
-    [Fact]
-    public async Task A_bad_value_is_refused_and_nothing_of_the_change_is_stored()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_bad_value_is_refused_and_nothing_of_the_change_is_stored(string provider)
     {
-        using var folder = new TempFolder();
-        var db = demo.CopyTo(folder);
-        await using var services = await Db.SiloAsync(db);
+        await using var db = await demo.CopyAsync(provider);
+        await using var services = await db.SiloAsync();
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
         var before = await card.GetAsync();
-        var audit = await Db.CountAsync(db, "audit");
+        var audit = await db.CountAsync("audit");
         var error = await Assert.ThrowsAsync<DomainValidationException>(() => card.SetValuesAsync(new ScoreChange(
             [new ScoreEntry("06-SNV", "1.1.1", ScoreKind.Appraised, 0.5m), new ScoreEntry("06-SNV", "1.1.1", ScoreKind.Self, 99m)], "tester", "test")));
         Assert.Contains("1.1.1", error.Message);
-        Assert.Equal(audit, await Db.CountAsync(db, "audit"));
+        Assert.Equal(audit, await db.CountAsync("audit"));
         var after = await card.GetAsync();
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.Items["1.1.1"], after.Items["1.1.1"]);
     }
 
-    [Fact]
-    public async Task Every_change_is_audited_with_who_old_new_and_why()
+    [Theory, SqliteData, PostgresData]
+    public async Task Every_change_is_audited_with_who_old_new_and_why(string provider)
     {
-        using var folder = new TempFolder();
-        var db = demo.CopyTo(folder);
-        await using var services = await Db.SiloAsync(db);
+        await using var db = await demo.CopyAsync(provider);
+        await using var services = await db.SiloAsync();
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
         var old = (await card.GetAsync()).Items["1.1.1"].Appraised;
         await card.SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0.125m, "Thẩm định lại"));
-        Assert.Equal(1, await Db.ScalarAsync(db,
+        Assert.Equal(1, await db.ScalarAsync(
             $"SELECT COUNT(*) FROM audit WHERE \"UnitCode\"='06-SNV' AND \"ItemCode\"='1.1.1' AND \"User\"='tester' AND \"Kind\"='appraised' AND \"OldValue\"='{ScoreText.Format(old!.Value)}' AND \"NewValue\"='0.125' AND \"Note\"='Thẩm định lại'"));
     }
 
-    [Fact]
-    public async Task The_audit_is_append_only_in_the_database_itself()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_audit_is_append_only_in_the_database_itself(string provider)
     {
-        using var folder = new TempFolder();
-        var db = demo.CopyTo(folder);
-        var error = await Assert.ThrowsAsync<SqliteException>(() => Db.ScalarAsync(db, "UPDATE audit SET \"NewValue\"='9'"));
+        await using var db = await demo.CopyAsync(provider);
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => db.ScalarAsync("UPDATE audit SET \"NewValue\"='9'"));
         Assert.Contains("append-only", error.Message);
-        await Assert.ThrowsAsync<SqliteException>(() => Db.ScalarAsync(db, "DELETE FROM audit"));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.ScalarAsync("DELETE FROM audit"));
     }
 
-    [Fact]
-    public async Task A_writer_with_a_stale_version_fails_instead_of_overwriting()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_writer_with_a_stale_version_fails_instead_of_overwriting(string provider)
     {
-        using var folder = new TempFolder();
-        await using var services = await Db.SiloAsync(demo.CopyTo(folder));
+        await using var db = await demo.CopyAsync(provider);
+        await using var services = await db.SiloAsync();
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
         var read = await card.GetAsync();
         await card.SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0.5m, version: read.Version));
@@ -122,13 +119,12 @@ public class ScorecardGrainTests(DemoDatabase demo)
         Assert.Equal(0.5m, (await card.GetAsync()).Items["1.1.1"].Appraised);
     }
 
-    [Fact]
-    public async Task A_second_node_writing_the_same_scorecard_makes_the_stale_one_fail_then_succeed_on_retry()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_second_node_writing_the_same_scorecard_makes_the_stale_one_fail_then_succeed_on_retry(string provider)
     {
-        using var folder = new TempFolder();
-        var db = demo.CopyTo(folder);
-        await using var nodeA = await Db.SiloAsync(db);
-        await using var nodeB = await Db.SiloAsync(db);
+        await using var db = await demo.CopyAsync(provider);
+        await using var nodeA = await db.SiloAsync();
+        await using var nodeB = await db.SiloAsync();
         var a = nodeA.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
         var b = nodeB.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
         await a.GetAsync();
@@ -141,11 +137,11 @@ public class ScorecardGrainTests(DemoDatabase demo)
         Assert.Equal(0m, values["1.2.1"].Appraised);
     }
 
-    [Fact]
-    public async Task Deactivated_grains_come_back_from_the_store_with_the_same_state_and_ranking()
+    [Theory, SqliteData, PostgresData]
+    public async Task Deactivated_grains_come_back_from_the_store_with_the_same_state_and_ranking(string provider)
     {
-        using var folder = new TempFolder();
-        await using var services = await Db.SiloAsync(demo.CopyTo(folder));
+        await using var db = await demo.CopyAsync(provider);
+        await using var services = await db.SiloAsync();
         var grains = services.GetRequiredService<IGrainFactory>();
         await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV")).SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0m));
         var ranking = await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "06", "so")).GetLinesAsync();

@@ -53,7 +53,7 @@ public sealed class GrainTelemetryTests
         await using var test = new TestHost();
         using var request = new Activity("request").Start();
 
-        await test.Grain<IChainGrain>(key).Relay([key + "-b", key + "-c"]);
+        await test.Grain<IChainGrain>(key).Relay([key + "-b", key + "-c"]).WaitAsync(GrainProbe.Guard);
 
         var a = spans.Stopped.Single(s => (string?)s.GetTagItem("grain.key") == key);
         var b = spans.Stopped.Single(s => (string?)s.GetTagItem("grain.key") == key + "-b");

@@ -35,7 +35,12 @@ public sealed class GrainProbe
     public bool ShouldFailActivation() => Interlocked.Decrement(ref _activationsToFail) >= 0;
 
     /// <summary>Records an activation; returns its number for the key (1 for the first).</summary>
-    public int Activated(string key) => _activations.AddOrUpdate(key, 1, (_, n) => n + 1);
+    public int Activated(string key)
+    {
+        var n = _activations.AddOrUpdate(key, 1, (_, n) => n + 1);
+        Signal($"activated:{key}#{n}").TrySetResult();
+        return n;
+    }
 
     public void Deactivated(string key)
     {

@@ -40,5 +40,6 @@ public sealed class TestHost : IAsyncDisposable
 
     public T Grain<T>(string key) where T : ParIndex.Grains.Abstractions.IGrainWithStringKey => Host.GetGrain<T>(key);
 
-    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+    // Disposal deactivates every grain; guarded so that a host that deadlocked fails the test instead of hanging it.
+    public async ValueTask DisposeAsync() => await _provider.DisposeAsync().AsTask().WaitAsync(GrainProbe.Guard);
 }

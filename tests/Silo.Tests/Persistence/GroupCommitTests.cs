@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Silo.Persistence;
 using ParIndex.Silo.Tests.Support;
 
 namespace ParIndex.Silo.Tests.Persistence;
@@ -16,12 +17,12 @@ public class GroupCommitTests(DemoDatabase demo)
     public async Task Concurrent_writes_are_all_stored_once_acknowledged_and_survive_a_restart()
     {
         using var folder = new TempFolder();
-        var path = demo.CopyTo(folder);
-        var auditBefore = await Db.CountAsync(path, "audit");
-        var versionsBefore = await Db.ScalarAsync(path, "SELECT SUM(\"Version\") FROM scorecards");
+        await using var path = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        var auditBefore = await path.CountAsync("audit");
+        var versionsBefore = await path.ScalarAsync("SELECT SUM(\"Version\") FROM scorecards");
         List<(string Unit, string Item, decimal Value)> written;
 
-        await using (var services = await Db.SiloAsync(path))
+        await using (var services = await path.SiloAsync())
         {
             var grains = services.GetRequiredService<IGrainFactory>();
             var cycle = await grains.GetGrain<ICycleGrain>(Cycle).GetDefinitionAsync();
@@ -43,9 +44,9 @@ public class GroupCommitTests(DemoDatabase demo)
             })));
         }
 
-        Assert.Equal(auditBefore + 128, await Db.CountAsync(path, "audit"));
-        Assert.Equal(versionsBefore + 128, await Db.ScalarAsync(path, "SELECT SUM(\"Version\") FROM scorecards"));
-        await using (var services = await Db.SiloAsync(path))
+        Assert.Equal(auditBefore + 128, await path.CountAsync("audit"));
+        Assert.Equal(versionsBefore + 128, await path.ScalarAsync("SELECT SUM(\"Version\") FROM scorecards"));
+        await using (var services = await path.SiloAsync())
         {
             var grains = services.GetRequiredService<IGrainFactory>();
             foreach (var (unit, item, value) in written)
@@ -63,12 +64,12 @@ public class GroupCommitTests(DemoDatabase demo)
     public async Task A_stale_write_fails_alone_and_the_writes_beside_it_commit()
     {
         using var folder = new TempFolder();
-        var path = demo.CopyTo(folder);
-        await using var services = await Db.SiloAsync(path);
+        await using var path = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var services = await path.SiloAsync();
         var storage = services.GetRequiredService<IGrainStorage<ScorecardState>>();
         var keys = new[] { "06-SNV", "06-STP", "06-SCT" }.Select(u => GrainKeys.Scorecard(Cycle, u)).ToArray();
         var states = await Task.WhenAll(keys.Select(k => storage.ReadAsync(k, CancellationToken.None)));
-        var auditBefore = await Db.CountAsync(path, "audit");
+        var auditBefore = await path.CountAsync("audit");
 
         Task<string> Write(int i, string? etag)
         {
@@ -87,8 +88,8 @@ public class GroupCommitTests(DemoDatabase demo)
         Assert.Equal((long.Parse(states[0].Etag!) + 1).ToString(), await first);
         await Assert.ThrowsAsync<InconsistentStateException>(() => stale);
         Assert.Equal((long.Parse(states[2].Etag!) + 1).ToString(), await third);
-        Assert.Equal(auditBefore + 2, await Db.CountAsync(path, "audit"));
-        Assert.Equal(0, await Db.ScalarAsync(path, "SELECT COUNT(*) FROM item_values WHERE \"UnitCode\" = '06-STP' AND \"ItemCode\" = '1.1.1' AND \"Appraised\" = '0.125'"));
-        Assert.Equal(1, await Db.ScalarAsync(path, "SELECT COUNT(*) FROM item_values WHERE \"UnitCode\" = '06-SCT' AND \"ItemCode\" = '1.1.1' AND \"Appraised\" = '0.125'"));
+        Assert.Equal(auditBefore + 2, await path.CountAsync("audit"));
+        Assert.Equal(0, await path.ScalarAsync("SELECT COUNT(*) FROM item_values WHERE \"UnitCode\" = '06-STP' AND \"ItemCode\" = '1.1.1' AND \"Appraised\" = '0.125'"));
+        Assert.Equal(1, await path.ScalarAsync("SELECT COUNT(*) FROM item_values WHERE \"UnitCode\" = '06-SCT' AND \"ItemCode\" = '1.1.1' AND \"Appraised\" = '0.125'"));
     }
 }

@@ -3,7 +3,7 @@ using ParIndex.Silo.Cli;
 namespace ParIndex.Silo.Tests.Support;
 
 /// <summary>Runs the command line in-process and captures what it prints.</summary>
-internal static class Tool
+public static class Tool
 {
     public sealed record Run(int ExitCode, string Output, string Error)
     {
@@ -14,11 +14,13 @@ internal static class Tool
         }
     }
 
-    public static async Task<Run> RunAsync(params string[] args)
+    public static Task<Run> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    public static async Task<Run> RunWithInputAsync(string input, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var code = await new CliApp(output, error).InvokeAsync(args);
+        var code = await new CliApp(output, error, new StringReader(input)).InvokeAsync(args);
         return new Run(code, output.ToString(), error.ToString());
     }
 }

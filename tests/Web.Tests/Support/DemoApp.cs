@@ -52,7 +52,12 @@ public sealed class DemoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:ParIndex", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Logs:Folder", LogFolder);
+        builder.UseSetting("Logs:Console", "none");
     }
+
+    /// <summary>Where this app's JSON log files go (deleted with the app).</summary>
+    public string LogFolder => Path.Combine(_folder, "logs");
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -1,11 +1,16 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace ParIndex.Silo.Persistence.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// The whole schema. Provider-neutral: column types are left to the provider (SQLite: TEXT for
+    /// decimals and dates; PostgreSQL: numeric without a fixed scale, date, timestamptz), identity
+    /// columns carry both providers' annotations, and the append-only audit has a trigger on each.
+    /// </summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
@@ -15,18 +20,19 @@ namespace ParIndex.Silo.Persistence.Migrations
                 name: "audit",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    User = table.Column<string>(type: "TEXT", nullable: false),
-                    Origin = table.Column<string>(type: "TEXT", nullable: false),
-                    CycleId = table.Column<string>(type: "TEXT", nullable: false),
-                    UnitCode = table.Column<string>(type: "TEXT", nullable: false),
-                    ItemCode = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    OldValue = table.Column<string>(type: "TEXT", nullable: true),
-                    NewValue = table.Column<string>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(nullable: false),
+                    User = table.Column<string>(nullable: false),
+                    Origin = table.Column<string>(nullable: false),
+                    CycleId = table.Column<string>(nullable: false),
+                    UnitCode = table.Column<string>(nullable: false),
+                    ItemCode = table.Column<string>(nullable: false),
+                    Kind = table.Column<string>(nullable: false),
+                    OldValue = table.Column<string>(nullable: true),
+                    NewValue = table.Column<string>(nullable: true),
+                    Note = table.Column<string>(nullable: true)
                 },
                 constraints: table =>
                 {
@@ -37,14 +43,14 @@ namespace ParIndex.Silo.Persistence.Migrations
                 name: "cycles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", nullable: false),
-                    ReferenceDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PreviousCycles = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", nullable: false),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<string>(nullable: false),
+                    Year = table.Column<int>(nullable: false),
+                    Kind = table.Column<string>(nullable: false),
+                    Title = table.Column<string>(nullable: false),
+                    ReferenceDate = table.Column<DateOnly>(nullable: true),
+                    PreviousCycles = table.Column<string>(nullable: false),
+                    Status = table.Column<string>(nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,21 +61,22 @@ namespace ParIndex.Silo.Persistence.Migrations
                 name: "framework_items",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CycleId = table.Column<string>(type: "TEXT", nullable: false),
-                    FrameworkCode = table.Column<string>(type: "TEXT", nullable: false),
-                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
-                    FieldCode = table.Column<string>(type: "TEXT", nullable: false),
-                    FieldTitle = table.Column<string>(type: "TEXT", nullable: false),
-                    CriterionCode = table.Column<string>(type: "TEXT", nullable: false),
-                    CriterionTitle = table.Column<string>(type: "TEXT", nullable: false),
-                    ItemCode = table.Column<string>(type: "TEXT", nullable: false),
-                    ItemTitle = table.Column<string>(type: "TEXT", nullable: false),
-                    Max = table.Column<decimal>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: false),
-                    EvidenceRequired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Guide = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<string>(nullable: false),
+                    FrameworkCode = table.Column<string>(nullable: false),
+                    Ordinal = table.Column<int>(nullable: false),
+                    FieldCode = table.Column<string>(nullable: false),
+                    FieldTitle = table.Column<string>(nullable: false),
+                    CriterionCode = table.Column<string>(nullable: false),
+                    CriterionTitle = table.Column<string>(nullable: false),
+                    ItemCode = table.Column<string>(nullable: false),
+                    ItemTitle = table.Column<string>(nullable: false),
+                    Max = table.Column<decimal>(nullable: false),
+                    Source = table.Column<string>(nullable: false),
+                    EvidenceRequired = table.Column<bool>(nullable: false),
+                    Guide = table.Column<string>(nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,9 +87,9 @@ namespace ParIndex.Silo.Persistence.Migrations
                 name: "frameworks",
                 columns: table => new
                 {
-                    CycleId = table.Column<string>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", nullable: false)
+                    CycleId = table.Column<string>(nullable: false),
+                    Code = table.Column<string>(nullable: false),
+                    Title = table.Column<string>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,9 +100,9 @@ namespace ParIndex.Silo.Persistence.Migrations
                 name: "group_members",
                 columns: table => new
                 {
-                    CycleId = table.Column<string>(type: "TEXT", nullable: false),
-                    GroupCode = table.Column<string>(type: "TEXT", nullable: false),
-                    UnitCode = table.Column<string>(type: "TEXT", nullable: false)
+                    CycleId = table.Column<string>(nullable: false),
+                    GroupCode = table.Column<string>(nullable: false),
+                    UnitCode = table.Column<string>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,18 +113,18 @@ namespace ParIndex.Silo.Persistence.Migrations
                 name: "groups",
                 columns: table => new
                 {
-                    CycleId = table.Column<string>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", nullable: false),
-                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    AssessorCode = table.Column<string>(type: "TEXT", nullable: false),
-                    FrameworkCode = table.Column<string>(type: "TEXT", nullable: false),
-                    Members = table.Column<string>(type: "TEXT", nullable: false),
-                    Bands = table.Column<string>(type: "TEXT", nullable: false),
-                    TieBreakers = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayDecimals = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotRanked = table.Column<string>(type: "TEXT", nullable: false),
-                    AllowOver100 = table.Column<bool>(type: "INTEGER", nullable: false)
+                    CycleId = table.Column<string>(nullable: false),
+                    Code = table.Column<string>(nullable: false),
+                    Ordinal = table.Column<int>(nullable: false),
+                    Name = table.Column<string>(nullable: false),
+                    AssessorCode = table.Column<string>(nullable: false),
+                    FrameworkCode = table.Column<string>(nullable: false),
+                    Members = table.Column<string>(nullable: false),
+                    Bands = table.Column<string>(nullable: false),
+                    TieBreakers = table.Column<string>(nullable: false),
+                    DisplayDecimals = table.Column<int>(nullable: false),
+                    NotRanked = table.Column<string>(nullable: false),
+                    AllowOver100 = table.Column<bool>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,17 +135,17 @@ namespace ParIndex.Silo.Persistence.Migrations
                 name: "item_values",
                 columns: table => new
                 {
-                    CycleId = table.Column<string>(type: "TEXT", nullable: false),
-                    UnitCode = table.Column<string>(type: "TEXT", nullable: false),
-                    ItemCode = table.Column<string>(type: "TEXT", nullable: false),
-                    Self = table.Column<decimal>(type: "TEXT", nullable: true),
-                    Appraised = table.Column<decimal>(type: "TEXT", nullable: true),
-                    Survey = table.Column<decimal>(type: "TEXT", nullable: true),
-                    Bonus = table.Column<decimal>(type: "TEXT", nullable: true),
-                    Penalty = table.Column<decimal>(type: "TEXT", nullable: true),
-                    NotApplicableReason = table.Column<string>(type: "TEXT", nullable: true),
-                    SelfNote = table.Column<string>(type: "TEXT", nullable: true),
-                    AppraisedNote = table.Column<string>(type: "TEXT", nullable: true)
+                    CycleId = table.Column<string>(nullable: false),
+                    UnitCode = table.Column<string>(nullable: false),
+                    ItemCode = table.Column<string>(nullable: false),
+                    Self = table.Column<decimal>(nullable: true),
+                    Appraised = table.Column<decimal>(nullable: true),
+                    Survey = table.Column<decimal>(nullable: true),
+                    Bonus = table.Column<decimal>(nullable: true),
+                    Penalty = table.Column<decimal>(nullable: true),
+                    NotApplicableReason = table.Column<string>(nullable: true),
+                    SelfNote = table.Column<string>(nullable: true),
+                    AppraisedNote = table.Column<string>(nullable: true)
                 },
                 constraints: table =>
                 {
@@ -149,24 +156,24 @@ namespace ParIndex.Silo.Persistence.Migrations
                 name: "results",
                 columns: table => new
                 {
-                    CycleId = table.Column<string>(type: "TEXT", nullable: false),
-                    UnitCode = table.Column<string>(type: "TEXT", nullable: false),
-                    GroupCode = table.Column<string>(type: "TEXT", nullable: false),
-                    Obtained = table.Column<decimal>(type: "TEXT", nullable: false),
-                    Maximum = table.Column<decimal>(type: "TEXT", nullable: false),
-                    Index = table.Column<decimal>(type: "TEXT", nullable: true),
-                    DisplayIndex = table.Column<decimal>(type: "TEXT", nullable: true),
-                    DisplayDecimals = table.Column<int>(type: "INTEGER", nullable: false),
-                    Classification = table.Column<string>(type: "TEXT", nullable: true),
-                    Provisional = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SelfSubtotal = table.Column<decimal>(type: "TEXT", nullable: false),
-                    AppraisalSubtotal = table.Column<decimal>(type: "TEXT", nullable: false),
-                    SurveySubtotal = table.Column<decimal>(type: "TEXT", nullable: false),
-                    BonusSubtotal = table.Column<decimal>(type: "TEXT", nullable: false),
-                    PenaltySubtotal = table.Column<decimal>(type: "TEXT", nullable: false),
-                    Rank = table.Column<int>(type: "INTEGER", nullable: true),
-                    Components = table.Column<string>(type: "TEXT", nullable: false),
-                    ComputedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CycleId = table.Column<string>(nullable: false),
+                    UnitCode = table.Column<string>(nullable: false),
+                    GroupCode = table.Column<string>(nullable: false),
+                    Obtained = table.Column<decimal>(nullable: false),
+                    Maximum = table.Column<decimal>(nullable: false),
+                    Index = table.Column<decimal>(nullable: true),
+                    DisplayIndex = table.Column<decimal>(nullable: true),
+                    DisplayDecimals = table.Column<int>(nullable: false),
+                    Classification = table.Column<string>(nullable: true),
+                    Provisional = table.Column<bool>(nullable: false),
+                    SelfSubtotal = table.Column<decimal>(nullable: false),
+                    AppraisalSubtotal = table.Column<decimal>(nullable: false),
+                    SurveySubtotal = table.Column<decimal>(nullable: false),
+                    BonusSubtotal = table.Column<decimal>(nullable: false),
+                    PenaltySubtotal = table.Column<decimal>(nullable: false),
+                    Rank = table.Column<int>(nullable: true),
+                    Components = table.Column<string>(nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,12 +184,12 @@ namespace ParIndex.Silo.Persistence.Migrations
                 name: "scorecards",
                 columns: table => new
                 {
-                    CycleId = table.Column<string>(type: "TEXT", nullable: false),
-                    UnitCode = table.Column<string>(type: "TEXT", nullable: false),
-                    GroupCode = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CycleId = table.Column<string>(nullable: false),
+                    UnitCode = table.Column<string>(nullable: false),
+                    GroupCode = table.Column<string>(nullable: false),
+                    Version = table.Column<long>(nullable: false),
+                    Status = table.Column<string>(nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -193,16 +200,17 @@ namespace ParIndex.Silo.Persistence.Migrations
                 name: "units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentCode = table.Column<string>(type: "TEXT", nullable: true),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Predecessors = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(nullable: false),
+                    Name = table.Column<string>(nullable: false),
+                    Type = table.Column<string>(nullable: false),
+                    Level = table.Column<int>(nullable: false),
+                    ParentCode = table.Column<string>(nullable: true),
+                    ValidFrom = table.Column<DateOnly>(nullable: true),
+                    ValidTo = table.Column<DateOnly>(nullable: true),
+                    Predecessors = table.Column<string>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -247,6 +255,16 @@ namespace ParIndex.Silo.Persistence.Migrations
                 migrationBuilder.Sql("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;");
                 migrationBuilder.Sql("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;");
             }
+            else if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            {
+                migrationBuilder.Sql("""
+                    CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'audit is append-only'; END; $$;
+                    """);
+                migrationBuilder.Sql("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();");
+                migrationBuilder.Sql("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();");
+                migrationBuilder.Sql("CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();");
+            }
         }
 
         /// <inheritdoc />
@@ -254,6 +272,9 @@ namespace ParIndex.Silo.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "audit");
+
+            if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
+                migrationBuilder.Sql("DROP FUNCTION audit_append_only();");
 
             migrationBuilder.DropTable(
                 name: "cycles");

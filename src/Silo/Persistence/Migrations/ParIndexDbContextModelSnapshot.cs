@@ -3,6 +3,7 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ParIndex.Silo.Persistence;
 
 #nullable disable
@@ -17,47 +18,40 @@ namespace ParIndex.Silo.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
             modelBuilder.Entity("ParIndex.Silo.Persistence.AuditRow", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At");
 
                     b.Property<string>("CycleId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("ItemCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("NewValue")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("NewValue");
 
-                    b.Property<string>("Note")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Note");
 
-                    b.Property<string>("OldValue")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("OldValue");
 
                     b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("UnitCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("User")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("Id");
 
@@ -68,92 +62,113 @@ namespace ParIndex.Silo.Persistence.Migrations
 
             modelBuilder.Entity("ParIndex.Silo.Persistence.CycleRow", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
-                    b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTimeOffset>("ImportedAt");
 
                     b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("PreviousCycles")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<DateOnly?>("ReferenceDate")
-                        .HasColumnType("TEXT");
+                    b.Property<DateOnly?>("ReferenceDate");
+
+                    b.Property<DateOnly?>("SelfAssessmentDeadline");
 
                     b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Title")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Year");
 
                     b.HasKey("Id");
 
                     b.ToTable("cycles", (string)null);
                 });
 
+            modelBuilder.Entity("ParIndex.Silo.Persistence.EvidenceRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired();
+
+                    b.Property<string>("CycleId")
+                        .IsRequired();
+
+                    b.Property<string>("FileName")
+                        .IsRequired();
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired();
+
+                    b.Property<string>("Sha256")
+                        .IsRequired();
+
+                    b.Property<long>("Size");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired();
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "UnitCode", "ItemCode");
+
+                    b.ToTable("evidence", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Silo.Persistence.FrameworkItemRow", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("CriterionCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("CriterionTitle")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("CycleId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<bool>("EvidenceRequired")
-                        .HasColumnType("INTEGER");
+                    b.Property<bool>("EvidenceRequired");
 
                     b.Property<string>("FieldCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("FieldTitle")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("FrameworkCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("Guide")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Guide");
 
                     b.Property<string>("ItemCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("ItemTitle")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<decimal>("Max")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal>("Max");
 
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Ordinal");
 
                     b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("Id");
 
@@ -165,15 +180,12 @@ namespace ParIndex.Silo.Persistence.Migrations
 
             modelBuilder.Entity("ParIndex.Silo.Persistence.FrameworkRow", b =>
                 {
-                    b.Property<string>("CycleId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("CycleId");
 
-                    b.Property<string>("Code")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Code");
 
                     b.Property<string>("Title")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("CycleId", "Code");
 
@@ -182,14 +194,11 @@ namespace ParIndex.Silo.Persistence.Migrations
 
             modelBuilder.Entity("ParIndex.Silo.Persistence.GroupMemberRow", b =>
                 {
-                    b.Property<string>("CycleId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("CycleId");
 
-                    b.Property<string>("GroupCode")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("GroupCode");
 
-                    b.Property<string>("UnitCode")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("UnitCode");
 
                     b.HasKey("CycleId", "GroupCode", "UnitCode");
 
@@ -201,48 +210,36 @@ namespace ParIndex.Silo.Persistence.Migrations
 
             modelBuilder.Entity("ParIndex.Silo.Persistence.GroupRow", b =>
                 {
-                    b.Property<string>("CycleId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("CycleId");
 
-                    b.Property<string>("Code")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Code");
 
-                    b.Property<bool>("AllowOver100")
-                        .HasColumnType("INTEGER");
+                    b.Property<bool>("AllowOver100");
 
                     b.Property<string>("AssessorCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Bands")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<int>("DisplayDecimals")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("DisplayDecimals");
 
                     b.Property<string>("FrameworkCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Members")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("NotRanked")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Ordinal");
 
                     b.Property<string>("TieBreakers")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("CycleId", "Code");
 
@@ -251,101 +248,105 @@ namespace ParIndex.Silo.Persistence.Migrations
 
             modelBuilder.Entity("ParIndex.Silo.Persistence.ItemValueRow", b =>
                 {
-                    b.Property<string>("CycleId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("CycleId");
 
-                    b.Property<string>("UnitCode")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("UnitCode");
 
-                    b.Property<string>("ItemCode")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ItemCode");
 
-                    b.Property<decimal?>("Appraised")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal?>("Appraised");
 
-                    b.Property<string>("AppraisedNote")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("AppraisedNote");
 
-                    b.Property<decimal?>("Bonus")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal?>("Bonus");
 
-                    b.Property<string>("NotApplicableReason")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("NotApplicableReason");
 
-                    b.Property<decimal?>("Penalty")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal?>("Penalty");
 
-                    b.Property<decimal?>("Self")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal?>("Self");
 
-                    b.Property<string>("SelfNote")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("SelfNote");
 
-                    b.Property<decimal?>("Survey")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal?>("Survey");
 
                     b.HasKey("CycleId", "UnitCode", "ItemCode");
 
                     b.ToTable("item_values", (string)null);
                 });
 
+            modelBuilder.Entity("ParIndex.Silo.Persistence.PublicationRow", b =>
+                {
+                    b.Property<string>("CycleId");
+
+                    b.Property<string>("GroupCode");
+
+                    b.Property<int>("Version");
+
+                    b.Property<DateTimeOffset>("At");
+
+                    b.Property<string>("Decision")
+                        .IsRequired();
+
+                    b.Property<DateOnly>("DecisionDate");
+
+                    b.Property<string>("Kind")
+                        .IsRequired();
+
+                    b.Property<string>("Reason");
+
+                    b.Property<string>("Signer");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired();
+
+                    b.Property<string>("User")
+                        .IsRequired();
+
+                    b.HasKey("CycleId", "GroupCode", "Version");
+
+                    b.ToTable("publications", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Silo.Persistence.ResultRow", b =>
                 {
-                    b.Property<string>("CycleId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("CycleId");
 
-                    b.Property<string>("UnitCode")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("UnitCode");
 
-                    b.Property<decimal>("AppraisalSubtotal")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal>("AppraisalSubtotal");
 
-                    b.Property<decimal>("BonusSubtotal")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal>("BonusSubtotal");
 
-                    b.Property<string>("Classification")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Classification");
 
                     b.Property<string>("Components")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<DateTimeOffset>("ComputedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTimeOffset>("ComputedAt");
 
-                    b.Property<int>("DisplayDecimals")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("DisplayDecimals");
 
-                    b.Property<decimal?>("DisplayIndex")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal?>("DisplayIndex");
 
                     b.Property<string>("GroupCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<decimal?>("Index")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal?>("Index");
 
-                    b.Property<decimal>("Maximum")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal>("Maximum");
 
-                    b.Property<decimal>("Obtained")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal>("Obtained");
 
-                    b.Property<decimal>("PenaltySubtotal")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal>("PenaltySubtotal");
 
-                    b.Property<bool>("Provisional")
-                        .HasColumnType("INTEGER");
+                    b.Property<bool>("Provisional");
 
-                    b.Property<int?>("Rank")
-                        .HasColumnType("INTEGER");
+                    b.Property<int?>("Rank");
 
-                    b.Property<decimal>("SelfSubtotal")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal>("SelfSubtotal");
 
-                    b.Property<decimal>("SurveySubtotal")
-                        .HasColumnType("TEXT");
+                    b.Property<decimal>("SurveySubtotal");
 
                     b.HasKey("CycleId", "UnitCode");
 
@@ -354,28 +355,53 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.ToTable("results", (string)null);
                 });
 
+            modelBuilder.Entity("ParIndex.Silo.Persistence.RoleGrantRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Groups");
+
+                    b.Property<string>("Role")
+                        .IsRequired();
+
+                    b.Property<string>("Scope")
+                        .IsRequired();
+
+                    b.Property<int>("UserId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("role_grants", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Silo.Persistence.ScorecardRow", b =>
                 {
-                    b.Property<string>("CycleId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("CycleId");
 
-                    b.Property<string>("UnitCode")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("UnitCode");
+
+                    b.Property<bool>("DeadlineException");
 
                     b.Property<string>("GroupCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
+
+                    b.Property<string>("Returns")
+                        .IsRequired();
+
+                    b.Property<int>("Round");
 
                     b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<DateTimeOffset>("UpdatedAt");
 
                     b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .IsConcurrencyToken();
 
                     b.HasKey("CycleId", "UnitCode");
 
@@ -385,36 +411,29 @@ namespace ParIndex.Silo.Persistence.Migrations
             modelBuilder.Entity("ParIndex.Silo.Persistence.UnitRow", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Code")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Level");
 
                     b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("ParentCode")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ParentCode");
 
                     b.Property<string>("Predecessors")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Type")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<DateOnly?>("ValidFrom")
-                        .HasColumnType("TEXT");
+                    b.Property<DateOnly?>("ValidFrom");
 
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("TEXT");
+                    b.Property<DateOnly?>("ValidTo");
 
                     b.HasKey("Id");
 
@@ -423,6 +442,50 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.HasIndex("ParentCode");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.UserRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired();
+
+                    b.Property<int>("FailedAttempts");
+
+                    b.Property<DateTimeOffset?>("LockedUntil");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired();
+
+                    b.Property<string>("UserName")
+                        .IsRequired();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName")
+                        .IsUnique();
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.RoleGrantRow", b =>
+                {
+                    b.HasOne("ParIndex.Silo.Persistence.UserRow", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.UserRow", b =>
+                {
+                    b.Navigation("Grants");
                 });
 #pragma warning restore 612, 618
         }

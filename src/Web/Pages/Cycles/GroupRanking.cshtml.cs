@@ -8,7 +8,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web.Pages.Cycles;
 
 /// <summary>A group's ranking table, sortable on the server (<c>?sort=…&amp;dir=asc|desc</c>), with its summary and a chart.</summary>
-public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
+public sealed class GroupRankingModel(ParIndexReader reader, WorkflowQueries queries) : PageModel
 {
     /// <summary>Sortable columns and the direction a first click sorts them in.</summary>
     public static readonly IReadOnlyDictionary<string, bool> SortColumns = new Dictionary<string, bool>(StringComparer.Ordinal)
@@ -27,12 +27,18 @@ public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
     public string Sort { get; private set; } = "rank";
     public bool Descending { get; private set; }
     public string ChartJson { get; private set; } = "{}";
+    /// <summary>The group's decisions, newest version first; empty until it is published.</summary>
+    public IReadOnlyList<PublicationEntry> Decisions { get; private set; } = [];
+    /// <summary>Whether the signed-in person may publish this group (the publish page's link).</summary>
+    public bool CanPublish { get; private set; }
 
     public async Task OnGetAsync(string cycle, string group, string? sort, string? dir)
     {
         Definition = await reader.CycleAsync(cycle);
         Group = ParIndexReader.GroupOf(Definition, group);
         Summary = await reader.GroupSummaryAsync(Definition, Group);
+        Decisions = await queries.PublicationsAsync(cycle, group, HttpContext.RequestAborted);
+        CanPublish = Access.CanOnGroup(User, ParIndex.Grains.Domain.Workflow.Permission.Publish, Definition, Group);
         var lines = await reader.RankingAsync(Definition, Group);
         Card = ResultViews.ForGroup(Definition, Group, Summary);
         FrameworkMaximum = Definition.Cycle.FrameworkOf(Group).Maximum;

@@ -1,0 +1,21 @@
+namespace ParIndex.Grains.Domain.Workflow;
+
+/// <summary>Repeated failed sign-ins lock an account for a while, so that passwords cannot be guessed.</summary>
+public static class LockoutPolicy
+{
+    public const int MaxFailedAttempts = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public const int MinPasswordLength = 10;
+
+    public static bool IsLocked(DateTimeOffset? lockedUntil, DateTimeOffset now) => lockedUntil is { } until && until > now;
+
+    /// <summary>After a failed attempt: the new count, and the lock when it reaches the limit (then the count starts again).</summary>
+    public static (int FailedAttempts, DateTimeOffset? LockedUntil) AfterFailure(int failedAttempts, DateTimeOffset now) =>
+        failedAttempts + 1 >= MaxFailedAttempts ? (0, now + LockoutDuration) : (failedAttempts + 1, null);
+
+    /// <summary>Why a password is refused, or null.</summary>
+    public static string? CheckPassword(string? password) =>
+        password is null || password.Length < MinPasswordLength ? $"Mật khẩu phải có ít nhất {MinPasswordLength} ký tự."
+        : password.All(char.IsLetter) || password.All(char.IsDigit) ? "Mật khẩu phải có cả chữ và số hoặc ký tự đặc biệt."
+        : null;
+}

@@ -1,0 +1,29 @@
+namespace ParIndex.Grains.Domain.Workflow;
+
+/// <summary>Where a unit's scorecard stands in the cycle (DOMAIN.md "The cycle's workflow").</summary>
+public enum ScorecardStatus
+{
+    /// <summary>The unit self-assesses.</summary>
+    Draft,
+    /// <summary>Self scores locked ("chốt điểm"); with the appraisers (round 1, or round 2 after answers).</summary>
+    Submitted,
+    /// <summary>Items sent back with questions; the unit explains ("giải trình").</summary>
+    Returned,
+    /// <summary>Every item settled by the appraisers.</summary>
+    Appraised,
+    /// <summary>Frozen by a decision; changed only by an adjustment decision.</summary>
+    Published,
+}
+
+/// <summary>What someone does to a scorecard or a group.</summary>
+public enum WorkflowAction
+{
+    EnterSelfScore,
+    Submit,
+    Appraise,
+    ReturnItems,
+    AnswerReturn,
+    CompleteAppraisal,
+    Publish,
+    Adjust,
+}

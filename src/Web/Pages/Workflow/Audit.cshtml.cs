@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Web.Infrastructure;
+using ParIndex.Web.Pages.Analysis;
+using ParIndex.Web.Queries;
+
+namespace ParIndex.Web.Pages.Workflow;
+
+/// <summary>
+/// /cycles/{cycle}/units/{unit}/nhat-ky: a unit's audit, newest first (who, when, what, item, old → new,
+/// note), with its evidence uploads and its group's decisions; <c>?item=</c> keeps one item. Read-only.
+/// </summary>
+[Authorize]
+public sealed class AuditModel(ParIndexReader reader, WorkflowQueries queries) : AnalysisPage
+{
+    public CycleDefinition Definition { get; private set; } = null!;
+    public RankGroup Group { get; private set; } = null!;
+    public Framework Framework { get; private set; } = null!;
+    public string UnitCode { get; private set; } = "";
+    public string UnitName => Definition.NameOf(UnitCode);
+    public string? Item { get; private set; }
+    public IReadOnlyList<AuditLine> Lines { get; private set; } = [];
+    public IReadOnlyList<PublicationEntry> Decisions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string cycle, string unit, string? item)
+    {
+        Definition = await reader.CycleAsync(cycle);
+        Group = Definition.GroupOf(unit) ?? throw new NotFoundException($"Đơn vị \"{unit}\" không được đánh giá trong kỳ {cycle}.");
+        UnitCode = unit;
+        Framework = Definition.Cycle.FrameworkOf(Group);
+        var crumbs = Breadcrumbs.Unit(Definition, unit);
+        crumbs.Add(new("Nhật ký thay đổi"));
+        SetPage($"Nhật ký thay đổi — {UnitName} — {Definition.Cycle.Title}", crumbs, cycle);
+        if (!Access.Can(User, Permission.ReadScorecard, Definition, unit)) return Access.Refuse(this);
+
+        Item = string.IsNullOrWhiteSpace(item) ? null : Framework.FindItem(item)?.Code
+            ?? throw new NotFoundException($"Bộ tiêu chí {Framework.Code} không có tiêu chí thành phần \"{item}\".");
+        Lines = await queries.AuditAsync(cycle, unit, Item, HttpContext.RequestAborted);
+        Decisions = await queries.PublicationsAsync(cycle, Group.Code, HttpContext.RequestAborted);
+        return Page();
+    }
+
+    /// <summary>"1.1" · "1.1, 2.3" (a return) · "Cả phiếu" (a step on the whole scorecard).</summary>
+    public static string Items(AuditLine line) => line.Items.Count == 0 ? "Cả phiếu" : string.Join(", ", line.Items);
+
+    public static bool IsStep(AuditLine line) => line.Origin == "workflow";
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ParIndex.Grains.Abstractions;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Import;
+using ParIndex.Silo.Workflow;
+using ParIndex.Web.Infrastructure;
+using ParIndex.Web.Pages.Analysis;
+using ParIndex.Web.Queries;
+
+namespace ParIndex.Web.Pages.Workflow;
+
+/// <summary>A member of the group as the publisher sees it: its scorecard's status and its line in the ranking.</summary>
+public sealed record MemberRow(string UnitCode, string UnitName, WorkflowState State, ResultLine Line);
+
+/// <summary>
+/// /cycles/{cycle}/groups/{group}/cong-bo: publishing a group's results by a decision (number, date,
+/// signer). Only for those who may publish every member (the group's assessor within their scope).
+/// PublicationService refuses provisional results and a second publication; its reasons are shown.
+/// </summary>
+[Authorize]
+public sealed class PublishModel(ParIndexReader reader, PublicationService publications, WorkflowQueries queries, IGrainFactory grains, TimeProvider clock) : AnalysisPage
+{
+    public CycleDefinition Definition { get; private set; } = null!;
+    public RankGroup Group { get; private set; } = null!;
+    public IReadOnlyList<MemberRow> Members { get; private set; } = [];
+    public IReadOnlyList<PublicationEntry> Decisions { get; private set; } = [];
+    public bool IsPublished => Decisions.Count > 0;
+    public int Provisional => Members.Count(m => m.Line.Provisional);
+    public int NotAppraised => Members.Count(m => m.State.Status is not (ScorecardStatus.Appraised or ScorecardStatus.Published));
+
+    [BindProperty] public string? Number { get; set; }
+    [BindProperty] public string? Date { get; set; }
+    [BindProperty] public string? Signer { get; set; }
+
+    [TempData] public string? Flash { get; set; }
+    public string? Refusal { get; private set; }
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string cycle, string group)
+    {
+        if (!await LoadAsync(cycle, group)) return Access.Refuse(this);
+        Date ??= DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Vn.Offset).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string cycle, string group)
+    {
+        if (!await LoadAsync(cycle, group)) return Access.Refuse(this);
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Number)) problems.Add("Cần nhập số quyết định công bố.");
+        if (!TryDate(Date, out var date)) problems.Add("Cần nhập ngày ký quyết định (ngày/tháng/năm).");
+        if (string.IsNullOrWhiteSpace(Signer)) problems.Add("Cần nhập người ký quyết định.");
+        if (problems.Count > 0) return Refused("Chưa công bố được:", problems);
+
+        try
+        {
+            var published = await publications.PublishAsync(cycle, group, new Decision(Number!.Trim(), date, Signer!.Trim()), Access.UserName(User), HttpContext.RequestAborted);
+            // The grains hold the status in memory: they read it again, so that a published scorecard refuses changes at once.
+            foreach (var member in Definition.Members[group])
+                await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycle, member.Code)).ReloadAsync();
+            Flash = $"Đã công bố kết quả {Group.Name} theo Quyết định số {Number.Trim()} ngày {Vn.Date(date)}.";
+            return Redirect(Links.Publish(cycle, published.FirstOrDefault() ?? group));
+        }
+        catch (ImportRefusedException e)
+        {
+            return Refused(e.Summary, e.Problems);
+        }
+        catch (DomainException e)
+        {
+            return Refused(e.Message, []);
+        }
+    }
+
+    private IActionResult Refused(string message, IReadOnlyList<string> problems)
+    {
+        Refusal = message;
+        Problems = problems;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>The date input sends yyyy-MM-dd; people may also type dd/MM/yyyy.</summary>
+    private static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>Loads the group; false when the person may not publish it (unknown cycles and groups are 404s).</summary>
+    private async Task<bool> LoadAsync(string cycle, string group)
+    {
+        Definition = await reader.CycleAsync(cycle);
+        Group = await reader.GroupAsync(cycle, group);
+        var crumbs = Breadcrumbs.Group(Definition, Group);
+        crumbs.Add(new("Công bố kết quả"));
+        SetPage($"Công bố kết quả — {Group.Name} — {Definition.Cycle.Title}", crumbs, cycle);
+        if (!Access.CanOnGroup(User, Permission.Publish, Definition, Group)) return false;
+
+        var cards = (await reader.ScorecardsAsync(cycle, group)).ToDictionary(c => c.UnitCode, StringComparer.Ordinal);
+        Members = (await reader.RankingAsync(cycle, group))
+            .Select(l => new MemberRow(l.UnitCode, l.UnitName, cards[l.UnitCode].Workflow, l))
+            .OrderBy(m => m.Line.Rank ?? int.MaxValue).ThenBy(m => m.UnitCode, StringComparer.Ordinal).ToList();
+        Decisions = await queries.PublicationsAsync(cycle, group, HttpContext.RequestAborted);
+        return true;
+    }
+}

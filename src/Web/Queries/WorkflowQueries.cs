@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Persistence;
+
+namespace ParIndex.Web.Queries;
+
+/// <summary>A decision on a group's results: version 1 publishes, each adjustment adds a version.</summary>
+public sealed record PublicationEntry(
+    string CycleId, string GroupCode, int Version, string Kind, string Decision, DateOnly DecisionDate, string? Signer, string? Reason, string User, DateTimeOffset At)
+{
+    public bool IsAdjustment => Kind == "adjust";
+}
+
+/// <summary>One line of a unit's history: a value change, a workflow step or an evidence file, who and when.</summary>
+public sealed record AuditLine(
+    long Id, DateTimeOffset At, string User, string? UserDisplayName, string Origin, string Kind, string ItemCode, string? OldValue, string? NewValue, string? Note)
+{
+    /// <summary>The items a line concerns: one code, several ("1.1;2.3") for a return, none ("*") for the whole scorecard.</summary>
+    /// <summary>For an uploaded evidence file: its id, for the download link.</summary>
+    public long? EvidenceId { get; init; }
+
+    public IReadOnlyList<string> Items => ItemCode == "*" ? [] : ItemCode.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>
+/// Read-only queries the workflow pages need and the Silo does not offer: the publications (for the
+/// public list) and a unit's audit. They read the database directly, never write.
+/// </summary>
+public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> contexts)
+{
+    /// <summary>At most this many audit rows are shown (newest first); the demo has about a hundred per unit.</summary>
+    public const int AuditLimit = 2000;
+
+    /// <summary>Every decision on every group, newest version first within a group.</summary>
+    public async Task<IReadOnlyList<PublicationEntry>> PublicationsAsync(string? cycleId = null, string? groupCode = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Publications.AsNoTracking();
+        if (cycleId is not null) query = query.Where(p => p.CycleId == cycleId);
+        if (groupCode is not null) query = query.Where(p => p.GroupCode == groupCode);
+        // The snapshot (the published lines) is large and not needed here.
+        var rows = await query
+            .Select(p => new PublicationEntry(p.CycleId, p.GroupCode, p.Version, p.Kind, p.Decision, p.DecisionDate, p.Signer, p.Reason, p.User, p.At))
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(p => p.CycleId, StringComparer.Ordinal).ThenBy(p => p.GroupCode, StringComparer.Ordinal).ThenByDescending(p => p.Version).ToList();
+    }
+
+    /// <summary>Where every scorecard of a cycle stands, as stored (the grains write through, so this is current).</summary>
+    public async Task<IReadOnlyDictionary<string, WorkflowState>> StatusesAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Scorecards.AsNoTracking().Where(s => s.CycleId == cycleId)
+            .Select(s => new { s.UnitCode, s.Status, s.Round, s.DeadlineException }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.UnitCode,
+            r => new WorkflowState(Enum.TryParse<ScorecardStatus>(r.Status, out var status) ? status : ScorecardStatus.Draft, r.Round, new HashSet<string>(), r.DeadlineException),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A unit's history, newest first: every audited value change and workflow step, and every evidence
+    /// file uploaded (the evidence table says who and when). <paramref name="itemCode"/> keeps one item's lines.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditLine>> AuditAsync(string cycleId, string unitCode, string? itemCode = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var audit = await db.Audit.AsNoTracking().Where(a => a.CycleId == cycleId && a.UnitCode == unitCode)
+            .OrderByDescending(a => a.Id).Take(AuditLimit).ToListAsync(cancellationToken);
+        var evidence = await db.Evidence.AsNoTracking().Where(e => e.CycleId == cycleId && e.UnitCode == unitCode)
+            .OrderByDescending(e => e.Id).Take(AuditLimit).ToListAsync(cancellationToken);
+        var users = audit.Select(a => a.User).Concat(evidence.Select(e => e.UploadedBy)).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => users.Contains(u.UserName))
+            .ToDictionaryAsync(u => u.UserName, u => u.DisplayName, cancellationToken);
+
+        var lines = audit.Select(a => new AuditLine(a.Id, a.At, a.User, names.GetValueOrDefault(a.User), a.Origin, a.Kind, a.ItemCode, a.OldValue, a.NewValue, a.Note))
+            .Concat(evidence.Select(e => new AuditLine(e.Id, e.At, e.UploadedBy, names.GetValueOrDefault(e.UploadedBy), "web", "evidence", e.ItemCode, null, e.FileName, null) { EvidenceId = e.Id }));
+        if (itemCode is not null) lines = lines.Where(l => l.Items.Contains(itemCode, StringComparer.Ordinal));
+        return lines.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Take(AuditLimit).ToList();
+    }
+}

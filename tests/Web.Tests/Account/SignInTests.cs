@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ParIndex.Silo.Demo;
+using ParIndex.Web.Tests.Support;
+
+namespace ParIndex.Web.Tests.Account;
+
+/// <summary>Sign-in: antiforgery on the form, hashed passwords, lockout, the account shown once signed in.</summary>
+public class SignInTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private static async Task<string> TokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/dang-nhap");
+        return Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string token, string user, string password) =>
+        client.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["username"] = user, ["password"] = password, ["returnUrl"] = "/cycles/par-2020-06",
+        }));
+
+    [Fact]
+    public async Task A_demo_account_signs_in_and_sees_its_name()
+    {
+        var client = Client();
+        var response = await PostAsync(client, await TokenAsync(client), "pnv.tpbackan", DemoSeeder.DemoPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/cycles/par-2020-06", response.Headers.Location?.OriginalString);
+        Assert.Contains("HttpOnly", string.Join(";", response.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Phòng Nội vụ thành phố Bắc Kạn", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var response = await PostAsync(Client(), "", "pnv.tpbackan", DemoSeeder.DemoPassword);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_says_so_without_telling_whether_the_name_exists()
+    {
+        var client = Client();
+        var token = await TokenAsync(client);
+        var wrongPassword = await (await PostAsync(client, token, "lanhdao.backan", "sai-mat-khau-99")).Content.ReadAsStringAsync();
+        var noSuchUser = await (await PostAsync(client, token, "khong-co-ai", "sai-mat-khau-99")).Content.ReadAsStringAsync();
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", wrongPassword);
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", noSuchUser);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        var client = Client();
+        var token = await TokenAsync(client);
+        for (int i = 0; i < 5; i++) await PostAsync(client, token, "snv.thainguyen", "sai-mat-khau-" + i);
+        var html = await (await PostAsync(client, token, "snv.thainguyen", DemoSeeder.DemoPassword)).Content.ReadAsStringAsync();
+        Assert.Contains("tạm khóa", html);
+    }
+
+    [Fact]
+    public async Task A_return_address_on_another_site_is_ignored()
+    {
+        var client = Client();
+        var token = await TokenAsync(client);
+        var response = await client.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["username"] = "lanhdao.backan", ["password"] = DemoSeeder.DemoPassword, ["returnUrl"] = "https://example.org/",
+        }));
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+}

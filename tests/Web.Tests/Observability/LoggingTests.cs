@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ParIndex.Web.Tests.Api;
+using ParIndex.Web.Tests.Support;
+
+namespace ParIndex.Web.Tests.Observability;
+
+/// <summary>Serilog: structured JSON lines in rolling files, one per request, with trace and span ids, at the levels configured.</summary>
+public class LoggingTests
+{
+    [Fact]
+    public Task Each_request_is_one_structured_json_line_carrying_its_trace_and_span_ids() => OwnDemoApp.RunAsync(async app =>
+    {
+        var trace = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/cycles/par-2020-06/units/06-SCT");
+        request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+        (await app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+
+        var line = (await TelemetryTests.Eventually(() => Lines(app).Where(l => l.TryGetProperty("TraceId", out var t) && t.GetString() == trace.ToString()
+            && l.GetProperty("Properties").TryGetProperty("StatusCode", out _)).Select(l => (object)l).FirstOrDefault()) as JsonElement?)!.Value;
+        var properties = line.GetProperty("Properties");
+        Assert.Equal("Information", line.GetProperty("Level").GetString());
+        Assert.Equal("/api/cycles/par-2020-06/units/06-SCT", properties.GetProperty("RequestPath").GetString());
+        Assert.Equal(200, properties.GetProperty("StatusCode").GetInt32());
+        Assert.Equal("/api/cycles/{cycle}/units/{unit}", properties.GetProperty("Route").GetString());
+        Assert.Matches("^[0-9a-f]{16}$", line.GetProperty("SpanId").GetString());
+        Assert.StartsWith("HTTP GET /api/cycles/par-2020-06/units/06-SCT responded 200 in ", line.GetProperty("RenderedMessage").GetString());
+        Assert.True(properties.TryGetProperty("MachineName", out _));
+        Assert.True(properties.TryGetProperty("Node", out _));
+        Assert.Matches(@"parindex-\d{8}\.json$", Directory.GetFiles(app.LogFolder).Single()); // one file a day
+    });
+
+    [Fact]
+    public Task Levels_come_from_configuration() => OwnDemoApp.RunAsync(async demo =>
+    {
+        await using var app = demo.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Serilog:MinimumLevel:Default", "Debug");
+            b.UseSetting("Serilog:MinimumLevel:Override:ParIndex.Web.Infrastructure.RequestTelemetry", "Warning");
+        });
+        var client = app.CreateClient();
+        (await client.GetAsync("/api/cycles")).EnsureSuccessStatusCode();
+        (await client.GetAsync("/readyz")).EnsureSuccessStatusCode();
+        await Task.Delay(200);
+        var lines = Lines(demo);
+        Assert.Contains(lines, l => l.GetProperty("Level").GetString() == "Debug"); // the default is now Debug…
+        Assert.DoesNotContain(lines, l => l.GetProperty("Properties").GetProperty("SourceContext").GetString() == "ParIndex.Web.Infrastructure.RequestTelemetry"); // …but request lines only from Warning up
+    });
+
+    private static List<JsonElement> Lines(DemoApp app)
+    {
+        var lines = new List<JsonElement>();
+        if (!Directory.Exists(app.LogFolder)) return lines;
+        foreach (var file in Directory.GetFiles(app.LogFolder))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } text)
+                if (text.Length > 0) lines.Add(JsonDocument.Parse(text).RootElement.Clone());
+        }
+        return lines;
+    }
+}

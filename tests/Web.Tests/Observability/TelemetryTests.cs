@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using ParIndex.Silo.Hosting;
+using ParIndex.Silo.Persistence;
+using ParIndex.Web.Tests.Api;
+
+namespace ParIndex.Web.Tests.Observability;
+
+/// <summary>
+/// A request that writes a score, seen through OpenTelemetry: the server span, the grain calls and the
+/// database commands in one trace, and the HTTP, grain and score-write metrics.
+/// </summary>
+public class TelemetryTests
+{
+    private const string Route = "/api/cycles/{cycle}/units/{unit}/scores";
+
+    [Fact]
+    public Task A_request_that_writes_a_score_is_one_trace_of_server_grain_and_database_spans_with_its_metrics() => OwnDemoApp.RunAsync(async demo =>
+    {
+        var spans = new SpanCapture();
+        var metrics = new MetricCapture();
+        using var reader = new BaseExportingMetricReader(metrics);
+        await using var app = demo.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<BaseExporter<Activity>>(spans);
+            s.AddSingleton<MetricReader>(reader);
+        }));
+        var client = app.CreateClient();
+
+        // Our own trace id, so that spans of other tests running at the same time are left out.
+        var trace = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cycles/par-2020-06/units/06-SCT/scores")
+        {
+            Content = JsonContent.Create(new[] { new { item = "1.1.1", kind = "appraised", value = 0.5m, note = "Thẩm định lại" } }),
+        };
+        request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+
+        // The server span ends just after the response is sent.
+        var server = await Eventually(() => spans.Of(trace).SingleOrDefault(s => s.Source.Name == "Microsoft.AspNetCore"));
+        Assert.Equal(ActivityKind.Server, server.Kind);
+        Assert.Equal("POST " + Route, server.DisplayName);
+        Assert.Equal(Route, server.GetTagItem("http.route"));
+        Assert.Equal(200, server.GetTagItem("http.response.status_code"));
+
+        var inTrace = spans.Of(trace);
+        var byId = inTrace.ToDictionary(s => s.SpanId);
+        bool Under(Activity span, Activity ancestor)
+        {
+            for (var parent = span.ParentSpanId; byId.TryGetValue(parent, out var p); parent = p.ParentSpanId)
+                if (p == ancestor) return true;
+            return false;
+        }
+
+        var write = inTrace.Single(s => s.Source.Name == GrainTelemetry.SourceName && s.DisplayName == "IScorecardGrain/SetValuesAsync");
+        Assert.Equal("par-2020-06/06-SCT", write.GetTagItem("grain.key"));
+        Assert.True(Under(write, server));
+        var rerank = inTrace.Single(s => s.DisplayName == "IRankingGrain/ResultChangedAsync");
+        Assert.True(Under(rerank, write)); // the ranking is told by the scorecard, within the same request
+
+        var database = inTrace.Where(s => s.Source.Name == DatabaseTelemetry.SourceName).ToList();
+        var update = Assert.Single(database, s => Under(s, write) && (string?)s.GetTagItem("db.operation.name") == "UPDATE" && ((string)s.GetTagItem("db.query.text")!).Contains("scorecards"));
+        Assert.Equal(ActivityKind.Client, update.Kind);
+        Assert.Equal("sqlite", update.GetTagItem("db.system.name"));
+
+        await Eventually(() =>
+        {
+            reader.Collect();
+            var points = metrics.Points.ToList();
+            var http = points.Any(p => p.Name == "http.server.request.duration" && Equals(p.Tags.GetValueOrDefault("http.route"), Route)
+                && Equals(p.Tags.GetValueOrDefault("http.request.method"), "POST") && p.Value >= 1);
+            var calls = points.Any(p => p.Name == GrainTelemetry.CallsCounterName && Equals(p.Tags.GetValueOrDefault("grain.type"), "IScorecardGrain")
+                && Equals(p.Tags.GetValueOrDefault("method"), "SetValuesAsync") && p.Value >= 1);
+            var latency = points.Any(p => p.Name == GrainTelemetry.CallDurationName && p.Value >= 1);
+            var activations = points.Any(p => p.Name == GrainTelemetry.ActivationsName);
+            var writes = points.Any(p => p.Name == ScoreTelemetry.WritesName && Equals(p.Tags.GetValueOrDefault("path"), "grain")
+                && Equals(p.Tags.GetValueOrDefault("origin"), "api") && p.Value >= 1);
+            return http && calls && latency && activations && writes ? "all" : null;
+        });
+    });
+
+    /// <summary>Polls for up to five seconds: spans and request metrics are recorded just after the response.</summary>
+    internal static async Task<T> Eventually<T>(Func<T?> probe) where T : class
+    {
+        var until = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            if (probe() is { } found) return found;
+            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException("Not seen within 5 s.");
+            await Task.Delay(50);
+        }
+    }
+}
