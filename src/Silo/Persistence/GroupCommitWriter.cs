@@ -42,7 +42,10 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         _contexts = contexts;
         _logger = logger;
         _node = node;
-        _loop = RunOnOwnThread("ParIndex group commit", LoopAsync);
+        using (var db = contexts.CreateDbContext()) _blockingCalls = db.Database.IsSqlite();
+        // SQLite's calls block (its async methods complete synchronously): its writer gets a thread of its
+        // own. PostgreSQL's calls really wait, so its writer stays on the thread pool.
+        _loop = _blockingCalls ? RunOnOwnThread("ParIndex group commit", LoopAsync) : Task.Run(LoopAsync);
         _checkpoints = RunOnOwnThread("ParIndex WAL checkpoint", CheckpointLoopAsync);
     }
 
@@ -73,6 +76,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     // put a copy of megabytes and an extra fsync in the path of every few group commits. A passive
     // checkpoint never blocks a writer; every commit is still made durable in the WAL before it is acknowledged.
     private readonly Task _checkpoints;
+    private readonly bool _blockingCalls;
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _checkpointDue = new(0);
     private long _framesSinceCheckpoint;
@@ -114,8 +118,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private async Task LoopAsync()
     {
         var batch = new List<Job>(MaxBatch);
-        // Waits blocking, so that the loop stays on its own thread (SQLite's async calls complete synchronously).
-        while (_jobs.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        // On SQLite it waits blocking, so that the loop stays on its own thread.
+        while (_blockingCalls ? _jobs.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult() : await _jobs.Reader.WaitToReadAsync())
         {
             while (batch.Count < MaxBatch && _jobs.Reader.TryRead(out var job)) batch.Add(job);
             try
