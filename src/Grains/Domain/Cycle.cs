@@ -1,3 +1,5 @@
+using ParIndex.Grains.Domain.Survey;
+
 namespace ParIndex.Grains.Domain;
 
 /// <summary>Where a cycle stands (DOMAIN.md "The cycle's workflow", at the cycle's level).</summary>
@@ -19,10 +21,14 @@ public sealed record Cycle
     public IReadOnlyList<string> PreviousCycles { get; init; } = [];
     public required IReadOnlyList<Framework> Frameworks { get; init; }
     public required IReadOnlyList<RankGroup> Groups { get; init; }
+    /// <summary>The survey's questionnaires (điều tra xã hội học), each about one group's units.</summary>
+    public IReadOnlyList<Questionnaire> Questionnaires { get; init; } = [];
 
     public DateOnly ReferenceDate => ExplicitReferenceDate ?? new DateOnly(Year, 12, 31);
 
     public RankGroup? FindGroup(string code) => Groups.FirstOrDefault(g => g.Code == code);
+
+    public Questionnaire? FindQuestionnaire(string code) => Questionnaires.FirstOrDefault(q => q.Code == code);
 
     public Framework FrameworkOf(RankGroup group) => Frameworks.First(f => f.Code == group.FrameworkCode);
 
@@ -67,6 +73,8 @@ public sealed record Cycle
                 errors.Add($"Nhóm {group.Code}: {e.Message}");
             }
         }
+        foreach (var dup in Questionnaires.GroupBy(q => q.Code).Where(g => g.Count() > 1)) errors.Add($"Mã phiếu điều tra {dup.Key} bị trùng.");
+        foreach (var questionnaire in Questionnaires) errors.AddRange(questionnaire.Check(this));
         if (errors.Count > 0) throw new DomainValidationException($"Kỳ đánh giá {Id} không hợp lệ:", errors);
         return members;
     }
