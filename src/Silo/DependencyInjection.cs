@@ -10,6 +10,7 @@ using ParIndex.Silo.Evidence;
 using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Import;
 using ParIndex.Silo.Persistence;
+using ParIndex.Silo.Survey;
 using ParIndex.Silo.Workflow;
 
 namespace ParIndex.Silo;
@@ -40,6 +41,9 @@ public static class DependencyInjection
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
         services.AddSingleton<PublicationService>();
+        services.AddSingleton<SurveyService>();
+        services.AddSingleton<SurveyAnswers>();
+        services.AddSingleton<SurveyQueries>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountService>();
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));

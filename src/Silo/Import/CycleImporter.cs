@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Domain;
 using ParIndex.Silo.Persistence;
+using ParIndex.Silo.Survey;
 
 namespace ParIndex.Silo.Import;
 
@@ -51,6 +52,8 @@ public sealed class CycleImporter(IDbContextFactory<ParIndexDbContext> contexts,
                 db.Results.Add(result);
             }
         }
+        ordinal = 0;
+        foreach (var questionnaire in cycle.Questionnaires) db.Questionnaires.Add(QuestionnaireStorage.ToRow(cycle.Id, ordinal++, questionnaire));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return members.Values.Sum(m => m.Count);

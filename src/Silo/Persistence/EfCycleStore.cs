@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Silo.Survey;
 
 namespace ParIndex.Silo.Persistence;
 
@@ -26,10 +27,12 @@ public sealed class EfCycleStore(IDbContextFactory<ParIndexDbContext> contexts) 
             .Select(f => RowMapping.ToFramework(f, items.Where(i => i.FrameworkCode == f.Code))).ToList();
         var groups = (await db.Groups.AsNoTracking().Where(g => g.CycleId == cycleId).ToListAsync(cancellationToken))
             .OrderBy(g => g.Ordinal).Select(RowMapping.ToGroup).ToList();
+        var questionnaires = (await db.Questionnaires.AsNoTracking().Where(q => q.CycleId == cycleId).ToListAsync(cancellationToken))
+            .OrderBy(q => q.Ordinal).Select(QuestionnaireStorage.FromRow).ToList();
         var cycle = new Cycle
         {
             Id = row.Id, Year = row.Year, Kind = row.Kind, Title = row.Title, ExplicitReferenceDate = row.ReferenceDate, SelfAssessmentDeadline = row.SelfAssessmentDeadline,
-            PreviousCycles = RowMapping.Split(row.PreviousCycles).ToList(), Frameworks = frameworks, Groups = groups,
+            PreviousCycles = RowMapping.Split(row.PreviousCycles).ToList(), Frameworks = frameworks, Groups = groups, Questionnaires = questionnaires,
         };
 
         var on = cycle.ReferenceDate;

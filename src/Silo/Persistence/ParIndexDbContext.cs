@@ -18,6 +18,11 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<UserRow> Users => Set<UserRow>();
     public DbSet<RoleGrantRow> RoleGrants => Set<RoleGrantRow>();
     public DbSet<EvidenceRow> Evidence => Set<EvidenceRow>();
+    public DbSet<QuestionnaireRow> Questionnaires => Set<QuestionnaireRow>();
+    public DbSet<SurveyRoundRow> SurveyRounds => Set<SurveyRoundRow>();
+    public DbSet<SurveyQuotaRow> SurveyQuotas => Set<SurveyQuotaRow>();
+    public DbSet<SurveyLinkRow> SurveyLinks => Set<SurveyLinkRow>();
+    public DbSet<SurveyAnswerRow> SurveyAnswers => Set<SurveyAnswerRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -70,6 +75,21 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
         {
             e.ToTable("evidence");
             e.HasIndex(x => new { x.CycleId, x.UnitCode, x.ItemCode });
+        });
+        model.Entity<QuestionnaireRow>(e => { e.ToTable("questionnaires"); e.HasKey(q => new { q.CycleId, q.Code }); });
+        model.Entity<SurveyRoundRow>(e => { e.ToTable("survey_rounds"); e.HasKey(r => r.CycleId); });
+        model.Entity<SurveyQuotaRow>(e => { e.ToTable("survey_quotas"); e.HasKey(q => new { q.CycleId, q.UnitCode, q.Questionnaire }); });
+        model.Entity<SurveyLinkRow>(e =>
+        {
+            e.ToTable("survey_links");
+            e.HasIndex(l => l.TokenHash).IsUnique();
+            e.HasIndex(l => new { l.CycleId, l.UnitCode });
+        });
+        model.Entity<SurveyAnswerRow>(e =>
+        {
+            e.ToTable("survey_answers");
+            // One respondent answers a questionnaire once per unit: the database refuses a second answer too.
+            e.HasIndex(a => new { a.CycleId, a.UnitCode, a.Questionnaire, a.RespondentId, a.QuestionCode }).IsUnique();
         });
         model.Entity<AuditRow>(e =>
         {

@@ -308,6 +308,25 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.ToTable("publications", (string)null);
                 });
 
+            modelBuilder.Entity("ParIndex.Silo.Persistence.QuestionnaireRow", b =>
+                {
+                    b.Property<string>("CycleId");
+
+                    b.Property<string>("Code");
+
+                    b.Property<string>("Definition")
+                        .IsRequired();
+
+                    b.Property<string>("GroupCode")
+                        .IsRequired();
+
+                    b.Property<int>("Ordinal");
+
+                    b.HasKey("CycleId", "Code");
+
+                    b.ToTable("questionnaires", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Silo.Persistence.ResultRow", b =>
                 {
                     b.Property<string>("CycleId");
@@ -406,6 +425,117 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.HasKey("CycleId", "UnitCode");
 
                     b.ToTable("scorecards", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.SurveyAnswerRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At");
+
+                    b.Property<string>("CycleId")
+                        .IsRequired();
+
+                    b.Property<string>("OptionCode")
+                        .IsRequired();
+
+                    b.Property<string>("Origin")
+                        .IsRequired();
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired();
+
+                    b.Property<string>("Questionnaire")
+                        .IsRequired();
+
+                    b.Property<string>("RespondentId")
+                        .IsRequired();
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "UnitCode", "Questionnaire", "RespondentId", "QuestionCode")
+                        .IsUnique();
+
+                    b.ToTable("survey_answers", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.SurveyLinkRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired();
+
+                    b.Property<string>("CycleId")
+                        .IsRequired();
+
+                    b.Property<string>("Questionnaire")
+                        .IsRequired();
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired();
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired();
+
+                    b.Property<DateTimeOffset?>("UsedAt");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CycleId", "UnitCode");
+
+                    b.ToTable("survey_links", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.SurveyQuotaRow", b =>
+                {
+                    b.Property<string>("CycleId");
+
+                    b.Property<string>("UnitCode");
+
+                    b.Property<string>("Questionnaire");
+
+                    b.Property<int>("Target");
+
+                    b.HasKey("CycleId", "UnitCode", "Questionnaire");
+
+                    b.ToTable("survey_quotas", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.SurveyRoundRow", b =>
+                {
+                    b.Property<string>("CycleId");
+
+                    b.Property<DateTimeOffset?>("ClosedAt");
+
+                    b.Property<DateOnly?>("ClosesOn");
+
+                    b.Property<int>("MinimumAnswers");
+
+                    b.Property<DateTimeOffset?>("OpenedAt");
+
+                    b.Property<string>("Status")
+                        .IsRequired();
+
+                    b.Property<string>("UpdatedBy");
+
+                    b.HasKey("CycleId");
+
+                    b.ToTable("survey_rounds", (string)null);
                 });
 
             modelBuilder.Entity("ParIndex.Silo.Persistence.UnitRow", b =>
