@@ -1190,7 +1190,8 @@ def generate(shared, out):
              "title": "Chỉ số cải cách hành chính năm 2025 — tỉnh Thái Nguyên",
              "previousCycles": ["par-2020-06"],
              "frameworks": [fws[("so", 2025)][0], fws[("xa", 2025)][0]],
-             "groups": groups}
+             "groups": groups,
+             "questionnaires": tn_questionnaires()}
     (out / "thai-nguyen" / "cycle-2025.json").write_text(jdump(cycle) + "\n", encoding="utf-8")
     rows = []
     for g in groups:
@@ -1199,6 +1200,52 @@ def generate(shared, out):
         for c in codes:
             rows.extend(scorecard(rng, c, abbr_of(c, by_code[c]["type"]), meta, t25[c], 2025))
     write_csv(out / "thai-nguyen" / "scores-2025.csv", SCORE_HEADER, rows)
+    write_csv(out / "thai-nguyen" / "answers-2025.csv", ANSWER_HEADER, tn_paper_answers(depts))
+
+
+# The survey of Thái Nguyên 2025: questionnaires per respondent group, each question mapped to a Survey
+# item; the common mapping A 100 %, B 60 %, C 20 %, D 0 %, and "không biết" not counted.
+OPTIONS = [{"code": "A", "label": "Rất tốt", "fraction": 1.0}, {"code": "B", "label": "Tốt", "fraction": 0.6},
+           {"code": "C", "label": "Chưa tốt", "fraction": 0.2}, {"code": "D", "label": "Kém", "fraction": 0.0},
+           {"code": "E", "label": "Không biết", "fraction": None}]
+ANSWER_HEADER = ["respondent_id", "unit_code", "questionnaire", "question_code", "answer"]
+
+
+def tn_questionnaires():
+    def qs(pairs):
+        return [{"code": f"Q{i + 1}", "item": item, "text": text} for i, (item, text) in enumerate(pairs)]
+    return [
+        {"code": "P01", "title": "Phiếu 01 — đại biểu HĐND tỉnh, lãnh đạo UBND tỉnh đánh giá sở, ban, ngành", "group": "so",
+         "respondents": "Đại biểu HĐND tỉnh, lãnh đạo UBND tỉnh", "quota": 5, "options": OPTIONS,
+         "questions": qs([("1.7.1", "Kế hoạch CCHC năm của cơ quan được ban hành kịp thời, đầy đủ?"),
+                          ("1.7.2", "Người đứng đầu cơ quan chỉ đạo, điều hành CCHC quyết liệt?"),
+                          ("8.1.1", "Hệ thống văn bản thuộc lĩnh vực cơ quan quản lý đồng bộ, thống nhất?"),
+                          ("8.5", "Cơ quan tác động tích cực đến phát triển kinh tế – xã hội của ngành, lĩnh vực?")])},
+        {"code": "P02", "title": "Phiếu 02 — người dân, doanh nghiệp giao dịch tại sở, ban, ngành", "group": "so",
+         "respondents": "Người dân, doanh nghiệp đã giải quyết TTHC", "quota": 15, "options": OPTIONS,
+         "questions": qs([("3.6.1", "Thủ tục hành chính của cơ quan được công khai, minh bạch?"),
+                          ("3.6.2", "Công chức tiếp nhận, giải quyết hồ sơ có thái độ phục vụ tốt?"),
+                          ("3.6.3", "Hồ sơ được giải quyết đúng hoặc sớm hơn thời hạn quy định?"),
+                          ("8.2.1", "Ông/bà hài lòng khi giải quyết TTHC tại cơ quan?")])},
+        {"code": "P03", "title": "Phiếu 03 — người dân đánh giá UBND xã, phường", "group": "xa",
+         "respondents": "Người dân đã giải quyết TTHC tại xã, phường", "quota": 10, "options": OPTIONS,
+         "questions": qs([("3.6.1", "Thủ tục hành chính được niêm yết công khai, dễ tìm?"),
+                          ("3.6.2", "Công chức xã, phường có thái độ phục vụ tốt?"),
+                          ("8.1", "Ông/bà hài lòng với việc giải quyết TTHC tại xã, phường?"),
+                          ("8.5", "Ông/bà tin tưởng vào chính quyền xã, phường?")])},
+    ]
+
+
+def tn_paper_answers(depts):
+    """Paper questionnaires P02 for three departments, to try `import survey-answers` (its own seed: the rest is unchanged)."""
+    rng = random.Random(SEED + 2025)
+    rows = []
+    for unit in depts[:3]:
+        for n in range(1, 6):
+            respondent = f"giay-{unit}-{n:02d}"
+            for i in range(4):
+                rows.append([respondent, unit, "P02", f"Q{i + 1}", rng.choice("AAABBBCDE")])
+    return rows
 
 
 # ---------------------------------------------------------------------------
