@@ -30,10 +30,12 @@ public sealed class CliApp(TextWriter output, TextWriter error, TextReader? inpu
         import.Subcommands.Add(ImportCommands.Units(this));
         import.Subcommands.Add(ImportCommands.Cycle(this));
         import.Subcommands.Add(ImportCommands.Scores(this));
+        import.Subcommands.Add(SurveyCommands.ImportAnswers(this));
         root.Subcommands.Add(import);
         root.Subcommands.Add(ResultsCommand.Create(this));
         root.Subcommands.Add(PublicationCommands.Publish(this));
         root.Subcommands.Add(PublicationCommands.Adjust(this));
+        root.Subcommands.Add(SurveyCommands.Round(this));
         root.Subcommands.Add(DemoCommand.Create(this));
         root.Subcommands.Add(UserCommands.Create(this));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = Output, Error = Error }, cancellationToken);

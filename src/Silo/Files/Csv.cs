@@ -11,7 +11,7 @@ internal sealed record CsvRow(int Line, IReadOnlyList<string> Fields);
 /// Quoted fields may hold commas, doubled quotes and line breaks; a quote inside an unquoted field
 /// is taken literally (it is unambiguous); CRLF, LF and CR all end a line.
 /// </summary>
-internal static class Csv
+public static class Csv
 {
     public static List<CsvRow> Parse(string text, string fileName, List<FileProblem> problems)
     {

@@ -29,6 +29,10 @@ public static class Vn
     /// <summary>Việt Nam keeps UTC+7 all year (no daylight saving), so no time-zone data is needed.</summary>
     public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
 
+    /// <summary>A date from a form: the date input sends yyyy-MM-dd; people may also type dd/MM/yyyy.</summary>
+    public static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
     /// <summary>A moment in Việt Nam's time: 09/02/2021 14:05.</summary>
     public static string DateTime(DateTimeOffset at) => at.ToOffset(Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 

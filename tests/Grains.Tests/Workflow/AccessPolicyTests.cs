@@ -38,6 +38,7 @@ public class AccessPolicyTests
             [Permission.Appraise] = ["communeA", "communeB"],
             [Permission.Publish] = ["communeA", "communeB"], // never district 060's communes, never its own result
             [Permission.Adjust] = ["communeA", "communeB"],
+            [Permission.RunSurvey] = ["communeA", "communeB"], // surveys what it assesses, as it publishes
         },
         ["appraiserXa058"] = new()
         {

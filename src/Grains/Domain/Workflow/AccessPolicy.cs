@@ -28,6 +28,8 @@ public enum Permission
     Publish,
     Adjust,
     GrantException,
+    /// <summary>Runs the survey for the unit's group: questionnaires, the round, quotas, links, paper answers.</summary>
+    RunSurvey,
 }
 
 /// <summary>The unit concerned: its ancestors (nearest first), its group and that group's assessor.</summary>
@@ -50,8 +52,8 @@ public static class AccessPolicy
     {
         (Role.ProvinceAdmin, _) => unit.IsWithin(g.Scope),
         (Role.DistrictAdmin, Permission.ReadScorecard or Permission.Appraise) => unit.IsWithin(g.Scope) && unit.UnitCode != g.Scope,
-        // A district publishes what it assesses (its communes and offices), never its own result.
-        (Role.DistrictAdmin, Permission.Publish or Permission.Adjust) => unit.AssessorCode == g.Scope,
+        // A district publishes (and surveys) what it assesses (its communes and offices), never its own result.
+        (Role.DistrictAdmin, Permission.Publish or Permission.Adjust or Permission.RunSurvey) => unit.AssessorCode == g.Scope,
         (Role.Appraiser, Permission.ReadScorecard or Permission.Appraise) =>
             unit.IsWithin(g.Scope) && (g.Groups is null || g.Groups.Contains(unit.GroupCode)),
         (Role.UnitEditor, Permission.ReadScorecard or Permission.EnterSelfScores) => unit.UnitCode == g.Scope,
