@@ -95,6 +95,20 @@ public class QuestionnaireTests
     }
 
     [Fact]
+    public void Uncoded_questions_are_named_once_even_when_the_group_is_unknown()
+    {
+        var problems = Check(P02 with { GroupCode = "xa", Questions = [new("", "S.1.1", "…"), new("", "S.1.2", "…")] });
+        Assert.Equal(new[] { "Phiếu P02: có câu hỏi không có mã.", "Phiếu P02: kỳ par-2024-06 không có nhóm xếp hạng \"xa\"." }, problems);
+    }
+
+    [Fact]
+    public void The_content_check_needs_no_cycle_and_leaves_the_group_and_items_to_the_cycle_check()
+    {
+        Assert.Empty((P02 with { GroupCode = "xa" }).CheckContent());
+        Assert.Equal(new[] { "Phiếu P02: không có câu hỏi nào." }, (P02 with { Questions = [] }).CheckContent());
+    }
+
+    [Fact]
     public void Resolving_the_cycle_reports_every_questionnaire_problem()
     {
         var cycle = Cycle(P02, MakeQuestionnaire("P05", new SurveyQuestion("Q1", "S.9", "…")) with { GroupCode = "so" }, P03 with { GroupCode = "xa" });
