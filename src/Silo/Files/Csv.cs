@@ -135,10 +135,14 @@ internal sealed class CsvTable
         _columns.TryGetValue(column, out var index) ? row.Fields[index].Trim() : "";
 
     /// <summary>Null when the header is unusable; the problems say why.</summary>
-    public static CsvTable? Read(TextReader reader, string fileName, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<FileProblem> problems)
+    public static CsvTable? Read(TextReader reader, string fileName, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<FileProblem> problems) =>
+        FromRows(Csv.Parse(Csv.ReadAll(reader), fileName, problems), fileName, required, optional, problems);
+
+    /// <summary>The same rules for records that came from elsewhere (the rows of a worksheet), the first non-blank one the header.</summary>
+    public static CsvTable? FromRows(IEnumerable<CsvRow> records, string fileName, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<FileProblem> problems)
     {
         var expected = string.Join(',', required);
-        var rows = Csv.Parse(Csv.ReadAll(reader), fileName, problems)
+        var rows = records
             .Where(r => r.Fields.Any(f => !string.IsNullOrWhiteSpace(f)))
             .ToList();
         if (rows.Count == 0)

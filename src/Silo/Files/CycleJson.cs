@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Survey;
 
 namespace ParIndex.Silo.Files;
 
@@ -8,7 +9,9 @@ namespace ParIndex.Silo.Files;
 /// cycle.json (INTERFACES.md): the cycle, its frameworks and its rank groups. Checks everything that
 /// can be known from the file alone, including every rule of <see cref="Framework.Create"/> and
 /// <see cref="ClassificationBands.Create"/>; resolving unit codes is the caller's (<see cref="Cycle.Resolve"/>).
-/// Properties the reader does not know (e.g. "questionnaires") are ignored.
+/// The optional "questionnaires" are read by <see cref="QuestionnaireJson"/> and checked against the
+/// cycle's groups and frameworks (<see cref="Questionnaire.Check"/>).
+/// Properties the reader does not know are ignored.
 /// </summary>
 public static class CycleJson
 {
@@ -18,9 +21,15 @@ public static class CycleJson
         return Read(reader, fileName);
     }
 
-    public static ReadResult<Cycle> Read(TextReader reader, string fileName)
+    public static ReadResult<Cycle> Read(TextReader reader, string fileName) =>
+        ReadRoot(Csv.ReadAll(reader), fileName, root => ReadCycle(root));
+
+    /// <summary>
+    /// Parses JSON text whose root must be an object and hands it to <paramref name="read"/>, which reports
+    /// through the reader; the value is kept only when nothing was reported.
+    /// </summary>
+    internal static ReadResult<T> ReadRoot<T>(string text, string fileName, Func<JsonObjectReader, T?> read) where T : class
     {
-        var text = Csv.ReadAll(reader);
         JsonDocument document;
         try
         {
@@ -28,16 +37,16 @@ public static class CycleJson
         }
         catch (JsonException e)
         {
-            return ReadResult<Cycle>.Failure([Malformed(fileName, text, e)]);
+            return ReadResult<T>.Failure([Malformed(fileName, text, e)]);
         }
         using (document)
         {
             var problems = new List<FileProblem>();
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return ReadResult<Cycle>.Failure([new FileProblem(fileName, null, null, null, "nội dung phải là một đối tượng JSON { … }.")]);
+                return ReadResult<T>.Failure([new FileProblem(fileName, null, null, null, "nội dung phải là một đối tượng JSON { … }.")]);
             var root = new JsonObjectReader(document.RootElement, "", (message, item) => problems.Add(new FileProblem(fileName, null, null, item, message)));
-            var cycle = ReadCycle(root, problems.Add, fileName);
-            return cycle is null ? ReadResult<Cycle>.Failure(problems) : ReadResult<Cycle>.From(cycle, problems);
+            var value = read(root);
+            return value is null ? ReadResult<T>.Failure(problems) : ReadResult<T>.From(value, problems);
         }
     }
 
@@ -53,9 +62,9 @@ public static class CycleJson
         return new FileProblem(fileName, line, null, null, $"JSON sai cú pháp{position}: {detail}");
     }
 
-    private static Cycle? ReadCycle(JsonObjectReader root, Action<FileProblem> add, string fileName)
+    private static Cycle? ReadCycle(JsonObjectReader root)
     {
-        void Problem(string message) => add(new FileProblem(fileName, null, null, null, message));
+        void Problem(string message) => root.Problem(message);
 
         var id = root.String("id", required: true);
         var year = root.Int("year", required: true);
@@ -90,12 +99,30 @@ public static class CycleJson
             groups.Add(group);
         }
 
+        var questionnaireObjects = root.Objects("questionnaires", required: false) ?? [];
+        var read = questionnaireObjects.Select(q => (Json: q, Questionnaire: QuestionnaireJson.ReadObject(q))).ToList();
+
         if (id is null || year is null || title is null) return null;
-        return new Cycle
+        var cycle = new Cycle
         {
             Id = id, Year = year.Value, Kind = kind, Title = title, ExplicitReferenceDate = referenceDate, SelfAssessmentDeadline = deadline,
             PreviousCycles = previous, Frameworks = frameworks, Groups = groups,
+            Questionnaires = read.Where(r => r.Questionnaire is not null).Select(r => r.Questionnaire!).ToList(),
         };
+        CheckQuestionnaires(cycle, read);
+        return cycle;
+    }
+
+    /// <summary>The domain's rules for each questionnaire that read, against the cycle read so far, at its path.</summary>
+    private static void CheckQuestionnaires(Cycle cycle, List<(JsonObjectReader Json, Questionnaire? Questionnaire)> read)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (json, questionnaire) in read)
+        {
+            if (questionnaire is null) continue;
+            if (!codes.Add(questionnaire.Code)) json.Problem($"mã phiếu điều tra {questionnaire.Code} bị trùng.");
+            foreach (var error in questionnaire.Check(cycle)) json.Problem(error);
+        }
     }
 
     private sealed record FrameworkRead(string Code, Framework? Built);

@@ -18,6 +18,9 @@ internal sealed class JsonObjectReader(JsonElement element, string path, Action<
 
     public bool Has(string name) => Find(name) is not null;
 
+    /// <summary>Whether the property is written at all, even as null (for properties where null means something).</summary>
+    public bool Declares(string name) => element.TryGetProperty(name, out _);
+
     private JsonElement? Find(string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 

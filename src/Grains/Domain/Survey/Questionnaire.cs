@@ -30,27 +30,34 @@ public sealed record Questionnaire(string Code, string Title, string GroupCode, 
     public SurveyQuestion? FindQuestion(string code) => Questions.FirstOrDefault(q => q.Code == code);
 
     /// <summary>Everything wrong with the questionnaire in this cycle, each naming the questionnaire and what is wrong.</summary>
-    public IEnumerable<string> Check(Cycle cycle)
+    public IEnumerable<string> Check(Cycle cycle) => CheckContent().Concat(CheckAgainst(cycle));
+
+    /// <summary>What is wrong with the questionnaire on its own, whatever the cycle (what an editor can say before it is saved).</summary>
+    public IEnumerable<string> CheckContent()
     {
         var where = $"Phiếu {Code}";
         if (string.IsNullOrWhiteSpace(Code)) yield return "Phiếu điều tra không có mã (code).";
         if (string.IsNullOrWhiteSpace(Title)) yield return $"{where}: thiếu tiêu đề (title).";
         if (Quota < 0) yield return $"{where}: chỉ tiêu số phiếu {Quota} âm.";
-        foreach (var dup in Options.GroupBy(o => o.Code).Where(g => g.Count() > 1)) yield return $"{where}: mã phương án {dup.Key} bị trùng.";
+        foreach (var dup in Options.GroupBy(o => o.Code).Where(g => g.Count() > 1 && !string.IsNullOrWhiteSpace(g.Key))) yield return $"{where}: mã phương án {dup.Key} bị trùng.";
         foreach (var o in Options.Where(o => string.IsNullOrWhiteSpace(o.Code))) yield return $"{where}: có phương án trả lời không có mã.";
         foreach (var o in Options.Where(o => o.Fraction is < 0m or > 1m))
             yield return $"{where}: phương án {o.Code} có tỷ lệ điểm {o.Fraction} ngoài khoảng 0–1.";
         if (!Options.Any(o => o.IsCounted)) yield return $"{where}: cần ít nhất một phương án được tính điểm (fraction khác null).";
         if (Questions.Count == 0) yield return $"{where}: không có câu hỏi nào.";
-        foreach (var dup in Questions.GroupBy(q => q.Code).Where(g => g.Count() > 1)) yield return $"{where}: mã câu hỏi {dup.Key} bị trùng.";
+        foreach (var dup in Questions.GroupBy(q => q.Code).Where(g => g.Count() > 1 && !string.IsNullOrWhiteSpace(g.Key))) yield return $"{where}: mã câu hỏi {dup.Key} bị trùng.";
+        if (Questions.Any(q => string.IsNullOrWhiteSpace(q.Code))) yield return $"{where}: có câu hỏi không có mã.";
+    }
 
+    private IEnumerable<string> CheckAgainst(Cycle cycle)
+    {
+        var where = $"Phiếu {Code}";
         var group = cycle.FindGroup(GroupCode);
         if (group is null) { yield return $"{where}: kỳ {cycle.Id} không có nhóm xếp hạng \"{GroupCode}\"."; yield break; }
         var framework = cycle.Frameworks.FirstOrDefault(f => f.Code == group.FrameworkCode);
         if (framework is null) yield break; // the group's own check names the missing framework
         foreach (var q in Questions)
         {
-            if (string.IsNullOrWhiteSpace(q.Code)) yield return $"{where}: có câu hỏi không có mã.";
             var item = framework.FindItem(q.ItemCode);
             if (item is null) yield return $"{where}, câu {q.Code}: bộ tiêu chí {framework.Code} không có tiêu chí {q.ItemCode}.";
             else if (item.Source != ItemSource.Survey)
