@@ -56,13 +56,13 @@ public class QuestionnaireTests
     }
 
     [Theory]
-    [InlineData("1.2")]
-    [InlineData("-0.1")]
-    public void A_fraction_outside_0_to_1_is_named(string fraction)
+    [InlineData("1.20", "1.2")]
+    [InlineData("-0.1", "-0.1")]
+    public void A_fraction_outside_0_to_1_is_named_as_people_write_it(string fraction, string written)
     {
         var value = decimal.Parse(fraction, System.Globalization.CultureInfo.InvariantCulture);
         var problem = OneProblem(P02 with { Options = [new("A", "Rất tốt", 1m), new("X", "Lạ", value)] });
-        Assert.Equal($"Phiếu P02: phương án X có tỷ lệ điểm {value} ngoài khoảng 0–1.", problem);
+        Assert.Equal($"Phiếu P02: phương án X có tỷ lệ điểm {written} ngoài khoảng 0–1.", problem);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class SampleSizeTests
     {
         var e = decimal.Parse(margin, System.Globalization.CultureInfo.InvariantCulture);
         var error = Assert.Throws<DomainException>(() => SampleSize.Required(100, e));
-        Assert.Contains("phải lớn hơn 0 và nhỏ hơn 1", error.Message);
+        Assert.Equal($"Sai số {margin} phải lớn hơn 0 và nhỏ hơn 1 (ví dụ 0.05 = 5 %).", error.Message);
     }
 
     private static readonly Gen<decimal> Margins = Gen.Choose(1, 99).Select(p => p / 100m);

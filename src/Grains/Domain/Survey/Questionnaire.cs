@@ -42,7 +42,7 @@ public sealed record Questionnaire(string Code, string Title, string GroupCode, 
         foreach (var dup in Options.GroupBy(o => o.Code).Where(g => g.Count() > 1 && !string.IsNullOrWhiteSpace(g.Key))) yield return $"{where}: mã phương án {dup.Key} bị trùng.";
         foreach (var o in Options.Where(o => string.IsNullOrWhiteSpace(o.Code))) yield return $"{where}: có phương án trả lời không có mã.";
         foreach (var o in Options.Where(o => o.Fraction is < 0m or > 1m))
-            yield return $"{where}: phương án {o.Code} có tỷ lệ điểm {o.Fraction} ngoài khoảng 0–1.";
+            yield return $"{where}: phương án {o.Code} có tỷ lệ điểm {ScoreText.Format(o.Fraction!.Value)} ngoài khoảng 0–1.";
         if (!Options.Any(o => o.IsCounted)) yield return $"{where}: cần ít nhất một phương án được tính điểm (fraction khác null).";
         if (Questions.Count == 0) yield return $"{where}: không có câu hỏi nào.";
         foreach (var dup in Questions.GroupBy(q => q.Code).Where(g => g.Count() > 1 && !string.IsNullOrWhiteSpace(g.Key))) yield return $"{where}: mã câu hỏi {dup.Key} bị trùng.";

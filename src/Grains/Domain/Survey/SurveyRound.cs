@@ -81,7 +81,7 @@ public static class SampleSize
     public static int Required(int population, decimal margin = DefaultMargin)
     {
         if (population < 0) throw new DomainException($"Quy mô tổng thể {population} âm.");
-        if (margin is <= 0m or >= 1m) throw new DomainException($"Sai số {margin} phải lớn hơn 0 và nhỏ hơn 1 (ví dụ 0.05 = 5 %).");
+        if (margin is <= 0m or >= 1m) throw new DomainException($"Sai số {ScoreText.Format(margin)} phải lớn hơn 0 và nhỏ hơn 1 (ví dụ 0.05 = 5 %).");
         if (population == 0) return 0;
         var n = population / (1m + population * margin * margin);
         return (int)decimal.Ceiling(n);
