@@ -13,7 +13,7 @@ internal sealed record CsvRow(int Line, IReadOnlyList<string> Fields);
 /// </summary>
 public static class Csv
 {
-    public static List<CsvRow> Parse(string text, string fileName, List<FileProblem> problems)
+    internal static List<CsvRow> Parse(string text, string fileName, List<FileProblem> problems)
     {
         var rows = new List<CsvRow>();
         var field = new StringBuilder();

@@ -89,7 +89,8 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
         {
             e.ToTable("survey_answers");
             // One respondent answers a questionnaire once per unit: the database refuses a second answer too.
-            e.HasIndex(a => new { a.CycleId, a.UnitCode, a.Questionnaire, a.RespondentId, a.QuestionCode }).IsUnique();
+            // Named: the default name passes PostgreSQL's 63-character limit.
+            e.HasIndex(a => new { a.CycleId, a.UnitCode, a.Questionnaire, a.RespondentId, a.QuestionCode }).IsUnique().HasDatabaseName("IX_survey_answers_respondent");
         });
         model.Entity<AuditRow>(e =>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParIndex.Silo.Persistence;
 using ParIndex.Silo.Tests.Support;
 
 namespace ParIndex.Silo.Tests.Cli;
@@ -46,7 +47,7 @@ public class SurveyImportTests(DemoDatabase demo)
     [Fact]
     public async Task The_example_answers_file_imports_once_and_a_second_time_is_refused_as_duplicate_respondents()
     {
-        await using var db = await demo.CopyAsync(Persistence.DatabaseOptions.Sqlite);
+        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
         var example = Repo.Path("examples", "thai-nguyen", "answers-2025.csv");
         (await db.RunAsync("survey", "open", "--cycle", Cycle)).ShouldSucceed();
         (await db.RunAsync("import", "survey-answers", "--cycle", Cycle, example)).ShouldSucceed();
@@ -86,7 +87,7 @@ public class SurveyImportTests(DemoDatabase demo)
     public async Task Answers_are_refused_before_the_round_opens_and_the_round_opens_once()
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(Persistence.DatabaseOptions.Sqlite);
+        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
         var file = folder.Write("a.csv", Header + Rows("r-1", "19-SNV", "P02", "A", "A", "A", "A"));
         var early = await db.RunAsync("import", "survey-answers", "--cycle", Cycle, file);
         Assert.NotEqual(0, early.ExitCode);

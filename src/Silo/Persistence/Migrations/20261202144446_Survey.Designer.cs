@@ -463,7 +463,8 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CycleId", "UnitCode", "Questionnaire", "RespondentId", "QuestionCode")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_survey_answers_respondent");
 
                     b.ToTable("survey_answers", (string)null);
                 });

@@ -100,7 +100,7 @@ namespace ParIndex.Silo.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_survey_answers_CycleId_UnitCode_Questionnaire_RespondentId_QuestionCode",
+                name: "IX_survey_answers_respondent",
                 table: "survey_answers",
                 columns: new[] { "CycleId", "UnitCode", "Questionnaire", "RespondentId", "QuestionCode" },
                 unique: true);
