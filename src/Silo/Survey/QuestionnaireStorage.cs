@@ -1,20 +1,21 @@
-using System.Text.Json;
 using ParIndex.Grains.Domain.Survey;
+using ParIndex.Silo.Files;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Silo.Survey;
 
-/// <summary>A questionnaire as a row: its whole definition in one JSON column, so that it is edited and stored whole.</summary>
+/// <summary>A questionnaire as a row: its whole definition in one column, in cycle.json's own form (QuestionnaireJson).</summary>
 internal static class QuestionnaireStorage
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static QuestionnaireRow ToRow(string cycleId, int ordinal, Questionnaire questionnaire) => new()
     {
         CycleId = cycleId, Code = questionnaire.Code, Ordinal = ordinal, GroupCode = questionnaire.GroupCode,
-        Definition = JsonSerializer.Serialize(questionnaire, Json),
+        Definition = QuestionnaireJson.Write(questionnaire),
     };
 
-    public static Questionnaire FromRow(QuestionnaireRow row) =>
-        JsonSerializer.Deserialize<Questionnaire>(row.Definition, Json) ?? throw new InvalidDataException($"Phiếu {row.Code} của kỳ {row.CycleId} không đọc được.");
+    public static Questionnaire FromRow(QuestionnaireRow row)
+    {
+        var read = QuestionnaireJson.Read(row.Definition, $"phiếu {row.Code} của kỳ {row.CycleId}");
+        return read.IsValid ? read.Value : throw new InvalidDataException(string.Join("; ", read.Problems));
+    }
 }
