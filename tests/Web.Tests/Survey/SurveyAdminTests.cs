@@ -30,7 +30,11 @@ public class SurveyAdminTests
         Assert.True(Staff.IsSignIn(await (await Staff.SignInAsync(app, null)).Client.GetAsync(Admin)));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Staff.SignInAsync(app, "snv.backan")).GetAsync(Admin)).Status); // another province
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Staff.SignInAsync(app, "phuong.ntmk")).GetAsync(Admin)).Status);
-        var page = await (await ProvinceAsync(app)).OkAsync(Admin);
+        var staff = await ProvinceAsync(app);
+        var work = await staff.OkAsync("/cham-diem");
+        Assert.Contains($"href=\"{Admin}\"", work);
+        Assert.DoesNotContain("/cycles/par-2020-06/dieu-tra", work);
+        var page = await staff.OkAsync(Admin);
         Assert.Contains("Đang chuẩn bị", page);
         foreach (var code in new[] { "P01", "P02", "P03" }) Assert.Contains($"data-questionnaire=\"{code}\"", page);
     });

@@ -31,7 +31,8 @@ public sealed record WorkGroup(RankGroup Group, string AssessorName, IReadOnlyLi
         .Select(g => $"{g.Count()} {WorkflowText.Status(g.Key).ToLowerInvariant()}"));
 }
 
-public sealed record WorkCycle(CycleInfo Cycle, IReadOnlyList<WorkGroup> Groups);
+/// <param name="CanRunSurvey">Whether the person runs the survey of at least one of the cycle's groups.</param>
+public sealed record WorkCycle(CycleInfo Cycle, IReadOnlyList<WorkGroup> Groups, bool CanRunSurvey);
 
 /// <summary>/cham-diem: for the signed-in person, every scorecard they may self-assess or appraise and every group they may publish.</summary>
 [Authorize]
@@ -59,7 +60,8 @@ public sealed class MyWorkModel(ParIndexReader reader, WorkflowQueries queries) 
                 if (items.Count > 0 || canPublish)
                     groups.Add(new WorkGroup(group, definition.NameOf(group.AssessorCode), items, canPublish, published.Contains(group.Code)));
             }
-            if (groups.Count > 0) cycles.Add(new WorkCycle(info, groups));
+            if (groups.Count > 0)
+                cycles.Add(new WorkCycle(info, groups, definition.Cycle.Groups.Any(g => Access.CanOnGroup(User, Permission.RunSurvey, definition, g))));
         }
         Cycles = cycles;
         ViewData["Title"] = "Việc chấm điểm";
