@@ -117,32 +117,48 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
         return units;
     }
 
-    /// <summary>Scores the units' survey items from every stored answer and writes what changed through their scorecard grains.</summary>
+    /// <summary>
+    /// Scores the units' survey items from every stored answer and writes what changed through their scorecard grains.
+    /// The scorecard's version is read before the answers and the write expects it, so a write based on answers that
+    /// another writer (here or on another node) has since overtaken fails and is redone from the answers as they stand.
+    /// </summary>
     public async Task RescoreAsync(string cycleId, IReadOnlyList<string> unitCodes, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var cycle = await cycles.LoadAsync(cycleId, cancellationToken) ?? throw new NotFoundException($"Không có kỳ đánh giá \"{cycleId}\".");
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var round = SurveyService.ToRound(cycleId, await db.SurveyRounds.AsNoTracking().FirstOrDefaultAsync(r => r.CycleId == cycleId, cancellationToken));
-        var wanted = unitCodes.ToHashSet(StringComparer.Ordinal);
-        var answers = (await LoadAsync(db, cycleId, cancellationToken)).Where(a => wanted.Contains(a.UnitCode)).ToLookup(a => a.UnitCode, StringComparer.Ordinal);
         var done = 0;
         foreach (var unit in unitCodes)
         {
             if (cycle.GroupOf(unit) is not { } group) continue;
-            var framework = cycle.Cycle.FrameworkOf(group);
             var questionnaires = cycle.Cycle.Questionnaires.Where(q => q.GroupCode == group.Code).ToList();
-            var entries = SurveyScoring.Entries(unit, SurveyScoring.Tally(framework, questionnaires, unit, answers[unit], round.MinimumAnswers));
             var grain = grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycleId, unit));
-            var current = await grain.GetAsync();
-            var changed = entries.Where(e => current.Items.GetValueOrDefault(e.ItemCode)?.Survey != e.Value).ToList();
-            if (changed.Count > 0) await grain.SetValuesAsync(new ScoreChange(changed, SurveyUser, Origin: "survey"));
+            for (var attempt = 1; ; attempt++)
+            {
+                var current = await grain.GetAsync();
+                IReadOnlyList<SurveyAnswer> answers;
+                await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+                    answers = await LoadAsync(db, cycleId, unit, cancellationToken);
+                var entries = SurveyScoring.Entries(unit, SurveyScoring.Tally(cycle.Cycle.FrameworkOf(group), questionnaires, unit, answers));
+                var changed = entries.Where(e => current.Items.GetValueOrDefault(e.ItemCode)?.Survey != e.Value).ToList();
+                if (changed.Count == 0) break;
+                try
+                {
+                    await grain.SetValuesAsync(new ScoreChange(changed, SurveyUser, Origin: "survey", ExpectedVersion: current.Version));
+                    break;
+                }
+                catch (InconsistentStateException) when (attempt < MaxAttempts)
+                {
+                    // Someone wrote in between: read the scorecard and the answers again.
+                }
+            }
             if (++done % 50 == 0) progress?.Report($"Đang tính điểm điều tra: {done:N0}/{unitCodes.Count:N0} đơn vị…");
         }
     }
 
-    /// <summary>Every stored answer of a cycle.</summary>
-    internal static async Task<IReadOnlyList<SurveyAnswer>> LoadAsync(ParIndexDbContext db, string cycleId, CancellationToken cancellationToken) =>
-        (await db.SurveyAnswers.AsNoTracking().Where(a => a.CycleId == cycleId).ToListAsync(cancellationToken))
+    private const int MaxAttempts = 10;
+
+    /// <summary>A unit's stored answers.</summary>
+    internal static async Task<IReadOnlyList<SurveyAnswer>> LoadAsync(ParIndexDbContext db, string cycleId, string unitCode, CancellationToken cancellationToken) =>
+        (await db.SurveyAnswers.AsNoTracking().Where(a => a.CycleId == cycleId && a.UnitCode == unitCode).ToListAsync(cancellationToken))
             .Select(a => new SurveyAnswer(a.RespondentId, a.UnitCode, a.Questionnaire, a.QuestionCode, a.OptionCode)).ToList();
 
     private static async Task<IReadOnlyList<string>> PublishedAsync(ParIndexDbContext db, string cycleId, IReadOnlyCollection<string> units, CancellationToken cancellationToken)

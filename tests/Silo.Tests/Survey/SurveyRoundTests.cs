@@ -38,6 +38,18 @@ public class SurveyRoundTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Answers_arriving_at_once_all_count_in_the_score(string provider)
+    {
+        await using var f = await CreateAsync(provider);
+        var links = await f.Survey.GenerateLinksAsync(CycleId, "P01", ["99-X"], 12, "snv");
+        // Half answer A (1), half D (0) on Q1, all at the same time: whatever the order, the mean is 0.5.
+        await Task.WhenAll(links.Select((l, i) => Task.Run(() => f.Answers.AnswerAsync(l.Code, Answer(i % 2 == 0 ? "A" : "D", "A")))));
+        Assert.Equal(24, await f.Db.CountAsync("survey_answers"));
+        Assert.Equal(5m, await f.SurveyValueAsync("99-X", "2.1"));
+        Assert.Equal(5m, await f.SurveyValueAsync("99-X", "2.2"));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_link_answers_once_and_a_forged_code_never(string provider)
     {
         await using var f = await CreateAsync(provider);
