@@ -33,7 +33,7 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
         var row = await db.SurveyLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
         if (row is null || await cycles.LoadAsync(row.CycleId, cancellationToken) is not { } cycle || cycle.Cycle.FindQuestionnaire(row.Questionnaire) is not { } questionnaire)
             return null;
-        var round = SurveyService.ToRound(row.CycleId, await db.SurveyRounds.AsNoTracking().FirstOrDefaultAsync(r => r.CycleId == row.CycleId, cancellationToken));
+        var round = await SurveyService.RoundAsync(db, row.CycleId, cancellationToken);
         var refusal = SurveyRoundPolicy.CheckAnswer(new SurveyLink(row.CycleId, row.Questionnaire, row.UnitCode, row.UsedAt), round, Today);
         return new LinkLookup(row.Id, cycle, questionnaire, row.UnitCode, round, refusal);
     }
@@ -81,7 +81,7 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
             ?? throw new ImportRefusedException($"Không có kỳ đánh giá \"{cycleId}\".", ["Hãy nhập kỳ đánh giá (import cycle) trước khi nhập phiếu điều tra."]);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var round = SurveyService.ToRound(cycleId, await db.SurveyRounds.AsNoTracking().FirstOrDefaultAsync(r => r.CycleId == cycleId, cancellationToken));
+        var round = await SurveyService.RoundAsync(db, cycleId, cancellationToken);
         if (SurveyRoundPolicy.CheckImport(round) is { } closed) throw new ImportRefusedException($"Không nhập tệp {fileName}: {closed}", [$"{fileName}: {closed}"]);
 
         var problems = new List<string>();

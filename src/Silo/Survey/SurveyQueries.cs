@@ -32,7 +32,7 @@ public sealed class SurveyQueries(IDbContextFactory<ParIndexDbContext> contexts,
     {
         if (await cycles.LoadAsync(cycleId, cancellationToken) is not { } cycle) return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var round = SurveyService.ToRound(cycleId, await db.SurveyRounds.AsNoTracking().FirstOrDefaultAsync(r => r.CycleId == cycleId, cancellationToken));
+        var round = await SurveyService.RoundAsync(db, cycleId, cancellationToken);
         var quotas = await db.SurveyQuotas.AsNoTracking().Where(q => q.CycleId == cycleId)
             .ToDictionaryAsync(q => (q.UnitCode, q.Questionnaire), q => q.Target, cancellationToken);
         var respondents = (await db.SurveyAnswers.AsNoTracking().Where(a => a.CycleId == cycleId)
@@ -60,7 +60,7 @@ public sealed class SurveyQueries(IDbContextFactory<ParIndexDbContext> contexts,
     {
         if (await cycles.LoadAsync(cycleId, cancellationToken) is not { } cycle || cycle.GroupOf(unitCode) is not { } group) return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var round = SurveyService.ToRound(cycleId, await db.SurveyRounds.AsNoTracking().FirstOrDefaultAsync(r => r.CycleId == cycleId, cancellationToken));
+        var round = await SurveyService.RoundAsync(db, cycleId, cancellationToken);
         var answers = (await db.SurveyAnswers.AsNoTracking().Where(a => a.CycleId == cycleId && a.UnitCode == unitCode).ToListAsync(cancellationToken))
             .Select(a => new SurveyAnswer(a.RespondentId, a.UnitCode, a.Questionnaire, a.QuestionCode, a.OptionCode)).ToList();
         var questionnaires = cycle.Cycle.Questionnaires.Where(q => q.GroupCode == group.Code).ToList();

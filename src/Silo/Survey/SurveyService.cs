@@ -20,7 +20,7 @@ public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts,
     public async Task<SurveyRound> RoundAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return ToRound(cycleId, await db.SurveyRounds.AsNoTracking().FirstOrDefaultAsync(r => r.CycleId == cycleId, cancellationToken));
+        return await RoundAsync(db, cycleId, cancellationToken);
     }
 
     /// <summary>Adds or replaces a questionnaire; refused once the round has opened, or when it does not fit the cycle.</summary>
@@ -88,7 +88,7 @@ public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts,
         if (unitCodes.Count == 0) throw new DomainException("Chưa chọn đơn vị nào.");
         foreach (var unit in unitCodes) CheckUnit(cycle, questionnaire, unit);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (ToRound(cycleId, await db.SurveyRounds.AsNoTracking().FirstOrDefaultAsync(r => r.CycleId == cycleId, cancellationToken)).Status == SurveyRoundStatus.Closed)
+        if ((await RoundAsync(db, cycleId, cancellationToken)).Status == SurveyRoundStatus.Closed)
             throw new DomainException("Đợt điều tra đã đóng; không tạo thêm đường dẫn.");
 
         var now = clock.GetUtcNow();
@@ -108,7 +108,10 @@ public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts,
         return issued;
     }
 
-    internal static SurveyRound ToRound(string cycleId, SurveyRoundRow? row) => row is null ? SurveyRound.Initial(cycleId)
+    internal static async Task<SurveyRound> RoundAsync(ParIndexDbContext db, string cycleId, CancellationToken cancellationToken) =>
+        ToRound(cycleId, await db.SurveyRounds.AsNoTracking().FirstOrDefaultAsync(r => r.CycleId == cycleId, cancellationToken));
+
+    private static SurveyRound ToRound(string cycleId, SurveyRoundRow? row) => row is null ? SurveyRound.Initial(cycleId)
         : new SurveyRound(cycleId, Enum.Parse<SurveyRoundStatus>(row.Status), row.ClosesOn, row.MinimumAnswers);
 
     private async Task<SurveyRound> ChangeRoundAsync(string cycleId, string user, Func<SurveyRound, SurveyRound> change, CancellationToken cancellationToken)
@@ -132,7 +135,7 @@ public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts,
 
     private static async Task EnsureDraftAsync(ParIndexDbContext db, string cycleId, CancellationToken cancellationToken)
     {
-        var round = ToRound(cycleId, await db.SurveyRounds.AsNoTracking().FirstOrDefaultAsync(r => r.CycleId == cycleId, cancellationToken));
+        var round = await RoundAsync(db, cycleId, cancellationToken);
         if (SurveyRoundPolicy.CheckEditQuestionnaires(round) is { } refusal) throw new DomainException(refusal);
     }
 
