@@ -30,6 +30,12 @@ public static class Links
     public static string Publish(string cycle, string group) => $"{Group(cycle, group)}/cong-bo";
     public static string Publications => "/cong-bo";
     public static string Evidence(long id) => $"/evidence/{id}";
+
+    // The survey: answered without an account through a one-time link (its code is the credential).
+    public static string SurveyStart => "/khao-sat";
+    public static string SurveyAnswer(string code) => $"/khao-sat/{E(code)}";
+    public static string SurveyThanks => "/khao-sat/cam-on";
+    public static string UnitSurvey(string cycle, string unit) => $"{Unit(cycle, unit)}/khao-sat";
 }
 
 /// <summary>Colours of classes: a label's position among its group's bands (0 = the top band).</summary>
