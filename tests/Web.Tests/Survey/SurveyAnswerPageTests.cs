@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using ParIndex.Web.Tests.Api;
 using static ParIndex.Web.Tests.Survey.SurveyDemo;
 
@@ -165,6 +168,23 @@ public class SurveyAnswerPageTests
         Assert.NotEmpty(executing);
         Assert.All(executing, l => Assert.Contains("\"RequestPath\":\"/khao-sat/{code}\"", l));
         Assert.DoesNotContain(link.Code, logs);
+    });
+
+    [Fact]
+    public Task The_server_span_of_a_link_names_its_route_never_its_code() => OwnDemoApp.RunAsync(async demo =>
+    {
+        var spans = new Observability.SpanCapture();
+        await using var app = demo.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<BaseExporter<Activity>>(spans)));
+        var link = (await StartAsync(app, links: 1)).Single();
+        var trace = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, AnswerPage(link));
+        request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+        Assert.Equal(HttpStatusCode.OK, (await Visitor(app).SendAsync(request)).StatusCode);
+
+        var server = await Observability.TelemetryTests.Eventually(() => spans.Of(trace).SingleOrDefault(s => s.Source.Name == "Microsoft.AspNetCore"));
+        Assert.Matches("^GET /?khao-sat/{code}$", server.DisplayName); // a page's route template as Razor Pages writes it (no leading slash)
+        Assert.Equal("/khao-sat/{code}", server.GetTagItem("url.path"));
+        Assert.DoesNotContain(spans.Of(trace).SelectMany(s => s.TagObjects), t => t.Value?.ToString()?.Contains(link.Code, StringComparison.Ordinal) == true);
     });
 
     private static string LogText(Support.DemoApp app)
