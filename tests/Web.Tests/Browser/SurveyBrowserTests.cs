@@ -43,5 +43,22 @@ public class SurveyBrowserTests
         Assert.True(await FitsAsync(page), "the thank-you page scrolls sideways");
         await browser.ScreenshotAsync("khao-sat-cam-on");
         Assert.Equal(2m, await SurveyDemo.SurveyValueAsync(browser.App, "1.6")); // A: 100 % of 2; question 2 answered "không biết", not counted
+
+        // The district reads the unit's survey on a desktop: one answer, so both items are flagged.
+        await page.SetViewportSizeAsync(1280, 900);
+        await browser.GoAsync("/dang-nhap");
+        await page.FillAsync("#username", "pnv.tpbackan");
+        await page.FillAsync("#password", ParIndex.Silo.Demo.DemoSeeder.DemoPassword);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(browser.BaseAddress + "/");
+        await browser.GoAsync(SurveyDemo.UnitSurveyPage);
+        Assert.Equal(2, await page.Locator("[data-testid=below-minimum]").CountAsync());
+        await browser.ScreenshotAsync("khao-sat-ket-qua-don-vi");
+
+        // The unit page flags them too, linking to the survey.
+        await browser.GoAsync(SurveyDemo.UnitPage);
+        Assert.Equal(2, await page.Locator("[data-testid=survey-flag]").CountAsync());
+        await page.Locator("[data-testid=survey-flag][data-item='1.6']").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "khao-sat-co-tren-trang-don-vi.png") });
     }
 }
