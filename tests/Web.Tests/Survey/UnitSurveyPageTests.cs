@@ -100,6 +100,15 @@ public class UnitSurveyPageTests
         Assert.Equal(0, await RespondentsAsync(app));
     });
 
+    [Fact]
+    public Task A_unit_whose_group_has_no_questionnaire_has_a_survey_page_that_says_so() => OwnDemoApp.RunAsync(async app =>
+    {
+        await StartAsync(app, links: 1); // xa-058's, not the departments'
+        var html = await (await Staff.SignInAsync(app, "snv.backan")).OkAsync("/cycles/par-2020-06/units/06-SCT/khao-sat");
+        Assert.Contains("data-testid=\"no-survey\">Kỳ đánh giá này chưa có phiếu điều tra cho nhóm Sở, ban, ngành.", html);
+        Assert.DoesNotContain("data-testid=\"survey-items\"", html);
+    });
+
     /// <summary>The survey column of an item's row on the unit page.</summary>
     private static string SurveyCell(string html, string item)
     {
