@@ -21,7 +21,7 @@ public static class ErrorResponses
             _ => (StatusCodes.Status500InternalServerError, "Đã có lỗi trong hệ thống. Vui lòng thử lại sau."),
         };
         if (status == StatusCodes.Status500InternalServerError)
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ParIndex.Errors").LogError(error, "Unhandled error on {Path}", context.Request.Path);
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ParIndex.Errors").LogError(error, "Unhandled error on {Path}", SecretRouteAttribute.LoggablePath(context));
         await WriteAsync(context, status, title);
     }
 

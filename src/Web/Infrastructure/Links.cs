@@ -31,12 +31,15 @@ public static class Links
     public static string Publications => "/cong-bo";
     public static string Evidence(long id) => $"/evidence/{id}";
 
-    // The survey: staff pages under the cycle; the answer page is public and needs only its code.
+    // The survey: staff pages under the cycle; the answer pages need no account, only a one-time link's code (a credential).
     public static string Survey(string cycle) => $"/cycles/{E(cycle)}/dieu-tra";
     public static string SurveyLinks(string cycle) => $"{Survey(cycle)}/duong-dan";
     public static string Questionnaire(string cycle, string code) => $"{Survey(cycle)}/phieu/{E(code)}";
     public static string NewQuestionnaire(string cycle) => $"{Survey(cycle)}/phieu";
-    public static string Answer(string code) => $"/khao-sat/{E(code)}";
+    public static string UnitSurvey(string cycle, string unit) => $"{Unit(cycle, unit)}/khao-sat";
+    public static string SurveyStart => "/khao-sat";
+    public static string SurveyAnswer(string code) => $"/khao-sat/{E(code)}";
+    public static string SurveyThanks => "/khao-sat/cam-on";
 }
 
 /// <summary>Colours of classes: a label's position among its group's bands (0 = the top band).</summary>

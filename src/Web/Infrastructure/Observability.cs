@@ -68,6 +68,7 @@ public static class Observability
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .ReadFrom.Configuration(SerilogSection(configuration)) // "Serilog": MinimumLevel, Override, Properties, Enrich, more WriteTo
             .Enrich.FromLogContext()
+            .Enrich.With(new SecretPathEnricher())
             .Enrich.WithMachineName()
             .Enrich.WithProperty("Application", "ParIndex")
             .Enrich.WithProperty("Node", node.Id);
@@ -154,6 +155,7 @@ internal sealed class RequestTelemetry(RequestDelegate next, ILogger<RequestTele
     public async Task InvokeAsync(HttpContext context)
     {
         var start = Stopwatch.GetTimestamp();
+        SecretPathEnricher.Request.Value = context;
         var failed = false;
         try
         {
@@ -168,12 +170,14 @@ internal sealed class RequestTelemetry(RequestDelegate next, ILogger<RequestTele
         {
             var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            // A survey link's path is its one-time code: written as the route template, never as typed.
+            var path = SecretRouteAttribute.LoggablePath(context);
             if (Activity.Current is { Source.Name: "Microsoft.AspNetCore" } span)
             {
-                span.DisplayName = $"{context.Request.Method} {route ?? context.Request.Path.Value}";
+                span.DisplayName = $"{context.Request.Method} {route ?? path}";
                 span.SetTag("http.request.method", context.Request.Method);
                 span.SetTag("http.route", route);
-                span.SetTag("url.path", context.Request.Path.Value);
+                span.SetTag("url.path", path);
                 span.SetTag("http.response.status_code", status);
                 if (status >= 500) span.SetStatus(ActivityStatusCode.Error);
             }
@@ -182,7 +186,7 @@ internal sealed class RequestTelemetry(RequestDelegate next, ILogger<RequestTele
                 : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") ? LogLevel.Debug
                 : LogLevel.Information;
             logger.Log(level, "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms (route {Route:l})",
-                context.Request.Method, context.Request.Path.Value, status, Stopwatch.GetElapsedTime(start).TotalMilliseconds, route);
+                context.Request.Method, path, status, Stopwatch.GetElapsedTime(start).TotalMilliseconds, route);
         }
     }
 }

@@ -15,13 +15,16 @@ public sealed class BrowserSession : IAsyncDisposable
     private IBrowser _browser = null!;
 
     public string BaseAddress { get; private set; } = "";
+    /// <summary>The app behind the browser, for setting up what a test needs (its own copy of the demo).</summary>
+    public DemoApp App => _app;
     public IPage Page { get; private set; } = null!;
     public HttpClient Http { get; } = new();
 
     /// <summary>Where screenshots go: test output, kept after the run.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<BrowserSession> StartAsync(int width = 1400, int height = 1000)
+    /// <param name="mobile">A phone: a touch screen, the mobile viewport rules and a dense display.</param>
+    public static async Task<BrowserSession> StartAsync(int width = 1400, int height = 1000, bool mobile = false)
     {
         var session = new BrowserSession { _app = new DemoApp() };
         await ((IAsyncLifetime)session._app).InitializeAsync();
@@ -37,7 +40,11 @@ public sealed class BrowserSession : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        session.Page = await session._browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN" });
+        session.Page = await session._browser.NewPageAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN",
+            IsMobile = mobile, HasTouch = mobile, DeviceScaleFactor = mobile ? 2 : null,
+        });
         Directory.CreateDirectory(ScreenshotFolder);
         return session;
     }

@@ -39,7 +39,7 @@ public sealed class LinksModel(SurveyQueries queries, SurveyService survey) : Su
         return Page();
     }
 
-    public string Address(string code) => $"{Request.Scheme}://{Request.Host}{Links.Answer(code)}";
+    public string Address(string code) => $"{Request.Scheme}://{Request.Host}{Links.SurveyAnswer(code)}";
 
     /// <summary>The list as a CSV file in a data: address, so that it downloads without being stored on the server.</summary>
     public string CsvDataUri()

@@ -1,5 +1,6 @@
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Silo.Survey;
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Pages.Analysis;
 using ParIndex.Web.Queries;
@@ -16,8 +17,10 @@ public sealed record FieldRow(Field Field, ComponentIndex Index, decimal? GroupA
 }
 
 /// <summary>/cycles/{cycle}/units/{unit}: a unit's result, component indices, every item and its history.</summary>
-public sealed class UnitModel(ParIndexReader reader) : AnalysisPage
+public sealed class UnitModel(ParIndexReader reader, SurveyPresence surveys, SurveyQueries survey) : AnalysisPage
 {
+    /// <summary>The survey items below the minimum answers, when the cycle surveys this unit's group; null otherwise.</summary>
+    public SurveyFlags? Survey { get; private set; }
     public UnitPageData Data { get; private set; } = null!;
     public IReadOnlyList<FieldRow> Fields { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
@@ -30,6 +33,9 @@ public sealed class UnitModel(ParIndexReader reader) : AnalysisPage
         var averages = summary.Fields.ToDictionary(f => f.FieldCode, f => f.Average, StringComparer.Ordinal);
         Fields = Data.Framework.Fields.Select(f => new FieldRow(f, Data.FieldIndex(f.Code), averages.GetValueOrDefault(f.Code))).ToList();
         History = await HistoryAsync(unit);
+        if (await surveys.HasQuestionnairesAsync(cycle, Data.Group.Code, HttpContext.RequestAborted)
+            && await survey.UnitAsync(cycle, unit, HttpContext.RequestAborted) is { } answers)
+            Survey = SurveyFlags.Of(answers, Links.UnitSurvey(cycle, unit));
 
         var decimals = Data.Group.DisplayDecimals;
         // A bonus-and-penalty field has no maximum, hence no component index: it has no bar.
