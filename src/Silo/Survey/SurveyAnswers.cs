@@ -34,7 +34,8 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
         if (row is null || await cycles.LoadAsync(row.CycleId, cancellationToken) is not { } cycle || cycle.Cycle.FindQuestionnaire(row.Questionnaire) is not { } questionnaire)
             return null;
         var round = await SurveyService.RoundAsync(db, row.CycleId, cancellationToken);
-        var refusal = SurveyRoundPolicy.CheckAnswer(new SurveyLink(row.CycleId, row.Questionnaire, row.UnitCode, row.UsedAt), round, Today);
+        var published = (await PublishedAsync(db, row.CycleId, [row.UnitCode], cancellationToken)).Count > 0;
+        var refusal = SurveyRoundPolicy.CheckAnswer(new SurveyLink(row.CycleId, row.Questionnaire, row.UnitCode, row.UsedAt, published), round, Today);
         return new LinkLookup(row.Id, cycle, questionnaire, row.UnitCode, round, refusal);
     }
 

@@ -27,6 +27,12 @@ public class SurveyRoundPolicyTests
     }
 
     [Fact]
+    public void A_link_to_a_unit_whose_result_is_published_is_refused()
+    {
+        Assert.Contains("đã được công bố", SurveyRoundPolicy.CheckAnswer(Link with { UnitPublished = true }, Open, Today));
+    }
+
+    [Fact]
     public void An_unknown_or_forged_code_is_refused()
     {
         Assert.StartsWith("Mã phiếu không đúng hoặc không tồn tại.", SurveyRoundPolicy.CheckAnswer(null, Open, Today));

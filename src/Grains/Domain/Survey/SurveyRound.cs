@@ -11,8 +11,8 @@ public sealed record SurveyRound(string CycleId, SurveyRoundStatus Status, DateO
     public bool IsOpenOn(DateOnly today) => Status == SurveyRoundStatus.Open && (ClosesOn is null || today <= ClosesOn);
 }
 
-/// <summary>A one-time link (or printed code) as stored: for one questionnaire about one unit.</summary>
-public sealed record SurveyLink(string CycleId, string Questionnaire, string UnitCode, DateTimeOffset? UsedAt);
+/// <summary>A one-time link (or printed code) as stored: for one questionnaire about one unit; whether that unit's result is published.</summary>
+public sealed record SurveyLink(string CycleId, string Questionnaire, string UnitCode, DateTimeOffset? UsedAt, bool UnitPublished = false);
 
 /// <summary>The round's rules, as pure functions: what may be done in which status, and whether a link may answer.</summary>
 public static class SurveyRoundPolicy
@@ -39,6 +39,7 @@ public static class SurveyRoundPolicy
         if (link.UsedAt is { } used) return $"Phiếu này đã được trả lời lúc {used.ToOffset(TimeSpan.FromHours(7)):HH:mm dd/MM/yyyy}; mỗi đường dẫn chỉ dùng được một lần.";
         if (round is null || round.Status == SurveyRoundStatus.Draft) return "Đợt điều tra chưa mở.";
         if (round.Status == SurveyRoundStatus.Closed) return "Đợt điều tra đã kết thúc; không nhận thêm câu trả lời.";
+        if (link.UnitPublished) return "Kết quả của đơn vị này đã được công bố; đợt điều tra không nhận thêm câu trả lời.";
         if (!round.IsOpenOn(today)) return $"Đợt điều tra đã hết hạn ngày {round.ClosesOn:dd/MM/yyyy}; không nhận thêm câu trả lời.";
         return null;
     }
