@@ -41,6 +41,13 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
 
     public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
 
+    public Task VersionChangedAsync(int version)
+    {
+        _version = version;
+        _lines = null;
+        return Task.CompletedTask;
+    }
+
     public async Task ResultChangedAsync(UnitResult result)
     {
         if (!_results.ContainsKey(result.UnitCode))
