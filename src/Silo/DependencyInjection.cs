@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
         services.AddSingleton<PublicationService>();
+        services.AddSingleton<CycleSettingsService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountService>();
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));

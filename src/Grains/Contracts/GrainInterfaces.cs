@@ -24,6 +24,9 @@ public interface ICycleGrain : IGrainWithStringKey
 {
     /// <exception cref="DomainException">No such cycle.</exception>
     Task<CycleDefinition> GetDefinitionAsync();
+
+    /// <summary>Reads the definition again from the store (after its deadline changed); the scorecards ask for it at every workflow step.</summary>
+    Task<CycleDefinition> ReloadAsync();
 }
 
 /// <summary>One unit's values in one cycle (key: cycle/unit).</summary>
