@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
+using ParIndex.Silo.Persistence;
 using ParIndex.Web.Tests.Api;
 using ParIndex.Web.Tests.Support;
 
@@ -109,7 +111,9 @@ public class AdjustTests
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(Publish + "/phien-ban/3")).Status);
 
         // Linked from the publish page's decisions and from the public list.
-        Assert.Contains($"href=\"{Publish}/phien-ban/1\"", await district.OkAsync(Publish));
+        var publishPage = await district.OkAsync(Publish);
+        Assert.Contains($"href=\"{Publish}/phien-ban/1\"", publishPage);
+        Assert.Contains($"href=\"{version2}\" data-testid=\"version-link\">2 · Điều chỉnh</a>", publishPage);
         var list = await anonymous.OkAsync("/cong-bo");
         var entry = Row(list.Replace("data-group=\"xa-058\"", "data-unit=\"xa-058\""), "xa-058");
         Assert.Contains($"href=\"{version2}\"", entry);
@@ -153,6 +157,31 @@ public class AdjustTests
         Assert.Equal(before.Items["1.2"], (await Card(app, "01834").GetAsync()).Items["1.2"]);
         Assert.Equal(0.75m, (await Card(app, "01843").ReloadAsync()).Items["1.3"].Appraised); // the good row was not stored either
         Assert.All((await Json.GetAsync(app.CreateClient(), Api)).EnumerateArray(), l => Assert.Equal(1, l.Int("version")));
+    });
+
+    [Fact]
+    public Task A_refusal_by_the_service_is_shown_and_nothing_of_the_decision_is_stored() => OwnDemoApp.RunAsync(async app =>
+    {
+        var district = await PublishedAsync(app);
+        // One member's scorecard as if it had not been frozen: the reader passes every row, PublicationService refuses the whole decision.
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<ParIndexDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+            await db.Scorecards.Where(c => c.CycleId == "par-2020-06" && c.UnitCode == "01843").ExecuteUpdateAsync(x => x.SetProperty(c => c.Status, "Appraised"));
+
+        var response = await AdjustAsync(district, Decision(rows:
+        [
+            ("Rows[0].Unit", "01834"), ("Rows[0].Item", "1.3"), ("Rows[0].Kind", "appraised"), ("Rows[0].Value", "0.5"),
+            ("Rows[1].Unit", "01843"), ("Rows[1].Item", "1.3"), ("Rows[1].Kind", "appraised"), ("Rows[1].Value", "1.5"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await Staff.HtmlAsync(response);
+        Assert.Contains("Không nhập điểm: 1 lỗi, không có gì được lưu.", html);
+        Assert.Contains("Đơn vị 01843: kết quả chưa được công bố", html);
+        var stored = (await Card(app, "01834").ReloadAsync()).Items["1.3"].Appraised;
+        Assert.NotEqual(0.5m, stored); // the good row went nowhere either
+        Assert.Equal(HttpStatusCode.NotFound, (await district.GetAsync(Publish + "/phien-ban/2")).Status);
+        Assert.DoesNotContain("2 · Điều chỉnh", await district.OkAsync(Publish)); // no second decision in the list
     });
 
     [Fact]

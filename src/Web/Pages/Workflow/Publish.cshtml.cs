@@ -97,7 +97,7 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
         if (string.IsNullOrWhiteSpace(Reason)) problems.Add("Cần nêu lý do điều chỉnh.");
         AdjustmentInput.Read read;
         using (var file = ScoresFile is { Length: > 0 } ? new StreamReader(ScoresFile.OpenReadStream()) : null)
-            read = AdjustmentInput.From(Definition, Group, file, ScoresFile?.FileName, Rows);
+            read = AdjustmentInput.From(Definition, Group, file, ScoresFile is null ? null : Path.GetFileName(ScoresFile.FileName), Rows);
         problems.AddRange(read.Problems);
         if (problems.Count > 0) return Refused("Chưa điều chỉnh được; không có gì thay đổi:", problems);
 
