@@ -5,6 +5,7 @@ using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Silo.Cluster;
+using ParIndex.Silo.Workflow;
 using ParIndex.Silo.Tests.Support;
 
 namespace ParIndex.Silo.Tests.Cluster;
@@ -154,5 +155,24 @@ public class ChangeFeedTests(DemoDatabase demo)
             var onB = (await b.Grains.GetGrain<IScorecardGrain>(key).GetAsync()).Items;
             return targets.All(t => onA[t.Code].Appraised == t.Value && onB[t.Code].Appraised == t.Value);
         });
+    }
+
+    [Theory, PostgresData]
+    public async Task A_deadline_set_on_one_node_holds_on_the_other_within_a_second(string provider)
+    {
+        await using var db = await demo.CopyAsync(provider);
+        await using var a = await Node.StartAsync(db);
+        await using var b = await Node.StartAsync(db);
+        var cycleOnB = b.Grains.GetGrain<ICycleGrain>(Cycle);
+        Assert.Null((await cycleOnB.GetDefinitionAsync()).Cycle.SelfAssessmentDeadline); // B has the definition in memory
+
+        var deadline = new DateOnly(2020, 12, 15);
+        await a.Services.GetRequiredService<CycleSettingsService>().SetSelfAssessmentDeadlineAsync(Cycle, deadline, "tester");
+
+        await WithinAsync(TimeSpan.FromSeconds(1), async () => (await cycleOnB.GetDefinitionAsync()).Cycle.SelfAssessmentDeadline == deadline);
+        // B's scorecards ask their cycle grain at every step: past the deadline, a self score is refused there too.
+        var refused = await Assert.ThrowsAsync<DomainException>(() => b.Grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "01834"))
+            .EnterSelfScoresAsync(new ScoreChange([new ScoreEntry("01834", "1.2", ScoreKind.Self, 1m)], "tester")));
+        Assert.Contains("Đã quá hạn tự đánh giá (15/12/2020)", refused.Message);
     }
 }
