@@ -160,6 +160,21 @@ public class AdjustTests
     });
 
     [Fact]
+    public Task A_file_with_many_bad_rows_lists_every_one() => OwnDemoApp.RunAsync(async app =>
+    {
+        var district = await PublishedAsync(app);
+        var csv = new StringBuilder("unit_code,item_code,kind,value,note\n");
+        for (var i = 0; i < 40; i++) csv.Append($"01834,1.2,appraised,{3 + i},\n");
+
+        var response = await AdjustAsync(district, Decision(), csv: csv.ToString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await Staff.HtmlAsync(response);
+        for (var line = 2; line <= 41; line++)
+            Assert.Contains($"dieu-chinh.csv:{line}: đơn vị 01834, tiêu chí 1.2: điểm thẩm định {line + 1} vượt điểm tối đa 2.", html);
+    });
+
+    [Fact]
     public Task A_refusal_by_the_service_is_shown_and_nothing_of_the_decision_is_stored() => OwnDemoApp.RunAsync(async app =>
     {
         var district = await PublishedAsync(app);
