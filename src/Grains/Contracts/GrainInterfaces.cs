@@ -73,8 +73,8 @@ public interface IRankingGrain : IGrainWithStringKey
     Task<GroupSummary> GetSummaryAsync();
     /// <summary>A member's result changed: re-rank and pass the summary upward.</summary>
     Task ResultChangedAsync(UnitResult result);
-    /// <summary>An adjustment decision kept a new published version: the lines carry its number from now on.</summary>
-    Task VersionChangedAsync(int version);
+    /// <summary>An adjustment decision kept a new published version: reads the group's latest version again, which the lines carry from now on.</summary>
+    Task<int> ReloadVersionAsync();
 }
 
 /// <summary>A unit's roll-ups: the groups it assesses, and its whole subtree (key: cycle/unit).</summary>

@@ -41,11 +41,11 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
 
     public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
 
-    public Task VersionChangedAsync(int version)
+    public async Task<int> ReloadVersionAsync()
     {
-        _version = version;
+        _version = await store.LoadVersionAsync(_cycleId, _group.Code, CancellationToken.None);
         _lines = null;
-        return Task.CompletedTask;
+        return _version;
     }
 
     public async Task ResultChangedAsync(UnitResult result)

@@ -30,6 +30,9 @@ public static class ChangeFeed
         return cycleId.Length > 0;
     }
 
+    /// <summary>A ranking grain's key (cycle/assessor/group: two slashes, where a scorecard's has one): its published version changed.</summary>
+    public static bool IsRankingKey(string key) => key.Count(c => c == '/') == 2;
+
     /// <returns>How many notifications were queued (0 on SQLite).</returns>
     public static async Task<int> NotifyAsync(DbContext db, NodeIdentity node, IReadOnlyCollection<string> scorecardKeys, CancellationToken cancellationToken)
     {

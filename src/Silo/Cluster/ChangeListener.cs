@@ -14,7 +14,8 @@ namespace ParIndex.Silo.Cluster;
 /// Keeps this node's grains fresh when other nodes write to the same PostgreSQL database: LISTENs on
 /// <see cref="ChangeFeed.Channel"/> over a connection of its own, and makes each scorecard another node
 /// changed reload, which passes its result up to the ranking and the roll-ups (a cycle's key makes the
-/// cycle grain read its definition again: its deadline changed). Its own notifications
+/// cycle grain read its definition again: its deadline changed; a ranking's key makes it read its published
+/// version again: an adjustment). Its own notifications
 /// are skipped (its grains already applied them). Does nothing on SQLite.
 /// </summary>
 public sealed class ChangeListener(
@@ -105,6 +106,7 @@ public sealed class ChangeListener(
                 try
                 {
                     if (ChangeFeed.IsCycleKey(key, out var cycleId)) await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).ReloadAsync();
+                    else if (ChangeFeed.IsRankingKey(key)) await grains.GetGrain<IRankingGrain>(key).ReloadVersionAsync();
                     else await grains.GetGrain<IScorecardGrain>(key).ReloadAsync();
                     telemetry.Notification("applied");
                 }

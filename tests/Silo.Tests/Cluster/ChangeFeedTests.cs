@@ -175,4 +175,22 @@ public class ChangeFeedTests(DemoDatabase demo)
             .EnterSelfScoresAsync(new ScoreChange([new ScoreEntry("01834", "1.2", ScoreKind.Self, 1m)], "tester")));
         Assert.Contains("Đã quá hạn tự đánh giá (15/12/2020)", refused.Message);
     }
+
+    [Theory, PostgresData]
+    public async Task An_adjustment_on_one_node_shows_as_the_new_version_in_the_other_nodes_ranking(string provider)
+    {
+        await using var db = await demo.CopyAsync(provider);
+        await using var a = await Node.StartAsync(db);
+        await using var b = await Node.StartAsync(db);
+        var publications = a.Services.GetRequiredService<PublicationService>();
+        await publications.PublishAsync(Cycle, "xa-058", new Decision("15/QĐ-UBND", new DateOnly(2021, 1, 25), "Chủ tịch"), "tester");
+        Assert.Equal(1, (await b.LineAsync("058", "xa-058", "01843")).Version); // B has the ranking in memory
+
+        // Phường Phùng Chí Kiên gains 2 points (1.3: 0.75 → 1.5; 2.2: 0.25 → 1.5) by decision on A.
+        await publications.AdjustAsync(Cycle, [new ScoreEntry("01843", "1.3", ScoreKind.Appraised, 1.5m), new ScoreEntry("01843", "2.2", ScoreKind.Appraised, 1.5m)],
+            new Decision("1243/QĐ-UBND", new DateOnly(2021, 7, 30), Reason: "Bổ sung tài liệu"), "tester");
+
+        await WithinAsync(TimeSpan.FromSeconds(1), async () => (await b.LineAsync("058", "xa-058", "01843")) is { Version: 2, Rank: 2 });
+        Assert.Equal(2, (await b.LineAsync("058", "xa-058", "01855")).Version);
+    }
 }

@@ -107,7 +107,7 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
             var versions = await publications.AdjustAsync(cycle, read.Entries, decision, Access.UserName(User), HttpContext.RequestAborted);
             await ReloadMembersAsync(cycle, group);
             var version = versions.GetValueOrDefault(group);
-            await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(cycle, Group.AssessorCode, group)).VersionChangedAsync(version);
+            await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(cycle, Group.AssessorCode, group)).ReloadVersionAsync();
             Flash = $"Đã điều chỉnh kết quả {Group.Name} theo Quyết định số {decision.Number} ngày {Vn.Date(date)}: phiên bản {version}.";
             return Redirect(Links.PublishedVersion(cycle, group, version));
         }
