@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<SurveyService>();
         services.AddSingleton<SurveyAnswers>();
         services.AddSingleton<SurveyQueries>();
+        services.AddSingleton<CycleSettingsService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountService>();
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));

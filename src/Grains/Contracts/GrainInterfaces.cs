@@ -24,6 +24,9 @@ public interface ICycleGrain : IGrainWithStringKey
 {
     /// <exception cref="DomainException">No such cycle.</exception>
     Task<CycleDefinition> GetDefinitionAsync();
+
+    /// <summary>Reads the definition again from the store (after its deadline changed); the scorecards ask for it at every workflow step.</summary>
+    Task<CycleDefinition> ReloadAsync();
 }
 
 /// <summary>One unit's values in one cycle (key: cycle/unit).</summary>
@@ -70,6 +73,8 @@ public interface IRankingGrain : IGrainWithStringKey
     Task<GroupSummary> GetSummaryAsync();
     /// <summary>A member's result changed: re-rank and pass the summary upward.</summary>
     Task ResultChangedAsync(UnitResult result);
+    /// <summary>An adjustment decision kept a new published version: reads the group's latest version again, which the lines carry from now on.</summary>
+    Task<int> ReloadVersionAsync();
 }
 
 /// <summary>A unit's roll-ups: the groups it assesses, and its whole subtree (key: cycle/unit).</summary>

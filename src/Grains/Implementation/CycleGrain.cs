@@ -18,4 +18,10 @@ public sealed class CycleGrain(ICycleStore store) : Grain, ICycleGrain
         _definition ??= await store.LoadAsync(GetPrimaryKeyString(), CancellationToken.None);
         return _definition ?? throw new NotFoundException($"Không có kỳ đánh giá \"{GetPrimaryKeyString()}\".");
     }
+
+    public async Task<CycleDefinition> ReloadAsync()
+    {
+        _definition = await store.LoadAsync(GetPrimaryKeyString(), CancellationToken.None);
+        return await GetDefinitionAsync();
+    }
 }

@@ -41,6 +41,13 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
 
     public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
 
+    public async Task<int> ReloadVersionAsync()
+    {
+        _version = await store.LoadVersionAsync(_cycleId, _group.Code, CancellationToken.None);
+        _lines = null;
+        return _version;
+    }
+
     public async Task ResultChangedAsync(UnitResult result)
     {
         if (!_results.ContainsKey(result.UnitCode))

@@ -98,7 +98,7 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
             throw new InconsistentStateException(GetPrimaryKeyString(), change.ExpectedVersion, _state.Etag);
         if (_state.State.Status == ScorecardStatus.Published)
             throw new DomainException($"Kết quả của đơn vị {_unitCode} đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh.");
-        if (step is { } action && WorkflowPolicy.Check(_state.State.Workflow, action, Today, _cycle.Cycle.SelfAssessmentDeadline,
+        if (step is { } action && WorkflowPolicy.Check(_state.State.Workflow, action, Today, await DeadlineAsync(),
                 change.Entries.Select(e => e.ItemCode).Distinct().ToList()) is { } refusal)
             throw new DomainException(refusal);
 
@@ -156,7 +156,7 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
     private async Task<ScorecardView> StepAsync(WorkflowAction action, string user, string name, IReadOnlyCollection<string> items, Action<ScorecardState, WorkflowState> adjust)
     {
         var before = _state.State.Workflow;
-        var after = WorkflowPolicy.Apply(before, action, Today, _cycle.Cycle.SelfAssessmentDeadline, items);
+        var after = WorkflowPolicy.Apply(before, action, Today, await DeadlineAsync(), items);
         var next = _state.State.Next(_state.State.Items, _state.State.Result,
             [StepEntry(name, user, before.Status.ToString(), after.Status.ToString(), items.Count > 0 ? string.Join(";", items) : "*")]);
         next.Status = after.Status;
@@ -192,6 +192,13 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
         }
         _state.State.PendingAudit.Clear();
     }
+
+    /// <summary>
+    /// The deadline as the cycle grain holds it now, not as it was when this scorecard activated: the province
+    /// may change it (and reload the cycle grain) at any time. Asked only by workflow steps, never by imports.
+    /// </summary>
+    private async Task<DateOnly?> DeadlineAsync() =>
+        (await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GetDefinitionAsync()).Cycle.SelfAssessmentDeadline;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 

@@ -21,6 +21,18 @@ public static class ChangeFeed
         return space > 0 && scorecardKey.Contains('/');
     }
 
+    /// <summary>The key that stands for a whole cycle's definition (its deadline changed), not for one scorecard.</summary>
+    public static string CycleKey(string cycleId) => $"{cycleId}/*";
+
+    public static bool IsCycleKey(string key, out string cycleId)
+    {
+        cycleId = key.EndsWith("/*", StringComparison.Ordinal) ? key[..^2] : "";
+        return cycleId.Length > 0;
+    }
+
+    /// <summary>A ranking grain's key (cycle/assessor/group: two slashes, where a scorecard's has one): its published version changed.</summary>
+    public static bool IsRankingKey(string key) => key.Count(c => c == '/') == 2;
+
     /// <returns>How many notifications were queued (0 on SQLite).</returns>
     public static async Task<int> NotifyAsync(DbContext db, NodeIdentity node, IReadOnlyCollection<string> scorecardKeys, CancellationToken cancellationToken)
     {

@@ -13,7 +13,9 @@ namespace ParIndex.Silo.Cluster;
 /// <summary>
 /// Keeps this node's grains fresh when other nodes write to the same PostgreSQL database: LISTENs on
 /// <see cref="ChangeFeed.Channel"/> over a connection of its own, and makes each scorecard another node
-/// changed reload, which passes its result up to the ranking and the roll-ups. Its own notifications
+/// changed reload, which passes its result up to the ranking and the roll-ups (a cycle's key makes the
+/// cycle grain read its definition again: its deadline changed; a ranking's key makes it read its published
+/// version again: an adjustment). Its own notifications
 /// are skipped (its grains already applied them). Does nothing on SQLite.
 /// </summary>
 public sealed class ChangeListener(
@@ -103,7 +105,9 @@ public sealed class ChangeListener(
                 _pending.TryRemove(key, out _); // a change heard from now on schedules another reload
                 try
                 {
-                    await grains.GetGrain<IScorecardGrain>(key).ReloadAsync();
+                    if (ChangeFeed.IsCycleKey(key, out var cycleId)) await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).ReloadAsync();
+                    else if (ChangeFeed.IsRankingKey(key)) await grains.GetGrain<IRankingGrain>(key).ReloadVersionAsync();
+                    else await grains.GetGrain<IScorecardGrain>(key).ReloadAsync();
                     telemetry.Notification("applied");
                 }
                 catch (NotFoundException e)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Survey;
+using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Silo.Survey;
@@ -13,7 +15,7 @@ public sealed record IssuedLink(string Code, string UnitCode, string UnitName, s
 /// Runs a cycle's survey round: questionnaires (edited only while the round is a draft), opening and
 /// closing, quotas, and one-time links. The rules are SurveyRoundPolicy's; this class moves rows.
 /// </summary>
-public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, TimeProvider clock)
+public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, IGrainFactory grains, NodeIdentity node, TimeProvider clock)
 {
     public const int MaxLinksPerUnit = 500;
 
@@ -39,7 +41,7 @@ public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts,
         if (row is null) db.Questionnaires.Add(next);
         else { row.GroupCode = next.GroupCode; row.Definition = next.Definition; }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitCycleChangeAsync(db, transaction, cycleId, cancellationToken);
     }
 
     public async Task DeleteQuestionnaireAsync(string cycleId, string code, CancellationToken cancellationToken = default)
@@ -51,7 +53,19 @@ public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts,
             throw new NotFoundException($"Kỳ {cycleId} không có phiếu điều tra \"{code}\".");
         await db.SurveyQuotas.Where(q => q.CycleId == cycleId && q.Questionnaire == code).ExecuteDeleteAsync(cancellationToken);
         await db.SurveyLinks.Where(l => l.CycleId == cycleId && l.Questionnaire == code).ExecuteDeleteAsync(cancellationToken);
+        await CommitCycleChangeAsync(db, transaction, cycleId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The cycle's definition changed (its questionnaires): the cycle grains cache it, so this node's reloads
+    /// after the commit, and on PostgreSQL the other nodes hear it on commit and reload theirs.
+    /// </summary>
+    private async Task CommitCycleChangeAsync(ParIndexDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string cycleId,
+        CancellationToken cancellationToken)
+    {
+        await ChangeFeed.NotifyAsync(db, node, [ChangeFeed.CycleKey(cycleId)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).ReloadAsync();
     }
 
     public async Task<SurveyRound> OpenAsync(string cycleId, DateOnly? closesOn, int minimumAnswers, string user, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Import;
 using ParIndex.Silo.Persistence;
 
@@ -16,7 +17,7 @@ public sealed record Decision(string Number, DateOnly Date, string? Signer = nul
 /// scorecard of the group and keeps the published lines as version 1; an adjustment changes published
 /// values, re-ranks, and keeps the next version, every earlier one still readable.
 /// </summary>
-public sealed class PublicationService(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, IResultStore results, ScoreImporter importer)
+public sealed class PublicationService(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, IResultStore results, ScoreImporter importer, NodeIdentity node)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -70,6 +71,9 @@ public sealed class PublicationService(IDbContextFactory<ParIndexDbContext> cont
                 versions[group.Code] = version;
             }
             await db.SaveChangesAsync(cancellationToken);
+            // The other nodes' rankings hear of the new version on commit (the scorecards' values are notified by the import).
+            await ChangeFeed.NotifyAsync(db, node, units.Select(u => cycle.GroupOf(u)!).DistinctBy(g => g.Code)
+                .Select(g => GrainKeys.Ranking(cycleId, g.AssessorCode, g.Code)).ToList(), cancellationToken);
         }, cancellationToken);
         return versions;
     }

@@ -17,10 +17,7 @@ public static class Access
     public static UnitContext? Context(CycleDefinition cycle, string unitCode)
     {
         if (cycle.GroupOf(unitCode) is not { } group) return null;
-        var ancestors = new List<string>();
-        for (var parent = cycle.ParentOf(unitCode); parent is not null && !ancestors.Contains(parent); parent = cycle.ParentOf(parent))
-            ancestors.Add(parent);
-        return new UnitContext(unitCode, ancestors, group.Code, group.AssessorCode);
+        return new UnitContext(unitCode, Ancestors(cycle, unitCode), group.Code, group.AssessorCode);
     }
 
     /// <summary>Whether the person may do this to the unit's scorecard; never for a unit outside the cycle's groups.</summary>
@@ -33,6 +30,26 @@ public static class Access
         var members = cycle.Members.GetValueOrDefault(group.Code) ?? [];
         var grants = user.Grants();
         return members.Count > 0 && members.All(m => Context(cycle, m.Code) is { } unit && AccessPolicy.Can(grants, permission, unit));
+    }
+
+    /// <summary>Opening a cycle (its deadline) needs ManageCycle on every assessor of its groups: the province over all of them.</summary>
+    public static bool CanManageCycle(ClaimsPrincipal user, CycleDefinition cycle)
+    {
+        var grants = user.Grants();
+        var assessors = cycle.Cycle.Groups.Select(g => g.AssessorCode).Distinct(StringComparer.Ordinal).ToList();
+        return assessors.Count > 0 && assessors.All(a => AccessPolicy.Can(grants, Permission.ManageCycle, AssessorContext(cycle, a)));
+    }
+
+    /// <summary>An assessor as AccessPolicy sees it: with its ancestors, and its own group if the cycle ranks it too.</summary>
+    private static UnitContext AssessorContext(CycleDefinition cycle, string assessor) =>
+        Context(cycle, assessor) ?? new UnitContext(assessor, Ancestors(cycle, assessor), "", "");
+
+    private static List<string> Ancestors(CycleDefinition cycle, string unitCode)
+    {
+        var ancestors = new List<string>();
+        for (var parent = cycle.ParentOf(unitCode); parent is not null && !ancestors.Contains(parent); parent = cycle.ParentOf(parent))
+            ancestors.Add(parent);
+        return ancestors;
     }
 
     public static bool IsSignedIn(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;

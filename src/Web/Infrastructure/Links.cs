@@ -29,6 +29,9 @@ public static class Links
     public static string AuditOfItem(string cycle, string unit, string item) => $"{Audit(cycle, unit)}?item={E(item)}";
     public static string Publish(string cycle, string group) => $"{Group(cycle, group)}/cong-bo";
     public static string Publications => "/cong-bo";
+    /// <summary>A published version as it was (public): 1 as first published, 2, 3 … after each adjustment.</summary>
+    public static string PublishedVersion(string cycle, string group, int version) => $"{Publish(cycle, group)}/phien-ban/{version}";
+    public static string CycleDeadline(string cycle) => $"{Cycle(cycle)}/han-tu-danh-gia";
     public static string Evidence(long id) => $"/evidence/{id}";
 
     // The survey: staff pages under the cycle; the answer pages need no account, only a one-time link's code (a credential).

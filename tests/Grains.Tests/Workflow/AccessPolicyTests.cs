@@ -77,6 +77,19 @@ public class AccessPolicyTests
     }
 
     [Fact]
+    public void Only_a_province_administrator_over_the_assessor_opens_a_cycle()
+    {
+        var province = new UnitContext("06", [], "", "");
+        var district = Units["district058"];
+        Assert.True(AccessPolicy.Can(People["provinceAdmin"], Permission.ManageCycle, province));
+        Assert.True(AccessPolicy.Can(People["provinceAdmin"], Permission.ManageCycle, district));
+        Assert.False(AccessPolicy.Can([new(Role.ProvinceAdmin, "19")], Permission.ManageCycle, province)); // another province
+        Assert.False(AccessPolicy.Can(People["districtAdmin058"], Permission.ManageCycle, district)); // a district never sets the deadline, not even its own
+        Assert.False(AccessPolicy.Can(People["districtAdmin058"], Permission.ManageCycle, Units["communeA"]));
+        Assert.False(AccessPolicy.Can(People["viewer058"], Permission.ManageCycle, district));
+    }
+
+    [Fact]
     public void Several_grants_add_up()
     {
         RoleGrant[] grants = [new(Role.UnitEditor, "01834"), new(Role.Viewer, "060")];

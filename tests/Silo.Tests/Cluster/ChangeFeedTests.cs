@@ -5,6 +5,7 @@ using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Silo.Cluster;
+using ParIndex.Silo.Workflow;
 using ParIndex.Silo.Tests.Support;
 
 namespace ParIndex.Silo.Tests.Cluster;
@@ -154,5 +155,42 @@ public class ChangeFeedTests(DemoDatabase demo)
             var onB = (await b.Grains.GetGrain<IScorecardGrain>(key).GetAsync()).Items;
             return targets.All(t => onA[t.Code].Appraised == t.Value && onB[t.Code].Appraised == t.Value);
         });
+    }
+
+    [Theory, PostgresData]
+    public async Task A_deadline_set_on_one_node_holds_on_the_other_within_a_second(string provider)
+    {
+        await using var db = await demo.CopyAsync(provider);
+        await using var a = await Node.StartAsync(db);
+        await using var b = await Node.StartAsync(db);
+        var cycleOnB = b.Grains.GetGrain<ICycleGrain>(Cycle);
+        Assert.Null((await cycleOnB.GetDefinitionAsync()).Cycle.SelfAssessmentDeadline); // B has the definition in memory
+
+        var deadline = new DateOnly(2020, 12, 15);
+        await a.Services.GetRequiredService<CycleSettingsService>().SetSelfAssessmentDeadlineAsync(Cycle, deadline, "tester");
+
+        await WithinAsync(TimeSpan.FromSeconds(1), async () => (await cycleOnB.GetDefinitionAsync()).Cycle.SelfAssessmentDeadline == deadline);
+        // B's scorecards ask their cycle grain at every step: past the deadline, a self score is refused there too.
+        var refused = await Assert.ThrowsAsync<DomainException>(() => b.Grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "01834"))
+            .EnterSelfScoresAsync(new ScoreChange([new ScoreEntry("01834", "1.2", ScoreKind.Self, 1m)], "tester")));
+        Assert.Contains("Đã quá hạn tự đánh giá (15/12/2020)", refused.Message);
+    }
+
+    [Theory, PostgresData]
+    public async Task An_adjustment_on_one_node_shows_as_the_new_version_in_the_other_nodes_ranking(string provider)
+    {
+        await using var db = await demo.CopyAsync(provider);
+        await using var a = await Node.StartAsync(db);
+        await using var b = await Node.StartAsync(db);
+        var publications = a.Services.GetRequiredService<PublicationService>();
+        await publications.PublishAsync(Cycle, "xa-058", new Decision("15/QĐ-UBND", new DateOnly(2021, 1, 25), "Chủ tịch"), "tester");
+        Assert.Equal(1, (await b.LineAsync("058", "xa-058", "01843")).Version); // B has the ranking in memory
+
+        // Phường Phùng Chí Kiên gains 2 points (1.3: 0.75 → 1.5; 2.2: 0.25 → 1.5) by decision on A.
+        await publications.AdjustAsync(Cycle, [new ScoreEntry("01843", "1.3", ScoreKind.Appraised, 1.5m), new ScoreEntry("01843", "2.2", ScoreKind.Appraised, 1.5m)],
+            new Decision("1243/QĐ-UBND", new DateOnly(2021, 7, 30), Reason: "Bổ sung tài liệu"), "tester");
+
+        await WithinAsync(TimeSpan.FromSeconds(1), async () => (await b.LineAsync("058", "xa-058", "01843")) is { Version: 2, Rank: 2 });
+        Assert.Equal(2, (await b.LineAsync("058", "xa-058", "01855")).Version);
     }
 }

@@ -1,3 +1,4 @@
+using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Survey;
 using ParIndex.Silo.Survey;
@@ -103,8 +104,11 @@ public class SurveyRoundTests
         var refused = await Assert.ThrowsAsync<DomainValidationException>(() => f.Survey.SaveQuestionnaireAsync(CycleId, wrong));
         Assert.Contains(refused.Errors, e => e.Contains("1.1") && e.Contains("Survey"));
 
+        var cycleGrain = f.Grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(CycleId));
+        Assert.Equal(P01.Title, (await cycleGrain.GetDefinitionAsync()).Cycle.FindQuestionnaire("P01")!.Title); // active, holding the definition
         await f.Survey.SaveQuestionnaireAsync(CycleId, P01 with { Title = "Phiếu 01 (sửa)" });
         Assert.Equal("Phiếu 01 (sửa)", (await f.Queries.OverviewAsync(CycleId))!.Cycle.Cycle.FindQuestionnaire("P01")!.Title);
+        Assert.Equal("Phiếu 01 (sửa)", (await cycleGrain.GetDefinitionAsync()).Cycle.FindQuestionnaire("P01")!.Title); // and the grain reloaded it
 
         await f.Survey.OpenAsync(CycleId, null, 3, "snv");
         Assert.Contains("đã mở", (await Assert.ThrowsAsync<DomainException>(() => f.Survey.SaveQuestionnaireAsync(CycleId, P01))).Message);

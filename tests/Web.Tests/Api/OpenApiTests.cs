@@ -50,6 +50,18 @@ public class OpenApiTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_ranking_documents_its_optional_published_version()
+    {
+        var parameters = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/cycles/{cycle}/groups/{group}/ranking").GetProperty("get")
+            .GetProperty("parameters").EnumerateArray().ToList();
+        var version = parameters.Single(p => p.GetProperty("name").GetString() == "version");
+        Assert.Equal("query", version.GetProperty("in").GetString());
+        Assert.False(version.TryGetProperty("required", out var required) && required.GetBoolean());
+        Assert.Contains("Phiên bản đã công bố", version.GetProperty("description").GetString());
+        Assert.DoesNotContain(parameters, p => p.GetProperty("name").GetString() is "reader" or "publications" or "cancellationToken");
+    }
+
+    [Fact]
     public async Task The_unit_answer_is_documented_with_result_fields_criteria_and_items()
     {
         var document = await DocumentAsync();

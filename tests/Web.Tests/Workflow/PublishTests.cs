@@ -49,7 +49,7 @@ public class PublishTests
         Assert.Contains("15/QĐ-UBND", row);
         Assert.Contains("25/01/2021", row);
         Assert.Contains("Chủ tịch UBND thành phố Bắc Kạn", row);
-        Assert.Contains("<td class=\"num\">1</td>", row);
+        Assert.Contains($"href=\"{Publish}/phien-ban/1\" data-testid=\"version-link\">1</a>", row);
         Assert.DoesNotContain("data-group=\"xa-060\"", list);
         Assert.Contains("Đã công bố theo QĐ", await anonymous.OkAsync(Ranking));
 

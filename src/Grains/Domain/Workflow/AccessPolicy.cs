@@ -30,6 +30,8 @@ public enum Permission
     GrantException,
     /// <summary>Runs the survey for the unit's group: questionnaires, the round, quotas, links, paper answers.</summary>
     RunSurvey,
+    /// <summary>Opening a cycle: its self-assessment deadline. Asked of every assessor of the cycle's groups.</summary>
+    ManageCycle,
 }
 
 /// <summary>The unit concerned: its ancestors (nearest first), its group and that group's assessor.</summary>
@@ -50,6 +52,7 @@ public static class AccessPolicy
 
     private static bool Allows(RoleGrant g, Permission permission, UnitContext unit) => (g.Role, permission) switch
     {
+        // The province runs its cycles (ManageCycle too: every assessor of the cycle within its scope).
         (Role.ProvinceAdmin, _) => unit.IsWithin(g.Scope),
         (Role.DistrictAdmin, Permission.ReadScorecard or Permission.Appraise) => unit.IsWithin(g.Scope) && unit.UnitCode != g.Scope,
         // A district publishes (and surveys) what it assesses (its communes and offices), never its own result.

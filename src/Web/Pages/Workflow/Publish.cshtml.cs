@@ -35,6 +35,13 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
     [BindProperty] public string? Number { get; set; }
     [BindProperty] public string? Date { get; set; }
     [BindProperty] public string? Signer { get; set; }
+    /// <summary>An adjustment's reason (required), its uploaded scores.csv and its table rows.</summary>
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public IFormFile? ScoresFile { get; set; }
+    [BindProperty] public List<AdjustRow> Rows { get; set; } = [];
+
+    /// <summary>Empty rows the adjustment form offers.</summary>
+    public const int TableRows = 5;
 
     [TempData] public string? Flash { get; set; }
     public string? Refusal { get; private set; }
@@ -59,9 +66,8 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
         try
         {
             var published = await publications.PublishAsync(cycle, group, new Decision(Number!.Trim(), date, Signer!.Trim()), Access.UserName(User), HttpContext.RequestAborted);
-            // The grains hold the status in memory: they read it again, so that a published scorecard refuses changes at once.
-            foreach (var member in Definition.Members[group])
-                await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycle, member.Code)).ReloadAsync();
+            // A published scorecard refuses changes at once.
+            await ReloadMembersAsync(cycle, group);
             Flash = $"Đã công bố kết quả {Group.Name} theo Quyết định số {Number.Trim()} ngày {Vn.Date(date)}.";
             return Redirect(Links.Publish(cycle, published.FirstOrDefault() ?? group));
         }
@@ -73,6 +79,53 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
         {
             return Refused(e.Message, []);
         }
+    }
+
+    /// <summary>
+    /// An adjustment decision on a published group: PublicationService.AdjustAsync applies the values in one
+    /// transaction (every bad value listed, nothing stored), keeps the next version and re-ranks; the grains
+    /// then read again, and the new version's page shows what changed.
+    /// </summary>
+    public async Task<IActionResult> OnPostAdjustAsync(string cycle, string group)
+    {
+        if (!await LoadAsync(cycle, group) || !Access.CanOnGroup(User, Permission.Adjust, Definition, Group)) return Access.Refuse(this);
+        if (!IsPublished)
+            return Refused($"Nhóm {Group.Name} chưa được công bố: chưa thể điều chỉnh. Quyết định điều chỉnh chỉ sửa kết quả đã công bố; hãy công bố trước.", []);
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Number)) problems.Add("Cần nhập số quyết định điều chỉnh.");
+        if (!TryDate(Date, out var date)) problems.Add("Cần nhập ngày ký quyết định (ngày/tháng/năm).");
+        if (string.IsNullOrWhiteSpace(Reason)) problems.Add("Cần nêu lý do điều chỉnh.");
+        AdjustmentInput.Read read;
+        using (var file = ScoresFile is { Length: > 0 } ? new StreamReader(ScoresFile.OpenReadStream()) : null)
+            read = AdjustmentInput.From(Definition, Group, file, ScoresFile is null ? null : Path.GetFileName(ScoresFile.FileName), Rows);
+        problems.AddRange(read.Problems);
+        if (problems.Count > 0) return Refused("Chưa điều chỉnh được; không có gì thay đổi:", problems);
+
+        try
+        {
+            var decision = new Decision(Number!.Trim(), date, string.IsNullOrWhiteSpace(Signer) ? null : Signer.Trim(), Reason!.Trim());
+            var versions = await publications.AdjustAsync(cycle, read.Entries, decision, Access.UserName(User), HttpContext.RequestAborted);
+            await ReloadMembersAsync(cycle, group);
+            var version = versions.GetValueOrDefault(group);
+            await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(cycle, Group.AssessorCode, group)).ReloadVersionAsync();
+            Flash = $"Đã điều chỉnh kết quả {Group.Name} theo Quyết định số {decision.Number} ngày {Vn.Date(date)}: phiên bản {version}.";
+            return Redirect(Links.PublishedVersion(cycle, group, version));
+        }
+        catch (ImportRefusedException e)
+        {
+            return Refused(e.Summary, e.Problems);
+        }
+        catch (DomainException e)
+        {
+            return Refused(e.Message, []);
+        }
+    }
+
+    /// <summary>The grains hold values and status in memory: they read them again, so that pages show the change at once.</summary>
+    private async Task ReloadMembersAsync(string cycle, string group)
+    {
+        foreach (var member in Definition.Members[group])
+            await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycle, member.Code)).ReloadAsync();
     }
 
     private IActionResult Refused(string message, IReadOnlyList<string> problems)
