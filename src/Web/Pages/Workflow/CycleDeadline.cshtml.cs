@@ -35,7 +35,7 @@ public sealed class CycleDeadlineModel(ParIndexReader reader, CycleSettingsServi
     public async Task<IActionResult> OnPostAsync(string cycle)
     {
         if (!await LoadAsync(cycle)) return Access.Refuse(this);
-        if (!DateOnly.TryParseExact(Deadline?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline))
+        if (!Vn.TryDate(Deadline, out var deadline))
         {
             Refusal = string.IsNullOrWhiteSpace(Deadline)
                 ? "Cần nhập hạn tự đánh giá (ngày/tháng/năm); không có gì thay đổi."

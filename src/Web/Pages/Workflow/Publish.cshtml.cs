@@ -59,7 +59,7 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
         if (!await LoadAsync(cycle, group)) return Access.Refuse(this);
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(Number)) problems.Add("Cần nhập số quyết định công bố.");
-        if (!TryDate(Date, out var date)) problems.Add("Cần nhập ngày ký quyết định (ngày/tháng/năm).");
+        if (!Vn.TryDate(Date, out var date)) problems.Add("Cần nhập ngày ký quyết định (ngày/tháng/năm).");
         if (string.IsNullOrWhiteSpace(Signer)) problems.Add("Cần nhập người ký quyết định.");
         if (problems.Count > 0) return Refused("Chưa công bố được:", problems);
 
@@ -93,7 +93,7 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
             return Refused($"Nhóm {Group.Name} chưa được công bố: chưa thể điều chỉnh. Quyết định điều chỉnh chỉ sửa kết quả đã công bố; hãy công bố trước.", []);
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(Number)) problems.Add("Cần nhập số quyết định điều chỉnh.");
-        if (!TryDate(Date, out var date)) problems.Add("Cần nhập ngày ký quyết định (ngày/tháng/năm).");
+        if (!Vn.TryDate(Date, out var date)) problems.Add("Cần nhập ngày ký quyết định (ngày/tháng/năm).");
         if (string.IsNullOrWhiteSpace(Reason)) problems.Add("Cần nêu lý do điều chỉnh.");
         AdjustmentInput.Read read;
         using (var file = ScoresFile is { Length: > 0 } ? new StreamReader(ScoresFile.OpenReadStream()) : null)
@@ -136,9 +136,6 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
         return Page();
     }
 
-    /// <summary>The date input sends yyyy-MM-dd; people may also type dd/MM/yyyy.</summary>
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>Loads the group; false when the person may not publish it (unknown cycles and groups are 404s).</summary>
     private async Task<bool> LoadAsync(string cycle, string group)
