@@ -53,6 +53,9 @@ public sealed class PublicationService(IDbContextFactory<ParIndexDbContext> cont
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, nameof(ScorecardStatus.Published)), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
+        // Other nodes hold these scorecards in memory: on commit they hear it and reload them, so they refuse changes too.
+        await ChangeFeed.NotifyAsync(db, node, groups.SelectMany(g => cycle.Members.GetValueOrDefault(g.Code) ?? [])
+            .Select(u => GrainKeys.Scorecard(cycleId, u.Code)).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return groups.Select(g => g.Code).ToList();
     }

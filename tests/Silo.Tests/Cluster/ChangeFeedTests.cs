@@ -177,6 +177,22 @@ public class ChangeFeedTests(DemoDatabase demo)
     }
 
     [Theory, PostgresData]
+    public async Task A_publication_on_one_node_freezes_the_scorecards_the_other_node_holds(string provider)
+    {
+        await using var db = await demo.CopyAsync(provider);
+        await using var a = await Node.StartAsync(db);
+        await using var b = await Node.StartAsync(db);
+        var cardOnB = b.Grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "01843"));
+        Assert.NotEqual(ParIndex.Grains.Domain.Workflow.ScorecardStatus.Published, (await cardOnB.GetAsync()).Workflow.Status); // B holds it, unpublished
+
+        await a.Services.GetRequiredService<PublicationService>().PublishAsync(Cycle, "xa-058", new Decision("15/QĐ-UBND", new DateOnly(2021, 1, 25), "Chủ tịch"), "tester");
+
+        await WithinAsync(TimeSpan.FromSeconds(1), async () => (await cardOnB.GetAsync()).Workflow.Status == ParIndex.Grains.Domain.Workflow.ScorecardStatus.Published);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => cardOnB.SetValuesAsync(new ScoreChange([new ScoreEntry("01843", "1.3", ScoreKind.Appraised, 1m)], "tester")));
+        Assert.Contains("điều chỉnh", refused.Message);
+    }
+
+    [Theory, PostgresData]
     public async Task An_adjustment_on_one_node_shows_as_the_new_version_in_the_other_nodes_ranking(string provider)
     {
         await using var db = await demo.CopyAsync(provider);
