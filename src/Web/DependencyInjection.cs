@@ -14,7 +14,6 @@ public static class DependencyInjection
         builder.Services.AddParIndexSilo(database);
         builder.Services.AddSingleton<ParIndexReader>();
         builder.Services.AddSingleton<WorkflowQueries>();
-        builder.Services.AddSingleton<SurveyPresence>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -56,9 +56,14 @@ public sealed class SurveyQueries(IDbContextFactory<ParIndexDbContext> contexts,
     }
 
     /// <summary>A unit's survey; null when the cycle or the unit is unknown.</summary>
-    public async Task<UnitSurvey?> UnitAsync(string cycleId, string unitCode, CancellationToken cancellationToken = default)
+    public async Task<UnitSurvey?> UnitAsync(string cycleId, string unitCode, CancellationToken cancellationToken = default) =>
+        await cycles.LoadAsync(cycleId, cancellationToken) is { } cycle ? await UnitAsync(cycle, unitCode, cancellationToken) : null;
+
+    /// <summary>A unit's survey in a cycle the caller has (the cycle grain's, which reloads when a questionnaire changes); null for a unit outside its groups.</summary>
+    public async Task<UnitSurvey?> UnitAsync(CycleDefinition cycle, string unitCode, CancellationToken cancellationToken = default)
     {
-        if (await cycles.LoadAsync(cycleId, cancellationToken) is not { } cycle || cycle.GroupOf(unitCode) is not { } group) return null;
+        if (cycle.GroupOf(unitCode) is not { } group) return null;
+        var cycleId = cycle.Cycle.Id;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var round = await SurveyService.RoundAsync(db, cycleId, cancellationToken);
         var answers = (await db.SurveyAnswers.AsNoTracking().Where(a => a.CycleId == cycleId && a.UnitCode == unitCode).ToListAsync(cancellationToken))

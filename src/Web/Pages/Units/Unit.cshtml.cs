@@ -17,7 +17,7 @@ public sealed record FieldRow(Field Field, ComponentIndex Index, decimal? GroupA
 }
 
 /// <summary>/cycles/{cycle}/units/{unit}: a unit's result, component indices, every item and its history.</summary>
-public sealed class UnitModel(ParIndexReader reader, SurveyPresence surveys, SurveyQueries survey) : AnalysisPage
+public sealed class UnitModel(ParIndexReader reader, SurveyQueries survey) : AnalysisPage
 {
     /// <summary>The survey items below the minimum answers, when the cycle surveys this unit's group; null otherwise.</summary>
     public SurveyFlags? Survey { get; private set; }
@@ -33,8 +33,9 @@ public sealed class UnitModel(ParIndexReader reader, SurveyPresence surveys, Sur
         var averages = summary.Fields.ToDictionary(f => f.FieldCode, f => f.Average, StringComparer.Ordinal);
         Fields = Data.Framework.Fields.Select(f => new FieldRow(f, Data.FieldIndex(f.Code), averages.GetValueOrDefault(f.Code))).ToList();
         History = await HistoryAsync(unit);
-        if (await surveys.HasQuestionnairesAsync(cycle, Data.Group.Code, HttpContext.RequestAborted)
-            && await survey.UnitAsync(cycle, unit, HttpContext.RequestAborted) is { } answers)
+        // The cycle grain reloads when a questionnaire changes, so its definition says whether the group is surveyed.
+        if (Data.Cycle.Cycle.Questionnaires.Any(q => q.GroupCode == Data.Group.Code)
+            && await survey.UnitAsync(Data.Cycle, unit, HttpContext.RequestAborted) is { } answers)
             Survey = SurveyFlags.Of(answers, Links.UnitSurvey(cycle, unit));
 
         var decimals = Data.Group.DisplayDecimals;

@@ -37,7 +37,7 @@ public sealed class UnitSurveyModel(ParIndexReader reader, SurveyQueries queries
 
         var published = (await workflow.PublicationsAsync(cycle, Group.Code, HttpContext.RequestAborted)).Count > 0;
         if (!published && !Access.Can(User, Permission.ReadScorecard, Cycle, unit)) return Access.Refuse(this);
-        Survey = await queries.UnitAsync(cycle, unit, HttpContext.RequestAborted)
+        Survey = await queries.UnitAsync(Cycle, unit, HttpContext.RequestAborted)
             ?? throw new NotFoundException($"Đơn vị \"{unit}\" không được đánh giá trong kỳ {cycle}.");
         return Page();
     }
