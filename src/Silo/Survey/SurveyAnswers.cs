@@ -31,8 +31,9 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
         var hash = SurveyCodes.Hash(code);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.SurveyLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
-        if (row is null || await cycles.LoadAsync(row.CycleId, cancellationToken) is not { } cycle || cycle.Cycle.FindQuestionnaire(row.Questionnaire) is not { } questionnaire)
-            return null;
+        if (row is null) return null;
+        var cycle = await CycleAsync(row.CycleId);
+        if (cycle.Cycle.FindQuestionnaire(row.Questionnaire) is not { } questionnaire) return null;
         var round = await SurveyService.RoundAsync(db, row.CycleId, cancellationToken);
         var published = (await PublishedAsync(db, row.CycleId, [row.UnitCode], cancellationToken)).Count > 0;
         var refusal = SurveyRoundPolicy.CheckAnswer(new SurveyLink(row.CycleId, row.Questionnaire, row.UnitCode, row.UsedAt, published), round, Today);
@@ -125,7 +126,7 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
     /// </summary>
     public async Task RescoreAsync(string cycleId, IReadOnlyList<string> unitCodes, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var cycle = await cycles.LoadAsync(cycleId, cancellationToken) ?? throw new NotFoundException($"Không có kỳ đánh giá \"{cycleId}\".");
+        var cycle = await CycleAsync(cycleId);
         var done = 0;
         foreach (var unit in unitCodes)
         {
@@ -174,6 +175,9 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
         if ((await PublishedAsync(db, cycleId, units, cancellationToken)).Count > 0)
             throw new DomainException("Kết quả của đơn vị này đã được công bố; đợt điều tra không nhận thêm câu trả lời.");
     }
+
+    /// <summary>The cycle grain's definition: answered from memory, and reloaded whenever a questionnaire changes.</summary>
+    private Task<CycleDefinition> CycleAsync(string cycleId) => grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }
