@@ -45,6 +45,15 @@ public class UnitSurveyPageTests
     });
 
     [Fact]
+    public Task Before_the_round_opens_no_item_is_flagged_but_the_survey_is_linked() => OwnDemoApp.RunAsync(async app =>
+    {
+        await StartAsync(app, links: 1, open: false);
+        var html = WebUtility.HtmlDecode(await Visitor(app).GetStringAsync(UnitPage));
+        Assert.DoesNotContain("data-testid=\"survey-flag\"", html); // every item is short of answers in a draft: no news
+        Assert.Contains($"href=\"{UnitSurveyPage}\" data-testid=\"survey-link\"", html);
+    });
+
+    [Fact]
     public Task The_unit_survey_page_shows_each_questions_answers_and_each_items_tally_with_the_flag() => OwnDemoApp.RunAsync(async app =>
     {
         await TwoAnswersAsync(app);

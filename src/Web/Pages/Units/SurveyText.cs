@@ -22,6 +22,7 @@ public static class SurveyText
 /// <summary>What the unit page's items table marks: the survey items below the minimum, and where the survey is shown.</summary>
 public sealed record SurveyFlags(IReadOnlyDictionary<string, string> BelowMinimum, string Href)
 {
+    /// <summary>No flag before the round opens: every item is short of answers then, and saying so tells nobody anything.</summary>
     public static SurveyFlags Of(UnitSurvey survey, string href) =>
-        new(survey.Items.Where(i => i.BelowMinimum).ToDictionary(i => i.ItemCode, i => SurveyText.BelowMinimum(i, survey.Round), StringComparer.Ordinal), href);
+        new(survey.Items.Where(i => i.BelowMinimum && survey.Round.Status != SurveyRoundStatus.Draft).ToDictionary(i => i.ItemCode, i => SurveyText.BelowMinimum(i, survey.Round), StringComparer.Ordinal), href);
 }
