@@ -46,13 +46,13 @@ public class SurveyRoundBrowserTests
 
     private static Task<string> SurveyValueAsync(IPage page, string item) => TextAsync(page, $"tr[data-item='{item}'] [data-testid=survey-value]");
 
-    private static Task<string> ProgressAsync(IPage page) => TextAsync(page, $"[data-testid=progress-P04] tr[data-unit='{Unit}'] td:nth-child(2)");
+    private static Task<string> ProgressAsync(IPage page) => TextAsync(page, $"[data-testid=progress-P04] tr[data-unit='{Unit}'] [data-testid=answered]");
 
     /// <summary>Sở Tư pháp's survey subtotal in the group's ranking.</summary>
     private static async Task<decimal> RankedSurveyAsync(BrowserSession browser)
     {
         await browser.GoAsync(Ranking);
-        return Read(await TextAsync(browser.Page, $"tr[data-unit='{Unit}'] td:nth-child(5)"));
+        return Read(await TextAsync(browser.Page, $"tr[data-unit='{Unit}'] [data-testid=survey-subtotal]"));
     }
 
     [BrowserFact]
@@ -102,8 +102,8 @@ public class SurveyRoundBrowserTests
             Assert.Equal("Đã lưu phiếu P04.", await TextAsync(page, "[data-testid=flash]"));
             var p04 = page.Locator("[data-testid=rates] tr[data-questionnaire=P04]");
             Assert.Contains(Title, await p04.InnerTextAsync());
-            Assert.Equal("2", await p04.Locator("td:nth-child(4)").InnerTextAsync()); // two questions
-            Assert.Equal("Công chức, viên chức", await p04.Locator("td:nth-child(2)").InnerTextAsync());
+            Assert.Equal("2", await p04.Locator("[data-testid=questions]").InnerTextAsync()); // two questions
+            Assert.Equal("Công chức, viên chức", await p04.Locator("[data-testid=respondent-group]").InnerTextAsync());
 
             // 3. The round opens until a day in the future, 2 counted answers at least; questionnaires lock.
             var lastDay = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(30);
@@ -177,8 +177,8 @@ public class SurveyRoundBrowserTests
             // 5.7.2 = 0,2 / 1 × 1 = 0,2, one counted answer, below the minimum of 2), and the ranking.
             await browser.GoAsync(Admin);
             Assert.Equal("2", await ProgressAsync(page));
-            Assert.Equal("2", await TextAsync(page, "[data-testid=rates] tr[data-questionnaire=P04] td:nth-child(6)"));
-            Assert.Equal("2/2", await TextAsync(page, "[data-testid=rates] tr[data-questionnaire=P04] td:nth-child(8)"));
+            Assert.Equal("2", await TextAsync(page, "[data-testid=rates] tr[data-questionnaire=P04] [data-testid=respondents]"));
+            Assert.Equal("2/2", await TextAsync(page, "[data-testid=rates] tr[data-questionnaire=P04] [data-testid=links-used]"));
             Assert.Equal("40 %", await TextAsync(page, $"[data-testid=progress-P04] tr[data-unit='{Unit}'] .progress-bar")); // 2 of the quota 5
             await page.Locator("[data-testid=progress-P04]").ScrollIntoViewIfNeededAsync();
             await browser.ScreenshotAsync("dieu-tra-tien-do");
