@@ -51,8 +51,22 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async Task GoAsync(string path) => await Page.GotoAsync(BaseAddress + path);
 
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>A page in a context of its own (no cookies shared with <see cref="Page"/>): another person, on another device.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1400, int height = 1000, bool mobile = false)
+    {
+        var context = await _browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN",
+            IsMobile = mobile, HasTouch = mobile, DeviceScaleFactor = mobile ? 2 : null,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A full-page screenshot of another page (see <see cref="NewPageAsync"/>) into the same folder.</summary>
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    public Task ScreenshotAsync(string name) => ScreenshotAsync(Page, name);
 
     public async ValueTask DisposeAsync()
     {

@@ -121,10 +121,10 @@ public class UnitSurveyPageTests
     /// <summary>The survey column of an item's row on the unit page.</summary>
     private static string SurveyCell(string html, string item)
     {
-        var row = Regex.Match(html, $"<tr[^>]*>\\s*<td class=\"text-nowrap\"><a href=\"{Regex.Escape(UnitPage)}/items/{Regex.Escape(item)}\">.*?</tr>", RegexOptions.Singleline).Value;
-        var cells = Regex.Matches(row, "<td class=\"num\">\\s*([^<\\s]*)").Select(m => m.Groups[1].Value).ToList();
-        Assert.True(cells.Count >= 4, $"no row for {item}");
-        return cells[3]; // Tối đa, Tự chấm, Thẩm định, Điều tra XHH
+        var row = Regex.Match(html, $"<tr[^>]*data-item=\"{Regex.Escape(item)}\">\\s*<td class=\"text-nowrap\"><a href=\"{Regex.Escape(UnitPage)}/items/{Regex.Escape(item)}\">.*?</tr>", RegexOptions.Singleline).Value;
+        var cell = Regex.Match(row, "data-testid=\"survey-value\">([^<]*)<");
+        Assert.True(cell.Success, $"no row for {item}");
+        return cell.Groups[1].Value; // the column Điều tra XHH
     }
 
     /// <summary>An option's count and share in a question's row.</summary>
