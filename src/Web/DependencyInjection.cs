@@ -27,7 +27,9 @@ public static class DependencyInjection
             return Task.CompletedTask;
         }));
         builder.Services.AddParIndexAuthentication();
-        builder.Services.AddRazorPages();
+        builder.Services.AddSingleton<ResultsAccess>();
+        builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.AddService<ResultsReadFilter>());
+        builder.Services.AddScoped<ResultsReadFilter>();
         // Vietnamese letters as they are, not as &#x1EA5; escapes: smaller pages, readable source.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         return builder;

@@ -37,6 +37,7 @@ public class HealthTests(DemoApp app) : IClassFixture<DemoApp>
         var html = await app.CreateClient().GetStringAsync("/");
         Assert.Contains("lang=\"vi\"", html);
         Assert.Contains("Chỉ số cải cách hành chính", html);
-        Assert.Contains("/cycles/par-2020-06", html);
+        Assert.Contains("Chỉ số cải cách hành chính năm 2020 — tỉnh Bắc Kạn", html);
+        Assert.Contains($"href=\"/cong-bo\" data-readable=\"false\"", html); // unpublished: the public is sent to what is published
     }
 }

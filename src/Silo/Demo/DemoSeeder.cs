@@ -26,14 +26,16 @@ public static class DemoSeeder
     public const string DemoPassword = "demo-ParIndex-2020";
 
     /// <summary>One demo account per role, so that a visitor can try each (README lists them).</summary>
-    public static readonly (string UserName, string DisplayName, RoleGrant Grant)[] Accounts =
+    public static readonly (string UserName, string DisplayName, RoleGrant[] Grants)[] Accounts =
     [
-        ("snv.backan", "Sở Nội vụ tỉnh Bắc Kạn", new RoleGrant(Role.ProvinceAdmin, "06")),
-        ("pnv.tpbackan", "Phòng Nội vụ thành phố Bắc Kạn", new RoleGrant(Role.DistrictAdmin, "058")),
-        ("thamdinh.xa058", "Tổ thẩm định cấp xã thành phố Bắc Kạn", new RoleGrant(Role.Appraiser, "058", new HashSet<string> { "xa-058" })),
-        ("phuong.ntmk", "Cán bộ phường Nguyễn Thị Minh Khai", new RoleGrant(Role.UnitEditor, "01834")),
-        ("lanhdao.backan", "Lãnh đạo UBND tỉnh Bắc Kạn", new RoleGrant(Role.Viewer, "06")),
-        ("snv.thainguyen", "Sở Nội vụ tỉnh Thái Nguyên", new RoleGrant(Role.ProvinceAdmin, "19")),
+        ("snv.backan", "Sở Nội vụ tỉnh Bắc Kạn", [new RoleGrant(Role.ProvinceAdmin, "06")]),
+        ("pnv.tpbackan", "Phòng Nội vụ thành phố Bắc Kạn", [new RoleGrant(Role.DistrictAdmin, "058")]),
+        ("thamdinh.xa058", "Tổ thẩm định cấp xã thành phố Bắc Kạn", [new RoleGrant(Role.Appraiser, "058", new HashSet<string> { "xa-058" })]),
+        ("phuong.ntmk", "Cán bộ phường Nguyễn Thị Minh Khai", [new RoleGrant(Role.UnitEditor, "01834")]),
+        ("lanhdao.backan", "Lãnh đạo UBND tỉnh Bắc Kạn", [new RoleGrant(Role.Viewer, "06")]),
+        ("snv.thainguyen", "Sở Nội vụ tỉnh Thái Nguyên", [new RoleGrant(Role.ProvinceAdmin, "19")]),
+        // Reads both provinces' results, published or not (a ministry's view): what the read-only tests sign in as.
+        ("xem.bnv", "Bộ Nội vụ (xem kết quả)", [new RoleGrant(Role.Viewer, "06"), new RoleGrant(Role.Viewer, "19")]),
     ];
 
     private static readonly (string Kind, string Resource, string? Cycle)[] Steps =
@@ -76,8 +78,8 @@ public static class DemoSeeder
             }
         }
         var accounts = services.GetRequiredService<AccountService>();
-        foreach (var (userName, displayName, grant) in Accounts)
-            await accounts.AddAsync(userName, displayName, DemoPassword, [grant], cancellationToken);
+        foreach (var (userName, displayName, grants) in Accounts)
+            await accounts.AddAsync(userName, displayName, DemoPassword, grants, cancellationToken);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using ParIndex.Web.Infrastructure;
 using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -71,13 +72,17 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/cycles/{cycle}/groups/{group}/ranking", Ranking)
+            .AddEndpointFilter(new ResultsEndpointFilter(api: true))
             .WithName("GetRanking")
             .WithSummary("Bảng xếp hạng của một nhóm")
             .WithDescription("Các dòng kết quả theo thứ tự xếp hạng (đơn vị không xếp hạng ở cuối), cùng các trường và cách in số như results --format json. Với version=N: phiên bản công bố N đúng như đã công bố (1 = lần công bố đầu, 2, 3 … sau mỗi quyết định điều chỉnh), như results --version N. Kỳ, nhóm hoặc phiên bản không tồn tại: 404.")
             .Produces<IReadOnlyList<RankingRow>>(contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/cycles/{cycle}/units/{unit}", Unit)
+            .AddEndpointFilter(new ResultsEndpointFilter(api: true))
             .WithName("GetUnit")
             .WithSummary("Kết quả của một đơn vị")
             .WithDescription("Dòng kết quả của đơn vị trong nhóm, chỉ số thành phần theo lĩnh vực và tiêu chí, và điểm từng tiêu chí thành phần. Header ETag là phiên bản phiếu điểm (dùng cho If-Match khi ghi điểm). Kỳ không tồn tại hoặc đơn vị không được đánh giá trong kỳ: 404.")

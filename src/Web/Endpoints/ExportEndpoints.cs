@@ -1,3 +1,4 @@
+using ParIndex.Web.Infrastructure;
 using System.ComponentModel;
 using ParIndex.Web.Exports;
 using ParIndex.Web.Queries;
@@ -15,7 +16,7 @@ public static class ExportEndpoints
 
     public static WebApplication MapParIndexExports(this WebApplication app)
     {
-        var exports = app.MapGroup("/cycles/{cycle}/groups/{group}").WithTags(Tag);
+        var exports = app.MapGroup("/cycles/{cycle}/groups/{group}").WithTags(Tag).AddEndpointFilter(new ResultsEndpointFilter(api: false));
 
         exports.MapGet("/export.csv", async (
                 [Description("Mã kỳ đánh giá, ví dụ par-2020-06")] string cycle,

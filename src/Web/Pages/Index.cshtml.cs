@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ParIndex.Grains.Contracts;
+using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Pages.Cycles;
 using ParIndex.Web.Queries;
 
 namespace ParIndex.Web.Pages;
 
 /// <summary>The cycles, and each province's latest cycle at a glance (its comparable sets: counts by class, average, best, worst).</summary>
-public sealed class IndexModel(ParIndexReader reader) : PageModel
+public sealed class IndexModel(ParIndexReader reader, ResultsAccess access) : PageModel
 {
-    public sealed record CycleCard(CycleInfo Info, int Groups, int Units, int Districts, bool Demo);
+    /// <param name="Readable">Whether this visitor may read the whole cycle (published, or staff who may read every group); else only its published groups, on /cong-bo.</param>
+    public sealed record CycleCard(CycleInfo Info, int Groups, int Units, int Districts, bool Demo, bool Readable);
 
     public sealed record Glance(CycleInfo Info, string UnitCode, string UnitName, IReadOnlyList<SummaryCard> Cards);
 
@@ -25,7 +27,9 @@ public sealed class IndexModel(ParIndexReader reader) : PageModel
         foreach (var info in infos)
         {
             var def = await reader.CycleAsync(info.Id);
-            cards.Add(new CycleCard(info, def.Cycle.Groups.Count, def.Members.Values.Sum(m => m.Count), ResultViews.Districts(def).Count, DemoCycles.Contains(info.Id)));
+            var readable = ResultsAccess.CanReadCycle(User, def, await access.PublishedAsync(info.Id, cancellationToken));
+            cards.Add(new CycleCard(info, def.Cycle.Groups.Count, def.Members.Values.Sum(m => m.Count), ResultViews.Districts(def).Count, DemoCycles.Contains(info.Id), readable));
+            if (!readable) continue; // its roll-ups would tell what is not published yet
             foreach (var top in ResultViews.TopUnits(def).Where(seen.Add))
             {
                 var rollUp = await reader.RollUpAsync(info.Id, top);

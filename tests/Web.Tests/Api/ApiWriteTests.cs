@@ -1,3 +1,4 @@
+using ParIndex.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
@@ -11,7 +12,7 @@ public class ApiWriteTests
     [Fact]
     public Task A_score_written_through_the_grains_shows_in_the_next_answers() => OwnDemoApp.RunAsync(async app =>
     {
-        var client = app.CreateClient();
+        var client = (await app.ReaderAsync());
         const string unitUrl = "/api/cycles/par-2020-06/units/06-SCT", rankingUrl = "/api/cycles/par-2020-06/groups/so/ranking";
         // Read first, so that anything that could cache has seen the old values.
         var before = (await Json.GetAsync(client, unitUrl)).GetProperty("result");
@@ -41,7 +42,7 @@ public class ApiWriteTests
     [Fact]
     public Task A_change_of_rank_shows_in_the_ranking_and_the_export() => OwnDemoApp.RunAsync(async app =>
     {
-        var client = app.CreateClient();
+        var client = (await app.ReaderAsync());
         var grains = app.Services.GetRequiredService<IGrainFactory>();
         var definition = await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle("par-2020-06")).GetDefinitionAsync();
         var framework = definition.FrameworkOf("06-SCT");

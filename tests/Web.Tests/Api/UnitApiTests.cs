@@ -10,7 +10,7 @@ public class UnitApiTests(DemoApp app) : IClassFixture<DemoApp>
     [InlineData("par-2019-06", "06-SNV")]
     public async Task The_unit_carries_its_result_fields_criteria_and_items(string cycle, string unit)
     {
-        var details = await Json.GetAsync(app.CreateClient(), $"/api/cycles/{cycle}/units/{unit}");
+        var details = await Json.GetAsync((await app.ReaderAsync()), $"/api/cycles/{cycle}/units/{unit}");
 
         Assert.Equal(cycle, details.String("cycle"));
         Assert.Equal(unit, details.GetProperty("result").String("unitCode"));
@@ -29,7 +29,7 @@ public class UnitApiTests(DemoApp app) : IClassFixture<DemoApp>
     [InlineData("par-2025-19", "19-SNV")]
     public async Task The_index_is_ScoringPolicy_over_the_scorecard_read_through_the_grains(string cycle, string unit)
     {
-        var details = await Json.GetAsync(app.CreateClient(), $"/api/cycles/{cycle}/units/{unit}");
+        var details = await Json.GetAsync((await app.ReaderAsync()), $"/api/cycles/{cycle}/units/{unit}");
         var domain = await DomainResults.ComputeAsync(app, cycle, unit);
 
         var result = details.GetProperty("result");
@@ -50,7 +50,7 @@ public class UnitApiTests(DemoApp app) : IClassFixture<DemoApp>
     [InlineData("par-2025-19", "19-SCT")]   // a penalty, after the merger
     public async Task Counted_item_values_add_up_to_the_obtained_points(string cycle, string unit)
     {
-        var details = await Json.GetAsync(app.CreateClient(), $"/api/cycles/{cycle}/units/{unit}");
+        var details = await Json.GetAsync((await app.ReaderAsync()), $"/api/cycles/{cycle}/units/{unit}");
         var items = details.GetProperty("items").EnumerateArray().ToList();
 
         // Counted is already signed: bonus adds, penalty subtracts; not-applicable items count nothing.

@@ -51,6 +51,23 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async Task GoAsync(string path) => await Page.GotoAsync(BaseAddress + path);
 
+    /// <summary>Signs in through the form as a demo account (signing out first whoever is signed in).</summary>
+    public async Task SignInAsync(string user)
+    {
+        await GoAsync("/dang-xuat");
+        if (await Page.Locator("[data-testid=account]").CountAsync() > 0)
+        {
+            await Page.Locator("main button[type=submit]").ClickAsync();
+            await Page.WaitForURLAsync(BaseAddress + "/");
+        }
+        await GoAsync("/dang-nhap");
+        await Page.FillAsync("#username", user);
+        await Page.FillAsync("#password", ParIndex.Silo.Demo.DemoSeeder.DemoPassword);
+        await Page.Locator("main button[type=submit]").ClickAsync();
+        await Page.WaitForURLAsync(BaseAddress + "/");
+        Assert.Equal(1, await Page.Locator("[data-testid=account]").CountAsync());
+    }
+
     /// <summary>A page in a context of its own (no cookies shared with <see cref="Page"/>): another person, on another device.</summary>
     public async Task<IPage> NewPageAsync(int width = 1400, int height = 1000, bool mobile = false)
     {

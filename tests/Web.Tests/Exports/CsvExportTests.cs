@@ -11,7 +11,7 @@ public class CsvExportTests(DemoApp app) : IClassFixture<DemoApp>
 
     private async Task<(HttpResponseMessage Response, byte[] Bytes)> GetAsync(string url)
     {
-        var response = await app.CreateClient().GetAsync(url);
+        var response = await (await app.ReaderAsync()).GetAsync(url);
         return (response, await response.Content.ReadAsByteArrayAsync());
     }
 
@@ -37,7 +37,7 @@ public class CsvExportTests(DemoApp app) : IClassFixture<DemoApp>
     {
         var (_, bytes) = await GetAsync($"/cycles/{cycle}/groups/{group}/export.csv");
         var records = CsvRecords.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
-        var ranking = (await Json.GetAsync(app.CreateClient(), $"/api/cycles/{cycle}/groups/{group}/ranking")).EnumerateArray().ToList();
+        var ranking = (await Json.GetAsync((await app.ReaderAsync()), $"/api/cycles/{cycle}/groups/{group}/ranking")).EnumerateArray().ToList();
 
         Assert.Equal(Header, string.Join(',', records[0]));
         var rows = records.Skip(1).ToList();
@@ -70,7 +70,7 @@ public class CsvExportTests(DemoApp app) : IClassFixture<DemoApp>
     [InlineData("/cycles/par-2020-06/groups/khong-co/export.csv", "không có nhóm xếp hạng")]
     public async Task Unknown_cycle_or_group_is_the_Vietnamese_404_page(string url, string message)
     {
-        var response = await app.CreateClient().GetAsync(url);
+        var response = await (await app.ReaderAsync()).GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

@@ -1,3 +1,4 @@
+using ParIndex.Web.Tests.Support;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -21,7 +22,7 @@ public class OtlpExportTests
             b.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.Endpoint);
             b.UseSetting("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         });
-        (await app.CreateClient().GetAsync("/api/cycles")).EnsureSuccessStatusCode();
+        (await (await app.ReaderAsync()).GetAsync("/api/cycles")).EnsureSuccessStatusCode();
 
         var sdk = app.Services.GetRequiredService<OpenTelemetrySdk>();
         await TelemetryTests.Eventually(() => { sdk.TracerProvider.ForceFlush(1000); return receiver.Received.Contains(("/v1/traces", "application/x-protobuf")) ? "yes" : null; });

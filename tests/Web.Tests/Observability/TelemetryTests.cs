@@ -1,3 +1,4 @@
+using ParIndex.Web.Tests.Support;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -30,7 +31,7 @@ public class TelemetryTests
             s.AddSingleton<BaseExporter<Activity>>(spans);
             s.AddSingleton<MetricReader>(reader);
         }));
-        var client = app.CreateClient();
+        var client = (await app.ReaderAsync());
 
         // Our own trace id, so that spans of other tests running at the same time are left out.
         var trace = ActivityTraceId.CreateRandom();

@@ -9,7 +9,7 @@ public class CycleOverviewPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Shows_communes_province_wide_through_their_districts()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), "/cycles/par-2020-06");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), "/cycles/par-2020-06");
         Assert.Contains("Chỉ số cải cách hành chính năm 2020 — tỉnh Bắc Kạn", html);
         Assert.Contains("UBND các xã, phường, thị trấn", html);
         Assert.Contains("12 xuất sắc, 78 tốt, 18 khá", html);
@@ -20,7 +20,7 @@ public class CycleOverviewPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Lists_every_group_with_counts_average_best_and_worst()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), "/cycles/par-2020-06");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), "/cycles/par-2020-06");
         foreach (var group in new[] { "so", "huyen" }.Concat(BacKanDistricts.SelectMany(d => new[] { $"xa-{d}", $"phong-{d}" })))
             Assert.Contains($"href=\"/cycles/par-2020-06/groups/{group}\"", html);
         // Departments: 2 xuất sắc, 16 tốt, 1 khá; average 86,28; best Sở Công Thương 93,44; worst 78,12.
@@ -33,7 +33,7 @@ public class CycleOverviewPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Links_into_each_district()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), "/cycles/par-2020-06");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), "/cycles/par-2020-06");
         foreach (var district in BacKanDistricts)
             Assert.Contains($"href=\"/cycles/par-2020-06/districts/{district}\"", html);
         Assert.Contains("Huyện Pác Nặm", html);
@@ -42,7 +42,7 @@ public class CycleOverviewPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Has_breadcrumbs_and_a_class_chart_readable_without_javascript()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), "/cycles/par-2020-06");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), "/cycles/par-2020-06");
         var crumbs = PageHtml.Breadcrumbs(html);
         Assert.Contains("href=\"/\">Trang chủ</a>", crumbs);
         Assert.Contains("Chỉ số cải cách hành chính năm 2020 — tỉnh Bắc Kạn", crumbs);
@@ -56,7 +56,7 @@ public class CycleOverviewPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task A_cycle_after_the_reform_has_no_districts()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), "/cycles/par-2025-19");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), "/cycles/par-2025-19");
         Assert.Contains("Tỉnh Thái Nguyên", html);
         Assert.Contains("href=\"/cycles/par-2025-19/groups/so\"", html);
         Assert.Contains("href=\"/cycles/par-2025-19/groups/xa\"", html);
@@ -68,7 +68,7 @@ public class CycleOverviewPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task An_unknown_cycle_is_a_Vietnamese_404()
     {
-        var (status, html) = await PageHtml.GetAsync(app.CreateClient(), "/cycles/par-1999-00");
+        var (status, html) = await PageHtml.GetAsync((await app.ReaderAsync()), "/cycles/par-1999-00");
         PageHtml.AssertNotFound(status, html);
         Assert.Contains("Không có kỳ đánh giá \"par-1999-00\"", html);
     }

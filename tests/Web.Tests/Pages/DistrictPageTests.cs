@@ -9,7 +9,7 @@ public class DistrictPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Shows_the_districts_own_result_with_a_link_to_its_unit_page()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), Url);
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), Url);
         Assert.Contains("Thành Phố Bắc Kạn", html);
         Assert.Contains("href=\"/cycles/par-2020-06/units/058\"", html);
         Assert.Contains("83,38", html); // first of UBND các huyện, thành phố in 2020
@@ -20,7 +20,7 @@ public class DistrictPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Shows_its_communes_and_offices_with_top_and_bottom_and_roll_ups()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), Url);
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), Url);
         Assert.Contains("UBND các xã, phường, thị trấn thuộc thành phố Bắc Kạn", html);
         Assert.Contains("Cơ quan chuyên môn thuộc UBND thành phố Bắc Kạn", html);
         Assert.Contains("href=\"/cycles/par-2020-06/groups/xa-058\"", html);
@@ -40,7 +40,7 @@ public class DistrictPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Has_breadcrumbs_through_the_cycle()
     {
-        var crumbs = PageHtml.Breadcrumbs(await PageHtml.OkAsync(app.CreateClient(), Url));
+        var crumbs = PageHtml.Breadcrumbs(await PageHtml.OkAsync((await app.ReaderAsync()), Url));
         Assert.Contains("href=\"/cycles/par-2020-06\"", crumbs);
         Assert.Contains("Thành Phố Bắc Kạn", crumbs);
     }
@@ -54,7 +54,7 @@ public class DistrictPageTests(DemoApp app) : IClassFixture<DemoApp>
     [InlineData("/cycles/par-1999-00/districts/058")]     // no such cycle
     public async Task A_unit_that_is_not_a_district_of_the_cycle_is_a_Vietnamese_404(string url)
     {
-        var (status, html) = await PageHtml.GetAsync(app.CreateClient(), url);
+        var (status, html) = await PageHtml.GetAsync((await app.ReaderAsync()), url);
         PageHtml.AssertNotFound(status, html);
     }
 }

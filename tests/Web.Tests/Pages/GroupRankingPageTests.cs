@@ -10,7 +10,7 @@ public class GroupRankingPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task The_2020_departments_are_led_by_So_Cong_Thuong_with_93_44_Xuat_sac()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), So2020);
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), So2020);
         var units = PageHtml.RowUnits(html);
         Assert.Equal(19, units.Count);
         Assert.Equal("06-SCT", units[0]);
@@ -29,7 +29,7 @@ public class GroupRankingPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task A_unit_that_moved_down_shows_a_red_arrow_and_the_class_word()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), So2020);
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), So2020);
         var row = PageHtml.Row(html, "06-BDT"); // Ban Dân tộc: 1st in 2019, 5th in 2020
         Assert.Contains("class=\"pi-down\"", row);
         Assert.Contains("↓4", row);
@@ -42,7 +42,7 @@ public class GroupRankingPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Shows_the_group_summary_above_the_table()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), So2020);
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), So2020);
         var table = html.IndexOf("<table", StringComparison.Ordinal);
         var summary = html.IndexOf("2 xuất sắc, 16 tốt, 1 khá", StringComparison.Ordinal);
         Assert.True(summary >= 0 && summary < table);
@@ -54,7 +54,7 @@ public class GroupRankingPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Sort_links_in_the_headers_reorder_the_rows_on_the_server()
     {
-        var client = app.CreateClient();
+        var client = (await app.ReaderAsync());
         var html = await PageHtml.OkAsync(client, So2020);
         Assert.Contains($"href=\"{So2020}?sort=unit&dir=asc\"", html);
         Assert.Contains($"href=\"{So2020}?sort=index&dir=desc\"", html);
@@ -82,7 +82,7 @@ public class GroupRankingPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Sorting_by_change_puts_the_biggest_climber_first()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), $"{So2020}?sort=change&dir=desc");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), $"{So2020}?sort=change&dir=desc");
         var units = PageHtml.RowUnits(html);
         Assert.Equal("06-SGDDT", units[0]); // ↑3, the largest rise in 2020
         Assert.Contains("↑3", PageHtml.Row(html, units[0]));
@@ -93,14 +93,14 @@ public class GroupRankingPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task An_unknown_sort_falls_back_to_rank()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), $"{So2020}?sort=nonsense&dir=sideways");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), $"{So2020}?sort=nonsense&dir=sideways");
         Assert.Equal("06-SCT", PageHtml.RowUnits(html)[0]);
     }
 
     [Fact]
     public async Task Links_to_exports_and_analyses_and_draws_a_chart_with_band_lines()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), So2020);
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), So2020);
         foreach (var suffix in new[] { "/export.csv", "/export.xlsx", "/heatmap", "/points-lost", "/self-vs-appraisal" })
             Assert.Contains($"href=\"{So2020}{suffix}\"", html);
         const string open = "<script type=\"application/json\" id=\"chart-ranking\">";
@@ -116,7 +116,7 @@ public class GroupRankingPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Breadcrumbs_lead_back_through_the_cycle_and_for_communes_through_their_district()
     {
-        var client = app.CreateClient();
+        var client = (await app.ReaderAsync());
         var so = PageHtml.Breadcrumbs(await PageHtml.OkAsync(client, So2020));
         Assert.Contains("href=\"/cycles/par-2020-06\"", so);
         Assert.Contains("Sở, ban, ngành", so);
@@ -131,7 +131,7 @@ public class GroupRankingPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task A_unit_formed_by_merger_shows_a_derived_previous_index_and_no_previous_rank()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), "/cycles/par-2025-19/groups/xa");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), "/cycles/par-2025-19/groups/xa");
         var row = PageHtml.Row(html, "02008"); // Xã Cẩm Giàng, formed from Bắc Kạn communes
         Assert.Contains("91,93", row);
         Assert.Contains("<sup title=\"Trung bình chỉ số của các đơn vị tiền thân\">*</sup>", row);
@@ -144,7 +144,7 @@ public class GroupRankingPageTests(DemoApp app) : IClassFixture<DemoApp>
     [InlineData("/cycles/par-2025-19/groups/huyen")]
     public async Task An_unknown_cycle_or_group_is_a_Vietnamese_404(string url)
     {
-        var (status, html) = await PageHtml.GetAsync(app.CreateClient(), url);
+        var (status, html) = await PageHtml.GetAsync((await app.ReaderAsync()), url);
         PageHtml.AssertNotFound(status, html);
     }
 }

@@ -7,7 +7,7 @@ public class HomePageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Lists_the_three_cycles_with_year_title_and_status()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), "/");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), "/");
         foreach (var (id, title) in new[]
                  {
                      ("par-2025-19", "Chỉ số cải cách hành chính năm 2025 — tỉnh Thái Nguyên"),
@@ -25,7 +25,7 @@ public class HomePageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Shows_the_latest_cycle_of_each_province_at_a_glance()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), "/");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), "/");
         // The latest cycle (Thái Nguyên 2025) first, then Bắc Kạn's latest (2020).
         var thaiNguyen = html.IndexOf("Toàn cảnh Tỉnh Thái Nguyên — năm 2025", StringComparison.Ordinal);
         var bacKan = html.IndexOf("Toàn cảnh Tỉnh Bắc Kạn — năm 2020", StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public class HomePageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Carries_the_demo_notice()
     {
-        var html = await PageHtml.OkAsync(app.CreateClient(), "/");
+        var html = await PageHtml.OkAsync((await app.ReaderAsync()), "/");
         Assert.Contains(ParIndex.Silo.Demo.DemoSeeder.Notice, html);
     }
 }

@@ -15,7 +15,7 @@ public class LiveUpdateTests
     {
         await using var app = new DemoApp();
         await ((IAsyncLifetime)app).InitializeAsync();
-        var client = app.CreateClient();
+        var client = (await app.ReaderAsync());
         const string url = "/cycles/par-2020-06/groups/so";
         Assert.Equal("06-SCT", PageHtml.RowUnits(await PageHtml.OkAsync(client, url))[0]);
 

@@ -14,7 +14,7 @@ public static partial class Pages2Html
     /// <summary>GETs a page, checks 200 and that it is Vietnamese, and returns its decoded HTML.</summary>
     public static async Task<string> PageAsync(this DemoApp app, string path)
     {
-        var response = await app.CreateClient().GetAsync(path);
+        var response = await (await app.ReaderAsync()).GetAsync(path);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}\n{html}");
         Assert.Contains("<html lang=\"vi\">", html);
@@ -24,7 +24,7 @@ public static partial class Pages2Html
     /// <summary>GETs an address that must not be found: 404 with the Vietnamese error page.</summary>
     public static async Task AssertNotFoundAsync(this DemoApp app, string path)
     {
-        var response = await app.CreateClient().GetAsync(path);
+        var response = await (await app.ReaderAsync()).GetAsync(path);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
         Assert.Contains("lang=\"vi\"", html);

@@ -59,10 +59,20 @@ public sealed class DemoApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where this app's JSON log files go (deleted with the app).</summary>
     public string LogFolder => Path.Combine(_folder, "logs");
 
+    /// <summary>The demo account that reads both provinces' results, published or not (xem.bnv, a Viewer of 06 and 19).</summary>
+    public const string Reader = "xem.bnv";
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
+}
+
+public static class DemoClients
+{
+    /// <summary>A client signed in as <see cref="DemoApp.Reader"/> through the sign-in form: the demo's results are not published, so the public may not read them.</summary>
+    public static async Task<HttpClient> ReaderAsync(this WebApplicationFactory<Program> app) =>
+        (await ParIndex.Web.Tests.Workflow.Staff.SignInAsync(app, DemoApp.Reader)).Client;
 }

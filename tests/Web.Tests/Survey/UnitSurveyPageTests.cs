@@ -22,13 +22,13 @@ public class UnitSurveyPageTests
     [Fact]
     public Task The_survey_score_shows_on_the_unit_page_with_each_item_below_the_minimum_flagged() => OwnDemoApp.RunAsync(async app =>
     {
-        var before = WebUtility.HtmlDecode(await Visitor(app).GetStringAsync(UnitPage));
+        var before = WebUtility.HtmlDecode(await (await app.ReaderAsync()).GetStringAsync(UnitPage));
         Assert.DoesNotContain("data-testid=\"survey-flag\"", before); // no questionnaire for the group yet: nothing to flag
         Assert.DoesNotContain("data-testid=\"survey-link\"", before);
         Assert.Equal("1,703", SurveyCell(before, "1.6")); // the demo's survey value (1.7027)
 
         await TwoAnswersAsync(app);
-        var html = WebUtility.HtmlDecode(await Visitor(app).GetStringAsync(UnitPage));
+        var html = WebUtility.HtmlDecode(await (await app.ReaderAsync()).GetStringAsync(UnitPage));
 
         // 1.6: (100 % + 60 %) / 2 × 2 = 1,6 from two answers; 3.6.1: "không biết" not counted, 60 % × 1 = 0,6 from one.
         Assert.Equal(1.6m, await SurveyValueAsync(app, "1.6"));
@@ -41,14 +41,14 @@ public class UnitSurveyPageTests
         Assert.Contains($"href=\"{UnitSurveyPage}\" data-testid=\"survey-link\"", html);
 
         // Another group has no questionnaire: its units' pages are as before.
-        Assert.DoesNotContain("survey-flag", await Visitor(app).GetStringAsync("/cycles/par-2020-06/units/06-SCT"));
+        Assert.DoesNotContain("survey-flag", await (await app.ReaderAsync()).GetStringAsync("/cycles/par-2020-06/units/06-SCT"));
     });
 
     [Fact]
     public Task Before_the_round_opens_no_item_is_flagged_but_the_survey_is_linked() => OwnDemoApp.RunAsync(async app =>
     {
         await StartAsync(app, links: 1, open: false);
-        var html = WebUtility.HtmlDecode(await Visitor(app).GetStringAsync(UnitPage));
+        var html = WebUtility.HtmlDecode(await (await app.ReaderAsync()).GetStringAsync(UnitPage));
         Assert.DoesNotContain("data-testid=\"survey-flag\"", html); // every item is short of answers in a draft: no news
         Assert.Contains($"href=\"{UnitSurveyPage}\" data-testid=\"survey-link\"", html);
     });

@@ -84,7 +84,7 @@ public class AdjustTests
         Assert.DoesNotContain("data-unit=\"01855\"", changes); // first before and after: unchanged, not listed
 
         // The grains read it at once: the current ranking is the new version.
-        var current = await Json.GetAsync(app.CreateClient(), Api);
+        var current = await Json.GetAsync((await app.ReaderAsync()), Api);
         var line = current.EnumerateArray().Single(l => l.String("unitCode") == "01843");
         Assert.Equal(2, line.Int("rank"));
         Assert.Equal(2, line.Int("version"));
@@ -99,12 +99,12 @@ public class AdjustTests
         var old = Row(version1[version1.IndexOf("data-testid=\"lines\"", StringComparison.Ordinal)..], "01843");
         Assert.Contains("<td class=\"num\">3</td>", old);
         Assert.Contains("85,91", old);
-        var v1 = await Json.GetAsync(app.CreateClient(), Api + "?version=1");
+        var v1 = await Json.GetAsync((await app.ReaderAsync()), Api + "?version=1");
         var oldLine = v1.EnumerateArray().Single(l => l.String("unitCode") == "01843");
         Assert.Equal((3, 85.91m, 1), (oldLine.Int("rank")!.Value, oldLine.Decimal("indexDisplay")!.Value, oldLine.Int("version")!.Value));
-        var v2 = await Json.GetAsync(app.CreateClient(), Api + "?version=2");
+        var v2 = await Json.GetAsync((await app.ReaderAsync()), Api + "?version=2");
         Assert.Equal(87.91m, v2.EnumerateArray().Single(l => l.String("unitCode") == "01843").Decimal("indexDisplay"));
-        var unknown = await app.CreateClient().GetAsync(Api + "?version=3");
+        var unknown = await (await app.ReaderAsync()).GetAsync(Api + "?version=3");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Nhóm xa-058 của kỳ par-2020-06 không có phiên bản công bố 3.", JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
@@ -156,7 +156,7 @@ public class AdjustTests
         Assert.Equal(HttpStatusCode.NotFound, (await district.GetAsync(Publish + "/phien-ban/2")).Status);
         Assert.Equal(before.Items["1.2"], (await Card(app, "01834").GetAsync()).Items["1.2"]);
         Assert.Equal(0.75m, (await Card(app, "01843").ReloadAsync()).Items["1.3"].Appraised); // the good row was not stored either
-        Assert.All((await Json.GetAsync(app.CreateClient(), Api)).EnumerateArray(), l => Assert.Equal(1, l.Int("version")));
+        Assert.All((await Json.GetAsync((await app.ReaderAsync()), Api)).EnumerateArray(), l => Assert.Equal(1, l.Int("version")));
     });
 
     [Fact]

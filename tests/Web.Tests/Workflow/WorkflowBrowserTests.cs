@@ -14,23 +14,6 @@ public class WorkflowBrowserTests
     private const string Cycle = "/cycles/par-2020-06";
     private const string Work = Cycle + "/units/01834/cham-diem";
 
-    private static async Task SignInAsync(BrowserSession browser, string user)
-    {
-        var page = browser.Page;
-        await browser.GoAsync("/dang-xuat");
-        if (await page.Locator("[data-testid=account]").CountAsync() > 0)
-        {
-            await page.Locator("main button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(browser.BaseAddress + "/");
-        }
-        await browser.GoAsync("/dang-nhap");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", DemoSeeder.DemoPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseAddress + "/");
-        Assert.Equal(1, await page.Locator("[data-testid=account]").CountAsync());
-    }
-
     private static async Task<string> StatusAsync(IPage page) => (await page.Locator("[data-testid=status]").GetAttributeAsync("data-status"))!;
 
     private static async Task ClickAndWaitAsync(IPage page, string selector)
@@ -49,7 +32,7 @@ public class WorkflowBrowserTests
         try
         {
             // The ward finds its scorecard from its unit page and self-assesses, with a file.
-            await SignInAsync(browser, "phuong.ntmk");
+            await browser.SignInAsync("phuong.ntmk");
             await browser.GoAsync(Cycle + "/units/01834");
             await ClickAndWaitAsync(page, "[data-testid=work-link]");
             Assert.EndsWith(Work, page.Url);
@@ -70,7 +53,7 @@ public class WorkflowBrowserTests
             Assert.Equal(0, await page.Locator("input[name='self-1.2']").CountAsync());
 
             // The appraisers find it waiting for them, score 1.2 and return it with a question.
-            await SignInAsync(browser, "thamdinh.xa058");
+            await browser.SignInAsync("thamdinh.xa058");
             await ClickAndWaitAsync(page, "[data-testid=my-work]");
             await browser.ScreenshotAsync("27-viec-cham-diem");
             await ClickAndWaitAsync(page, $"section[data-cycle='par-2020-06'] tr[data-unit='01834'] a.btn");
@@ -85,7 +68,7 @@ public class WorkflowBrowserTests
             Assert.Equal("Returned", await StatusAsync(page));
 
             // The ward answers, with a new file for the returned item.
-            await SignInAsync(browser, "phuong.ntmk");
+            await browser.SignInAsync("phuong.ntmk");
             await browser.GoAsync(Work);
             Assert.Contains("Đề nghị bổ sung báo cáo kết quả thực hiện kế hoạch.", await page.Locator(".pi-answer-card").InnerTextAsync());
             var answer = page.Locator("#return-1\\.2");
@@ -100,7 +83,7 @@ public class WorkflowBrowserTests
             Assert.Equal("2", await page.Locator("[data-testid=status]").GetAttributeAsync("data-round"));
 
             // Round 2: the appraisers settle it.
-            await SignInAsync(browser, "thamdinh.xa058");
+            await browser.SignInAsync("thamdinh.xa058");
             await browser.GoAsync(Work);
             await page.FillAsync("input[name='appraised-1.2']", "1,75");
             await ClickAndWaitAsync(page, "[data-testid=complete]");
@@ -109,7 +92,7 @@ public class WorkflowBrowserTests
             await browser.ScreenshotAsync("25-nhat-ky");
 
             // The city publishes its communes from their ranking.
-            await SignInAsync(browser, "pnv.tpbackan");
+            await browser.SignInAsync("pnv.tpbackan");
             await browser.GoAsync(Cycle + "/groups/xa-058");
             await ClickAndWaitAsync(page, "[data-testid=publish-link]");
             Assert.EndsWith("/groups/xa-058/cong-bo", page.Url);
@@ -133,7 +116,7 @@ public class WorkflowBrowserTests
             await page.WaitForURLAsync("**/groups/xa-058");
             Assert.Contains("15/QĐ-UBND", await page.Locator("[data-testid=published]").InnerTextAsync());
 
-            await SignInAsync(browser, "phuong.ntmk");
+            await browser.SignInAsync("phuong.ntmk");
             await browser.GoAsync(Work);
             Assert.Equal("Published", await StatusAsync(page));
             await browser.ScreenshotAsync("26-da-cong-bo");

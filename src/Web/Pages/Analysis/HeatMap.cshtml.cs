@@ -9,6 +9,7 @@ namespace ParIndex.Web.Pages.Analysis;
 public sealed record HeatRow(ResultLine Line, IReadOnlyList<ComponentIndex?> Cells);
 
 /// <summary>/cycles/{cycle}/groups/{group}/heatmap: units (in rank order) × fields, coloured by the group's bands.</summary>
+[ReadsResults]
 public sealed class HeatMapModel(ParIndexReader reader) : AnalysisPage
 {
     public CycleDefinition Cycle { get; private set; } = null!;

@@ -6,6 +6,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web.Pages.Analysis;
 
 /// <summary>/cycles/{cycle}/groups/{group}/points-lost: items ranked by the points the group's units lost on them.</summary>
+[ReadsResults]
 public sealed class PointsLostModel(ParIndexReader reader) : AnalysisPage
 {
     public CycleDefinition Cycle { get; private set; } = null!;

@@ -6,6 +6,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web.Pages.Analysis;
 
 /// <summary>/cycles/{cycle}/groups/{group}/self-vs-appraisal: where units score themselves above the appraisers.</summary>
+[ReadsResults]
 public sealed class SelfVsAppraisalModel(ParIndexReader reader) : AnalysisPage
 {
     public CycleDefinition Cycle { get; private set; } = null!;

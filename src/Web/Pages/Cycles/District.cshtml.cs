@@ -7,6 +7,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web.Pages.Cycles;
 
 /// <summary>A district: its own result, and the rankings and roll-ups of the communes and offices it assesses.</summary>
+[ReadsResults]
 public sealed class DistrictModel(ParIndexReader reader) : PageModel
 {
     /// <summary>How many units the top and bottom lists show.</summary>

@@ -8,6 +8,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web.Pages.Cycles;
 
 /// <summary>A group's ranking table, sortable on the server (<c>?sort=…&amp;dir=asc|desc</c>), with its summary and a chart.</summary>
+[ReadsResults]
 public sealed class GroupRankingModel(ParIndexReader reader, WorkflowQueries queries) : PageModel
 {
     /// <summary>Sortable columns and the direction a first click sorts them in.</summary>

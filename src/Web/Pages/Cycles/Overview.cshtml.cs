@@ -7,6 +7,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web.Pages.Cycles;
 
 /// <summary>A cycle at the province's level: every group, the province-wide sets, every district.</summary>
+[ReadsResults]
 public sealed class OverviewModel(ParIndexReader reader) : PageModel
 {
     public sealed record GroupRow(RankGroup Group, GroupSummary Summary, SummaryCard Card, string AssessorName, string? AssessorHref);

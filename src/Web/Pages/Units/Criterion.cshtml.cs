@@ -6,6 +6,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web.Pages.Units;
 
 /// <summary>/cycles/{cycle}/units/{unit}/criteria/{criterion}: a criterion's index and its items.</summary>
+[ReadsResults]
 public sealed class CriterionModel(ParIndexReader reader) : AnalysisPage
 {
     public UnitPageData Data { get; private set; } = null!;

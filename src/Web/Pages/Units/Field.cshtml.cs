@@ -6,6 +6,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web.Pages.Units;
 
 /// <summary>/cycles/{cycle}/units/{unit}/fields/{field}: a field's component index, its criteria and their items.</summary>
+[ReadsResults]
 public sealed class FieldModel(ParIndexReader reader) : AnalysisPage
 {
     public UnitPageData Data { get; private set; } = null!;

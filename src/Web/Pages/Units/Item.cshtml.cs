@@ -6,6 +6,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web.Pages.Units;
 
 /// <summary>/cycles/{cycle}/units/{unit}/items/{item}: one item's scores, comments and evidence.</summary>
+[ReadsResults]
 public sealed class ItemModel(ParIndexReader reader) : AnalysisPage
 {
     public UnitPageData Data { get; private set; } = null!;

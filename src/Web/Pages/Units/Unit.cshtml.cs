@@ -17,6 +17,7 @@ public sealed record FieldRow(Field Field, ComponentIndex Index, decimal? GroupA
 }
 
 /// <summary>/cycles/{cycle}/units/{unit}: a unit's result, component indices, every item and its history.</summary>
+[ReadsResults]
 public sealed class UnitModel(ParIndexReader reader, SurveyQueries survey) : AnalysisPage
 {
     /// <summary>The survey items below the minimum answers, when the cycle surveys this unit's group; null otherwise.</summary>

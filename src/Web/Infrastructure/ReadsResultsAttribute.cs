@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using ParIndex.Grains.Domain;
+using ParIndex.Web.Queries;
+
+namespace ParIndex.Web.Infrastructure;
+
+/// <summary>A page that shows results of the cycle, group or unit its route names: ResultsAccess decides who reads it.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ReadsResultsAttribute : Attribute;
+
+/// <summary>
+/// Before a [ReadsResults] page runs: results not yet published are for staff who may read them; an
+/// anonymous visitor is sent to sign in, anyone else gets the Vietnamese 403 page.
+/// </summary>
+public sealed class ResultsReadFilter(ParIndexReader reader, ResultsAccess access) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerInstance.GetType().IsDefined(typeof(ReadsResultsAttribute), inherit: true)
+            && context.RouteData.Values.TryGetValue("cycle", out var c) && c is string cycleId
+            && await TryCycleAsync(cycleId) is { } cycle
+            && !await access.MayReadAsync(context.HttpContext, cycle))
+        {
+            context.Result = Access.IsSignedIn(context.HttpContext.User) ? new StatusCodeResult(StatusCodes.Status403Forbidden) : new ChallengeResult();
+            return;
+        }
+        await next();
+    }
+
+    /// <summary>The cycle, or null when there is none (the page itself answers 404).</summary>
+    private async Task<Grains.Contracts.CycleDefinition?> TryCycleAsync(string cycleId)
+    {
+        try { return await reader.CycleAsync(cycleId); }
+        catch (NotFoundException) { return null; }
+    }
+}
+
+/// <summary>
+/// The same rule for endpoints (exports and the read API). A published version (?version=N) is public. The API
+/// answers 401 or 403 as problem details; an export sends an anonymous visitor to sign in.
+/// </summary>
+public sealed class ResultsEndpointFilter(bool api) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Request.Query.ContainsKey("version") || http.Request.RouteValues["cycle"] is not string cycleId) return await next(context);
+        var reader = http.RequestServices.GetRequiredService<ParIndexReader>();
+        Grains.Contracts.CycleDefinition cycle;
+        try { cycle = await reader.CycleAsync(cycleId); }
+        catch (NotFoundException) { return await next(context); } // the endpoint answers 404
+        if (await http.RequestServices.GetRequiredService<ResultsAccess>().MayReadAsync(http, cycle)) return await next(context);
+
+        var signedIn = Access.IsSignedIn(http.User);
+        if (!api) return signedIn ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Challenge();
+        return signedIn
+            ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Bạn không có quyền xem kết quả này khi chưa được công bố.")
+            : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Kết quả chưa được công bố: hãy đăng nhập bằng tài khoản được xem.");
+    }
+}
