@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Queries;
 
 namespace ParIndex.Web;
@@ -50,9 +52,11 @@ public static class ScoreEndpoints
                 lưu (400 liệt kê mọi lỗi, không có gì được lưu), rồi đơn vị được tính lại, xếp hạng lại và tổng hợp lên các cấp trên trước
                 khi trả lời. Phiên bản phiếu điểm là ETag (GET /api/cycles/{cycle}/units/{unit} trả về ETag). Có If-Match: nếu phiếu điểm
                 đã được người khác thay đổi thì trả 409 và không ghi gì. Không có If-Match: nếu một nút khác vừa ghi cùng phiếu điểm,
-                giá trị được ghi lại trên dữ liệu mới nhất. CHƯA CÓ XÁC THỰC: sẽ được bảo vệ khi có tài khoản người dùng.
+                giá trị được ghi lại trên dữ liệu mới nhất. Cần đăng nhập (cookie của POST /dang-nhap) bằng tài khoản quản trị cấp tỉnh của đơn vị: 401 khi chưa đăng nhập, 403 khi không có quyền.
                 """)
-            .Accepts<IReadOnlyList<ScoreInput>>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .Produces<ScoresWritten>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -68,6 +72,10 @@ public static class ScoreEndpoints
         HttpContext context, ParIndexReader reader, IGrainFactory grains)
     {
         await reader.ScorecardAsync(cycle, unit); // 404 for an unknown cycle, or a unit not assessed in it
+        if (!Access.Can(context.User, Permission.WriteScores, await reader.CycleAsync(cycle), unit))
+            return Access.IsSignedIn(context.User)
+                ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"Tài khoản này không được ghi điểm trực tiếp cho đơn vị {unit} (chỉ quản trị cấp tỉnh của đơn vị).")
+                : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Cần đăng nhập (POST /dang-nhap) để ghi điểm.");
         var errors = scores.Where(s => !ScoreKinds.TryParse(s.Kind, out _))
             .Select(s => $"Tiêu chí {s.Item}: loại điểm \"{s.Kind}\" không hợp lệ (self, appraised, survey, bonus, penalty, not_applicable).").ToList();
         if (scores.Count == 0) errors.Add("Không có giá trị nào để ghi.");
@@ -80,7 +88,7 @@ public static class ScoreEndpoints
         {
             try
             {
-                var view = await grain.SetValuesAsync(new ScoreChange(entries, "api", "api", expected));
+                var view = await grain.SetValuesAsync(new ScoreChange(entries, Access.UserName(context.User), "api", expected));
                 context.Response.Headers.ETag = Etag.Format(view.Version);
                 return Results.Json(new ScoresWritten(cycle, unit, view.Version, attempt, await reader.LineAsync(cycle, unit)), Json);
             }

@@ -29,7 +29,7 @@ public class ScoreWriteApiTests
     [Fact]
     public Task A_write_with_the_current_ETag_is_stored_re_ranked_and_answers_the_new_version() => OwnDemoApp.RunAsync(async app =>
     {
-        var client = (await app.ReaderAsync());
+        var client = (await app.ProvinceAsync());
         var read = await client.GetAsync(Unit);
         var etag = read.Headers.ETag!.Tag;
         Assert.Equal($"\"{(await BodyAsync(read)).String("version")}\"", etag);
@@ -49,9 +49,27 @@ public class ScoreWriteApiTests
     });
 
     [Fact]
+    public Task Only_the_units_province_administrator_writes_and_the_audit_names_them() => OwnDemoApp.RunAsync(async app =>
+    {
+        var body = new[] { new { item = "1.1.1", kind = "appraised", value = 0m, note = "Ban hành chậm" } };
+        var anonymous = await app.CreateClient().SendAsync(Post(body));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("đăng nhập", await anonymous.Content.ReadAsStringAsync());
+        foreach (var person in new[] { DemoApp.Reader, "snv.thainguyen", "thamdinh.xa058", "lanhdao.backan" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await ParIndex.Web.Tests.Workflow.Staff.SignInAsync(app, person)).Client.SendAsync(Post(body))).StatusCode);
+        var grain = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard("par-2020-06", "06-SCT"));
+        Assert.NotEqual(0m, (await grain.GetAsync()).Items["1.1.1"].Appraised); // nothing written by the refused
+
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ProvinceAsync()).SendAsync(Post(body))).StatusCode);
+        Assert.Equal(0m, (await grain.GetAsync()).Items["1.1.1"].Appraised);
+        var audit = await app.Services.GetRequiredService<ParIndex.Web.Queries.WorkflowQueries>().AuditAsync("par-2020-06", "06-SCT", "1.1.1");
+        Assert.Equal(("snv.backan", "api"), (audit[0].User, audit[0].Origin));
+    });
+
+    [Fact]
     public Task A_write_with_a_stale_ETag_is_a_409_problem_and_writes_nothing() => OwnDemoApp.RunAsync(async app =>
     {
-        var client = (await app.ReaderAsync());
+        var client = (await app.ProvinceAsync());
         var stale = (await client.GetAsync(Unit)).Headers.ETag!.Tag;
         (await client.SendAsync(Post(new[] { new { item = "1.1.1", kind = "appraised", value = 0.5m } }, stale))).EnsureSuccessStatusCode();
 
@@ -69,7 +87,7 @@ public class ScoreWriteApiTests
     [Fact]
     public Task Bad_values_are_a_400_problem_listing_every_error_and_nothing_is_written() => OwnDemoApp.RunAsync(async app =>
     {
-        var client = (await app.ReaderAsync());
+        var client = (await app.ProvinceAsync());
         var before = await client.GetAsync(Unit);
         var response = await client.SendAsync(Post(new object[]
         {
@@ -91,7 +109,7 @@ public class ScoreWriteApiTests
     [Fact]
     public Task An_unknown_unit_is_a_404_problem() => OwnDemoApp.RunAsync(async app =>
     {
-        var response = await (await app.ReaderAsync()).PostAsJsonAsync("/api/cycles/par-2020-06/units/06-XXX/scores", new[] { new { item = "1.1.1", kind = "self", value = 1m } });
+        var response = await (await app.ProvinceAsync()).PostAsJsonAsync("/api/cycles/par-2020-06/units/06-XXX/scores", new[] { new { item = "1.1.1", kind = "self", value = 1m } });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     });
@@ -99,7 +117,7 @@ public class ScoreWriteApiTests
     [Fact]
     public Task Without_If_Match_a_write_that_lost_a_race_to_another_node_is_applied_again_on_top_of_it() => OwnDemoApp.RunAsync(async app =>
     {
-        var client = (await app.ReaderAsync());
+        var client = (await app.ProvinceAsync());
         await client.GetAsync(Unit); // the web node's grain has read version N
 
         // Another node (a second silo over the same database) writes first: the web's grain is now stale.
@@ -118,7 +136,7 @@ public class ScoreWriteApiTests
     [Fact]
     public Task The_write_is_documented_in_OpenAPI_with_its_body_and_409() => OwnDemoApp.RunAsync(async app =>
     {
-        var post = (await Json.GetAsync((await app.ReaderAsync()), "/openapi/v1.json")).GetProperty("paths").GetProperty("/api/cycles/{cycle}/units/{unit}/scores").GetProperty("post");
+        var post = (await Json.GetAsync((await app.ProvinceAsync()), "/openapi/v1.json")).GetProperty("paths").GetProperty("/api/cycles/{cycle}/units/{unit}/scores").GetProperty("post");
         Assert.Equal("Ghi điểm cho một đơn vị", post.String("summary"));
         Assert.Contains("If-Match", post.String("description"));
         Assert.Contains(post.GetProperty("parameters").EnumerateArray(), p => p.String("name") == "If-Match" && p.String("in") == "header");

@@ -14,7 +14,7 @@ public class LoggingTests
         var trace = ActivityTraceId.CreateRandom();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/cycles/par-2020-06/units/06-SCT");
         request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
-        (await (await app.ReaderAsync()).SendAsync(request)).EnsureSuccessStatusCode();
+        (await (await app.ProvinceAsync()).SendAsync(request)).EnsureSuccessStatusCode();
 
         var line = (await TelemetryTests.Eventually(() => Lines(app).Where(l => l.TryGetProperty("TraceId", out var t) && t.GetString() == trace.ToString()
             && l.GetProperty("Properties").TryGetProperty("StatusCode", out _)).Select(l => (object)l).FirstOrDefault()) as JsonElement?)!.Value;
@@ -38,7 +38,7 @@ public class LoggingTests
             b.UseSetting("Serilog:MinimumLevel:Default", "Debug");
             b.UseSetting("Serilog:MinimumLevel:Override:ParIndex.Web.Infrastructure.RequestTelemetry", "Warning");
         });
-        var client = (await app.ReaderAsync());
+        var client = (await app.ProvinceAsync());
         (await client.GetAsync("/api/cycles")).EnsureSuccessStatusCode();
         (await client.GetAsync("/readyz")).EnsureSuccessStatusCode();
         await Task.Delay(200);

@@ -31,7 +31,7 @@ public class TelemetryTests
             s.AddSingleton<BaseExporter<Activity>>(spans);
             s.AddSingleton<MetricReader>(reader);
         }));
-        var client = (await app.ReaderAsync());
+        var client = (await app.ProvinceAsync());
 
         // Our own trace id, so that spans of other tests running at the same time are left out.
         var trace = ActivityTraceId.CreateRandom();

@@ -75,4 +75,8 @@ public static class DemoClients
     /// <summary>A client signed in as <see cref="DemoApp.Reader"/> through the sign-in form: the demo's results are not published, so the public may not read them.</summary>
     public static async Task<HttpClient> ReaderAsync(this WebApplicationFactory<Program> app) =>
         (await ParIndex.Web.Tests.Workflow.Staff.SignInAsync(app, DemoApp.Reader)).Client;
+
+    /// <summary>A client signed in as Bắc Kạn's province administrator (snv.backan), who may write scores through the API.</summary>
+    public static async Task<HttpClient> ProvinceAsync(this WebApplicationFactory<Program> app) =>
+        (await ParIndex.Web.Tests.Workflow.Staff.SignInAsync(app, "snv.backan")).Client;
 }

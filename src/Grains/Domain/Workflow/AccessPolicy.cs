@@ -32,6 +32,8 @@ public enum Permission
     RunSurvey,
     /// <summary>Opening a cycle: its self-assessment deadline. Asked of every assessor of the cycle's groups.</summary>
     ManageCycle,
+    /// <summary>Writes values straight onto a scorecard through the API, as the command line's import does (no workflow step): the province's.</summary>
+    WriteScores,
 }
 
 /// <summary>The unit concerned: its ancestors (nearest first), its group and that group's assessor.</summary>
