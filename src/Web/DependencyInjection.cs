@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using ParIndex.Silo;
 using ParIndex.Silo.Persistence;
 using ParIndex.Web.Infrastructure;
@@ -26,6 +27,9 @@ public static class DependencyInjection
             document.Info.Description = "Chỉ số cải cách hành chính: kỳ đánh giá, nhóm xếp hạng, bảng xếp hạng và kết quả từng đơn vị; ghi điểm có kiểm tra phiên bản (ETag, If-Match).";
             return Task.CompletedTask;
         }));
+        // Keys in the shared database: a cookie or a form token made by one node is read by every other.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ParIndexDbContext>>().CreateDbContext());
+        builder.Services.AddDataProtection().SetApplicationName("ParIndex").PersistKeysToDbContext<ParIndexDbContext>();
         builder.Services.AddParIndexAuthentication();
         builder.Services.AddSingleton<ResultsAccess>();
         builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.AddService<ResultsReadFilter>());

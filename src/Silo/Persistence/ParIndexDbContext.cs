@@ -1,9 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ParIndex.Silo.Persistence;
 
-public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> options) : DbContext(options)
+/// <remarks>
+/// It also keeps ASP.NET Core's data protection keys, so that every node reads the cookies and antiforgery
+/// tokens of every other (no sticky sessions).
+/// </remarks>
+public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UnitRow> Units => Set<UnitRow>();
     public DbSet<CycleRow> Cycles => Set<CycleRow>();
     public DbSet<FrameworkRow> Frameworks => Set<FrameworkRow>();
@@ -92,6 +98,7 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
             // Named: the default name passes PostgreSQL's 63-character limit.
             e.HasIndex(a => new { a.CycleId, a.UnitCode, a.Questionnaire, a.RespondentId, a.QuestionCode }).IsUnique().HasDatabaseName("IX_survey_answers_respondent");
         });
+        model.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
         model.Entity<AuditRow>(e =>
         {
             e.ToTable("audit");
