@@ -79,14 +79,24 @@ for node in "$a" "$b"; do
 done
 say "nodes A ($a) and B ($b) ready"
 
+# The write API is the province administrator's, and unpublished results are for staff: sign in once on A.
+# The nodes keep their data protection keys in the shared database, so B reads the same cookie.
+jar="$work/cookies"
+token=$(curl -s -c "$jar" --max-time 30 "$a/dang-nhap" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+[[ -n $token ]] || fail "no sign-in form on A"
+signin=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --max-time 30 --data-urlencode "__RequestVerificationToken=$token" \
+  --data-urlencode "username=snv.backan" --data-urlencode "password=demo-ParIndex-2020" --data-urlencode "returnUrl=/" "$a/dang-nhap")
+[[ $signin == 302 ]] || fail "sign-in as snv.backan refused on A ($signin)"
+say "signed in as snv.backan (the demo's province administrator)"
+
 unit_url() { echo "$1/api/cycles/$cycle/units/$2"; }
 post() { # body-file node unit json [etag] → prints the HTTP status, writes the answer to body-file
   local extra=(); [[ -n ${5:-} ]] && extra=(-H "If-Match: $5")
-  curl -s -o "$1" -w '%{http_code}' --max-time 30 -X POST -H 'Content-Type: application/json' "${extra[@]}" -d "$4" "$(unit_url "$2" "$3")/scores"
+  curl -b "$jar" -s -o "$1" -w '%{http_code}' --max-time 30 -X POST -H 'Content-Type: application/json' "${extra[@]}" -d "$4" "$(unit_url "$2" "$3")/scores"
 }
 
 # --- 50 writers on one scorecard ----------------------------------------------------------------
-curl -sf "$(unit_url "$a" "$unit")" >"$work/unit.json" || fail "cannot read $unit"
+curl -b "$jar" -sf "$(unit_url "$a" "$unit")" >"$work/unit.json" || fail "cannot read $unit"
 mapfile -t own < <(jq -r --arg c "$counter" '.items[] | select(.source == "Appraisal" and .notApplicable == false and .code != $c) | "\(.code) \(.max)"' "$work/unit.json" | head -n $((writers / 2)))
 ((${#own[@]} == writers / 2)) || fail "$unit has fewer than $((writers / 2)) appraisal items"
 # Start from zero everywhere the writers will write.
@@ -97,7 +107,7 @@ start_version=$(jq -r .version "$work/reset.json")
 increment() { # writer node: read, add 0.001, write with If-Match; on 409 read again
   local i=$1 node=$2 conflicts=0 etag value
   for _ in $(seq 1 1000); do
-    etag=$(curl -s -D - -o "$work/read.$i" --max-time 30 "$(unit_url "$node" "$unit")" | tr -d '\r' | awk 'tolower($1) == "etag:" {print $2}')
+    etag=$(curl -b "$jar" -s -D - -o "$work/read.$i" --max-time 30 "$(unit_url "$node" "$unit")" | tr -d '\r' | awk 'tolower($1) == "etag:" {print $2}')
     value=$(jq -r --arg c "$counter" '.items[] | select(.code == $c) | .appraised' "$work/read.$i")
     case $(post "$work/wrote.$i" "$node" "$unit" "[{\"item\":\"$counter\",\"kind\":\"appraised\",\"value\":$(awk -v v="$value" 'BEGIN { printf "%.3f", v + 0.001 }'),\"note\":\"writer $i\"}]" "$etag") in
       200) echo "ok $conflicts" >"$work/writer.$i"; return ;;
@@ -128,7 +138,7 @@ retries=$(cat "$work"/writer.* | awk '$1 == "ok" { n += $2 } END { print n + 0 }
 expected_counter=$(awk -v n=$((writers / 2)) 'BEGIN { printf "%.3f", n * 0.001 }')
 check_node() { # node → "" when it shows every write, else what is wrong
   local file="$work/check.json" got
-  curl -s -o "$file" --max-time 30 "$(unit_url "$1" "$unit")"
+  curl -b "$jar" -s -o "$file" --max-time 30 "$(unit_url "$1" "$unit")"
   got=$(jq -r --arg c "$counter" '.items[] | select(.code == $c) | .appraised' "$file")
   [[ $(awk -v g="$got" 'BEGIN { printf "%.3f", g }') == "$expected_counter" ]] || { echo "$counter is $got, not $expected_counter"; return; }
   local entry; for entry in "${own[@]}"; do
@@ -147,10 +157,10 @@ done
 say "no update lost: $counter = $expected_counter on both nodes, $((writers / 2)) own items kept, version +$writers, $retries retries, ${seconds} s"
 
 # --- a write on A shows in B's ranking within one second ----------------------------------------
-group=$(curl -sf "$(unit_url "$a" "$probe")" | jq -r .group)
+group=$(curl -b "$jar" -sf "$(unit_url "$a" "$probe")" | jq -r .group)
 ranking_b="$b/api/cycles/$cycle/groups/$group/ranking"
-curl -sf "$ranking_b" >/dev/null # B has the ranking in memory
-current=$(curl -sf "$(unit_url "$a" "$probe")" | jq -r --arg c "$counter" '.items[] | select(.code == $c) | "\(.appraised) \(.max)"')
+curl -b "$jar" -sf "$ranking_b" >/dev/null # B has the ranking in memory
+current=$(curl -b "$jar" -sf "$(unit_url "$a" "$probe")" | jq -r --arg c "$counter" '.items[] | select(.code == $c) | "\(.appraised) \(.max)"')
 read -r now max <<<"$current"
 target=0; [[ $(awk -v n="$now" 'BEGIN { print (n == 0) }') == 1 ]] && target=$max
 [[ $(post "$work/probe.json" "$a" "$probe" "[{\"item\":\"$counter\",\"kind\":\"appraised\",\"value\":$target}]") == 200 ]] || fail "write on A refused: $(cat "$work/probe.json")"
@@ -158,7 +168,7 @@ written=$(date +%s%N)
 index=$(jq -r .result.index "$work/probe.json")
 seen=
 while (( $(date +%s%N) - written < 1000000000 )); do
-  if [[ $(curl -s --max-time 1 "$ranking_b" | jq -r --arg u "$probe" '.[] | select(.unitCode == $u) | .index') == "$index" ]]; then seen=$(( ($(date +%s%N) - written) / 1000000 )); break; fi
+  if [[ $(curl -b "$jar" -s --max-time 1 "$ranking_b" | jq -r --arg u "$probe" '.[] | select(.unitCode == $u) | .index') == "$index" ]]; then seen=$(( ($(date +%s%N) - written) / 1000000 )); break; fi
   sleep 0.01
 done
 [[ -n $seen ]] || fail "A's write to $probe ($index) not in B's ranking within 1 s"
