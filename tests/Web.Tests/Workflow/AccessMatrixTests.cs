@@ -47,12 +47,16 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     {
         public string Key => $"{Cycle}/{Code}";
         public string Work => $"/cycles/{Cycle}/units/{Code}/cham-diem";
+        /// <summary>The unit's result page: unpublished in the demo, so for those who may read its scorecard.</summary>
+        public string Page => $"/cycles/{Cycle}/units/{Code}";
         public string Audit => $"/cycles/{Cycle}/units/{Code}/nhat-ky";
     }
 
     public sealed record Group(string Cycle, string Code, IReadOnlyList<UnitContext> Members)
     {
         public string Publish => $"/cycles/{Cycle}/groups/{Code}/cong-bo";
+        /// <summary>The group's ranking: unpublished in the demo, so for those who may read every member's scorecard.</summary>
+        public string Ranking => $"/cycles/{Cycle}/groups/{Code}";
     }
 
     /// <summary>A cycle with (some of) its groups' assessors: opening it needs ManageCycle on every one.</summary>
@@ -75,7 +79,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
 
     public static readonly Group[] Groups =
     [
-        new("par-2020-06", "xa-058", [Ctx("01834", "xa-058", "058", "058", "06")]),
+        new("par-2020-06", "xa-058", [Ctx("01834", "xa-058", "058", "058", "06"), Ctx("01837", "xa-058", "058", "058", "06")]),
         new("par-2020-06", "xa-060", [Ctx("01858", "xa-060", "060", "060", "06")]),
         new("par-2020-06", "phong-058", [Ctx("058-PNV", "phong-058", "058", "058", "06")]),
         new("par-2020-06", "huyen", [Ctx("058", "huyen", "06", "06")]),
@@ -121,6 +125,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
             var (item, evidence) = fixture.Units[unit.Key];
             IReadOnlyList<UnitContext> ctx = [unit.Context];
             await Check($"GET {unit.Work}", Permission.ReadScorecard, ctx, () => staff.Client.GetAsync(unit.Work), HttpStatusCode.OK);
+            await Check($"GET {unit.Page}", Permission.ReadScorecard, ctx, () => staff.Client.GetAsync(unit.Page), HttpStatusCode.OK);
             await Check($"GET {unit.Audit}", Permission.ReadScorecard, ctx, () => staff.Client.GetAsync(unit.Audit), HttpStatusCode.OK);
             await Check($"GET /evidence/{evidence} of {unit.Key}", Permission.ReadScorecard, ctx, () => staff.Client.GetAsync($"/evidence/{evidence}"), HttpStatusCode.OK);
             // A score that is no number: refused by the form, after the permission.
@@ -143,6 +148,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
         foreach (var group in Groups)
         {
             await Check($"GET {group.Publish}", Permission.Publish, group.Members, () => staff.Client.GetAsync(group.Publish), HttpStatusCode.OK);
+            await Check($"GET {group.Ranking}", Permission.ReadScorecard, group.Members, () => staff.Client.GetAsync(group.Ranking), HttpStatusCode.OK);
             // No decision number: refused by the form, after the permission.
             await Check($"POST {group.Publish}", Permission.Publish, group.Members,
                 () => staff.PostAsync(group.Publish, ("Number", ""), ("Date", "2021-02-09"), ("Signer", "Chủ tịch")), HttpStatusCode.BadRequest);
