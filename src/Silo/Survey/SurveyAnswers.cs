@@ -74,6 +74,8 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
     /// <summary>
     /// Imports paper answers (answers.csv) in one transaction: every answer judged by the domain, a respondent who
     /// already answered that questionnaire about that unit refused, nothing stored on any error. Then scores the units.
+    /// The rows are AnswersFile's, which has refused a question answered twice within the file (the database's
+    /// unique index refuses any other).
     /// </summary>
     /// <returns>The units whose survey scores were recomputed.</returns>
     public async Task<IReadOnlyList<string>> ImportAsync(string cycleId, IReadOnlyList<PaperAnswer> rows, string fileName, string user,
@@ -90,12 +92,6 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
         string At(PaperAnswer r) => $"{fileName}:{r.Line}: đơn vị {r.Answer.UnitCode}";
         foreach (var r in rows)
             if (SurveyAnswerRules.Check(cycle.Cycle, cycle.GroupOf, r.Answer) is { } problem) problems.Add($"{At(r)}: {problem}");
-        var seen = new Dictionary<(string, string, string, string), int>();
-        foreach (var r in rows)
-        {
-            var key = (r.Answer.RespondentId, r.Answer.UnitCode, r.Answer.Questionnaire, r.Answer.QuestionCode);
-            if (!seen.TryAdd(key, r.Line)) problems.Add($"{At(r)}: người trả lời {r.Answer.RespondentId} đã trả lời câu {r.Answer.QuestionCode} ở dòng {seen[key]}.");
-        }
         var units = rows.Select(r => r.Answer.UnitCode).Distinct().ToList();
         var answered = (await db.SurveyAnswers.AsNoTracking().Where(a => a.CycleId == cycleId)
                 .Select(a => new { a.RespondentId, a.UnitCode, a.Questionnaire }).Distinct().ToListAsync(cancellationToken))
@@ -165,9 +161,10 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
 
     private static async Task<IReadOnlyList<string>> PublishedAsync(ParIndexDbContext db, string cycleId, IReadOnlyCollection<string> units, CancellationToken cancellationToken)
     {
-        var published = await db.Scorecards.AsNoTracking().Where(s => s.CycleId == cycleId && s.Status == nameof(ScorecardStatus.Published))
+        var published = await db.Scorecards.AsNoTracking()
+            .Where(s => s.CycleId == cycleId && s.Status == nameof(ScorecardStatus.Published) && units.Contains(s.UnitCode))
             .Select(s => s.UnitCode).ToListAsync(cancellationToken);
-        return published.Where(units.Contains).Order(StringComparer.Ordinal).ToList();
+        return published.Order(StringComparer.Ordinal).ToList();
     }
 
     private static async Task EnsureNotPublishedAsync(ParIndexDbContext db, string cycleId, IReadOnlyCollection<string> units, CancellationToken cancellationToken)

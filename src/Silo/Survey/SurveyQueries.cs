@@ -1,3 +1,4 @@
+using ParIndex.Grains.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
@@ -26,11 +27,12 @@ public sealed record UnitSurvey(string UnitCode, SurveyRound Round, IReadOnlyLis
     IReadOnlyList<ItemSurveyTally> Items);
 
 /// <summary>The survey's read side for the pages.</summary>
-public sealed class SurveyQueries(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles)
+/// <remarks>The cycle comes from its grain (from memory): it reloads whenever a questionnaire changes.</remarks>
+public sealed class SurveyQueries(IDbContextFactory<ParIndexDbContext> contexts, IGrainFactory grains)
 {
     public async Task<SurveyOverview?> OverviewAsync(string cycleId, CancellationToken cancellationToken = default)
     {
-        if (await cycles.LoadAsync(cycleId, cancellationToken) is not { } cycle) return null;
+        if (await CycleAsync(cycleId) is not { } cycle) return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var round = await SurveyService.RoundAsync(db, cycleId, cancellationToken);
         var quotas = await db.SurveyQuotas.AsNoTracking().Where(q => q.CycleId == cycleId)
@@ -57,9 +59,9 @@ public sealed class SurveyQueries(IDbContextFactory<ParIndexDbContext> contexts,
 
     /// <summary>A unit's survey; null when the cycle or the unit is unknown.</summary>
     public async Task<UnitSurvey?> UnitAsync(string cycleId, string unitCode, CancellationToken cancellationToken = default) =>
-        await cycles.LoadAsync(cycleId, cancellationToken) is { } cycle ? await UnitAsync(cycle, unitCode, cancellationToken) : null;
+        await CycleAsync(cycleId) is { } cycle ? await UnitAsync(cycle, unitCode, cancellationToken) : null;
 
-    /// <summary>A unit's survey in a cycle the caller has (the cycle grain's, which reloads when a questionnaire changes); null for a unit outside its groups.</summary>
+    /// <summary>A unit's survey in a cycle the caller has already read; null for a unit outside its groups.</summary>
     public async Task<UnitSurvey?> UnitAsync(CycleDefinition cycle, string unitCode, CancellationToken cancellationToken = default)
     {
         if (cycle.GroupOf(unitCode) is not { } group) return null;
@@ -78,5 +80,11 @@ public sealed class SurveyQueries(IDbContextFactory<ParIndexDbContext> contexts,
         }).ToList();
         var items = SurveyScoring.Tally(cycle.Cycle.FrameworkOf(group), questionnaires, unitCode, answers, round.MinimumAnswers);
         return new UnitSurvey(unitCode, round, parts, items);
+    }
+
+    private async Task<CycleDefinition?> CycleAsync(string cycleId)
+    {
+        try { return await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync(); }
+        catch (NotFoundException) { return null; }
     }
 }

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using ParIndex.Grains.Domain;
-using ParIndex.Web.Queries;
 
 namespace ParIndex.Web.Infrastructure;
 
@@ -14,28 +11,18 @@ public sealed class ReadsResultsAttribute : Attribute;
 /// Before a [ReadsResults] page runs: results not yet published are for staff who may read them; an
 /// anonymous visitor is sent to sign in, anyone else gets the Vietnamese 403 page.
 /// </summary>
-public sealed class ResultsReadFilter(ParIndexReader reader, ResultsAccess access) : IAsyncPageFilter
+public sealed class ResultsReadFilter(ResultsAccess access) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (context.HandlerInstance.GetType().IsDefined(typeof(ReadsResultsAttribute), inherit: true)
-            && context.RouteData.Values.TryGetValue("cycle", out var c) && c is string cycleId
-            && await TryCycleAsync(cycleId) is { } cycle
-            && !await access.MayReadAsync(context.HttpContext, cycle))
+        if (context.HandlerInstance.GetType().IsDefined(typeof(ReadsResultsAttribute), inherit: true) && !await access.MayReadAsync(context.HttpContext))
         {
             context.Result = Access.IsSignedIn(context.HttpContext.User) ? new StatusCodeResult(StatusCodes.Status403Forbidden) : new ChallengeResult();
             return;
         }
         await next();
-    }
-
-    /// <summary>The cycle, or null when there is none (the page itself answers 404).</summary>
-    private async Task<Grains.Contracts.CycleDefinition?> TryCycleAsync(string cycleId)
-    {
-        try { return await reader.CycleAsync(cycleId); }
-        catch (NotFoundException) { return null; }
     }
 }
 
@@ -48,12 +35,7 @@ public sealed class ResultsEndpointFilter(bool api) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.Request.Query.ContainsKey("version") || http.Request.RouteValues["cycle"] is not string cycleId) return await next(context);
-        var reader = http.RequestServices.GetRequiredService<ParIndexReader>();
-        Grains.Contracts.CycleDefinition cycle;
-        try { cycle = await reader.CycleAsync(cycleId); }
-        catch (NotFoundException) { return await next(context); } // the endpoint answers 404
-        if (await http.RequestServices.GetRequiredService<ResultsAccess>().MayReadAsync(http, cycle)) return await next(context);
+        if (http.Request.Query.ContainsKey("version") || await http.RequestServices.GetRequiredService<ResultsAccess>().MayReadAsync(http)) return await next(context);
 
         var signedIn = Access.IsSignedIn(http.User);
         if (!api) return signedIn ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Challenge();

@@ -4,6 +4,7 @@ using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
 using ParIndex.Silo.Persistence;
+using ParIndex.Web.Queries;
 
 namespace ParIndex.Web.Infrastructure;
 
@@ -13,7 +14,7 @@ namespace ParIndex.Web.Infrastructure;
 /// scorecard (AccessPolicy's ReadScorecard); a unit's, once its group is published or by whoever may read
 /// its scorecard; a whole cycle's (its overview and roll-ups), by whoever may read every group of it.
 /// </summary>
-public sealed class ResultsAccess(IDbContextFactory<ParIndexDbContext> contexts)
+public sealed class ResultsAccess(IDbContextFactory<ParIndexDbContext> contexts, ParIndexReader reader)
 {
     /// <summary>The groups of the cycle that are published (readable by anyone).</summary>
     public async Task<IReadOnlySet<string>> PublishedAsync(string cycleId, CancellationToken cancellationToken = default)
@@ -40,8 +41,12 @@ public sealed class ResultsAccess(IDbContextFactory<ParIndexDbContext> contexts)
     /// Whether the request may read what its route names: {unit} (on a districts route, the district), else
     /// {group}, else the whole {cycle}. Unknown cycles, groups and units pass: the page answers 404 for them.
     /// </summary>
-    public async Task<bool> MayReadAsync(HttpContext http, CycleDefinition cycle)
+    public async Task<bool> MayReadAsync(HttpContext http)
     {
+        if (http.Request.RouteValues["cycle"] is not string cycleId) return true;
+        CycleDefinition cycle;
+        try { cycle = await reader.CycleAsync(cycleId); }
+        catch (NotFoundException) { return true; }
         var published = await PublishedAsync(cycle.Cycle.Id, http.RequestAborted);
         var values = http.Request.RouteValues;
         var user = http.User;

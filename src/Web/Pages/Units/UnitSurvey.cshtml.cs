@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Survey;
-using ParIndex.Grains.Domain.Workflow;
 using ParIndex.Silo.Survey;
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Pages.Analysis;
@@ -13,9 +11,10 @@ namespace ParIndex.Web.Pages.Units;
 /// <summary>
 /// /cycles/{cycle}/units/{unit}/khao-sat: a unit's survey, per questionnaire the respondents and how each
 /// question was answered, per survey item what the answers make of it (SurveyQueries, SurveyScoring).
-/// Read by whoever may read the unit's scorecard, and by anyone once its group is published.
+/// Read like the unit's results ([ReadsResults]): by whoever may read its scorecard, and by anyone once its group is published.
 /// </summary>
-public sealed class UnitSurveyModel(ParIndexReader reader, SurveyQueries queries, WorkflowQueries workflow) : AnalysisPage
+[ReadsResults]
+public sealed class UnitSurveyModel(ParIndexReader reader, SurveyQueries queries) : AnalysisPage
 {
     public CycleDefinition Cycle { get; private set; } = null!;
     public RankGroup Group { get; private set; } = null!;
@@ -25,7 +24,7 @@ public sealed class UnitSurveyModel(ParIndexReader reader, SurveyQueries queries
     public string UnitCode { get; private set; } = "";
     public string UnitName => Cycle.NameOf(UnitCode);
 
-    public async Task<IActionResult> OnGetAsync(string cycle, string unit)
+    public async Task OnGetAsync(string cycle, string unit)
     {
         Cycle = await reader.CycleAsync(cycle);
         Group = Cycle.GroupOf(unit) ?? throw new NotFoundException($"Đơn vị \"{unit}\" không được đánh giá trong kỳ {cycle}.");
@@ -34,12 +33,8 @@ public sealed class UnitSurveyModel(ParIndexReader reader, SurveyQueries queries
         var crumbs = Breadcrumbs.Unit(Cycle, unit);
         crumbs.Add(new("Điều tra xã hội học"));
         SetPage($"Điều tra xã hội học — {UnitName} — {Cycle.Cycle.Title}", crumbs, cycle);
-
-        var published = (await workflow.PublicationsAsync(cycle, Group.Code, HttpContext.RequestAborted)).Count > 0;
-        if (!published && !Access.Can(User, Permission.ReadScorecard, Cycle, unit)) return Access.Refuse(this);
         Survey = await queries.UnitAsync(Cycle, unit, HttpContext.RequestAborted)
             ?? throw new NotFoundException($"Đơn vị \"{unit}\" không được đánh giá trong kỳ {cycle}.");
-        return Page();
     }
 
     public string ItemTitle(string code) => Framework.FindItem(code)?.Title ?? code;
