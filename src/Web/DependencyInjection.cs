@@ -15,6 +15,7 @@ public static class DependencyInjection
         builder.Services.AddParIndexSilo(database);
         builder.Services.AddSingleton<ParIndexReader>();
         builder.Services.AddSingleton<WorkflowQueries>();
+        builder.Services.AddSingleton<RankingVersions>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

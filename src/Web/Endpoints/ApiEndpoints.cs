@@ -77,6 +77,7 @@ public static class ApiEndpoints
             .WithSummary("Bảng xếp hạng của một nhóm")
             .WithDescription("Các dòng kết quả theo thứ tự xếp hạng (đơn vị không xếp hạng ở cuối), cùng các trường và cách in số như results --format json. Với version=N: phiên bản công bố N đúng như đã công bố (1 = lần công bố đầu, 2, 3 … sau mỗi quyết định điều chỉnh), như results --version N. Kỳ, nhóm hoặc phiên bản không tồn tại: 404.")
             .Produces<IReadOnlyList<RankingRow>>(contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -87,6 +88,8 @@ public static class ApiEndpoints
             .WithSummary("Kết quả của một đơn vị")
             .WithDescription("Dòng kết quả của đơn vị trong nhóm, chỉ số thành phần theo lĩnh vực và tiêu chí, và điểm từng tiêu chí thành phần. Header ETag là phiên bản phiếu điểm (dùng cho If-Match khi ghi điểm). Kỳ không tồn tại hoặc đơn vị không được đánh giá trong kỳ: 404.")
             .Produces<UnitDetails>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
@@ -105,25 +108,15 @@ public static class ApiEndpoints
     private static async Task<IResult> Ranking(
         [Description("Mã kỳ đánh giá, ví dụ par-2020-06")] string cycle,
         [Description("Mã nhóm xếp hạng, ví dụ so")] string group,
-        [Description("Phiên bản đã công bố (1 = lần công bố đầu); bỏ trống: kết quả hiện tại")] int? version,
-        ParIndexReader reader, PublicationService publications, CancellationToken cancellationToken)
+        // A string, so that a malformed value is refused after the read check, with a Vietnamese problem.
+        [Description("Phiên bản đã công bố (1 = lần công bố đầu); bỏ trống: kết quả hiện tại")] string? version,
+        RankingVersions versions, CancellationToken cancellationToken)
     {
+        var lines = await versions.LinesAsync(cycle, group, version, cancellationToken);
         // Written by the same writer as `results --format json`, so the numbers print identically (93.44, 92.830).
-        var lines = version is { } n
-            ? await PublishedAsync(cycle, group, n, reader, publications, cancellationToken)
-            : await reader.RankingAsync(cycle, group);
         using var buffer = new MemoryStream();
         ResultsFile.WriteJson(buffer, lines);
         return Results.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
-    }
-
-    /// <summary>A published version as stored; an unknown cycle or group is a 404 first, then an unknown version.</summary>
-    private static async Task<IReadOnlyList<ResultLine>> PublishedAsync(string cycle, string group, int version, ParIndexReader reader,
-        PublicationService publications, CancellationToken cancellationToken)
-    {
-        var known = await reader.GroupAsync(cycle, group);
-        return await publications.VersionAsync(cycle, known.Code, version, cancellationToken)
-            ?? throw new NotFoundException($"Nhóm {known.Code} của kỳ {cycle} không có phiên bản công bố {version}.");
     }
 
     private static async Task<IResult> Unit(

@@ -6,7 +6,8 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web;
 
 /// <summary>
-/// CSV and Excel exports of every ranking, in the layout of a decision annex (Links.ExportCsv, Links.ExportXlsx).
+/// CSV and Excel exports of every ranking, in the layout of a decision annex (Links.ExportCsv, Links.ExportXlsx),
+/// as it stands or as published version N (?version=N).
 /// Outside /api, so an unknown cycle or group gets the Vietnamese 404 page, as a link clicked by a person should.
 /// </summary>
 public static class ExportEndpoints
@@ -20,9 +21,11 @@ public static class ExportEndpoints
 
         exports.MapGet("/export.csv", async (
                 [Description("Mã kỳ đánh giá, ví dụ par-2020-06")] string cycle,
-                [Description("Mã nhóm xếp hạng, ví dụ so")] string group, ParIndexReader reader) =>
+                [Description("Mã nhóm xếp hạng, ví dụ so")] string group,
+                [Description("Phiên bản đã công bố (1 = lần công bố đầu); bỏ trống: kết quả hiện tại")] string? version,
+                ParIndexReader reader, RankingVersions versions, CancellationToken cancellationToken) =>
             {
-                var annex = await AnnexAsync(reader, cycle, group);
+                var annex = await AnnexAsync(reader, versions, cycle, group, version, cancellationToken);
                 return Results.File(AnnexCsv.Write(annex), "text/csv; charset=utf-8", annex.FileName("csv"));
             })
             .WithName("ExportCsv")
@@ -32,9 +35,11 @@ public static class ExportEndpoints
 
         exports.MapGet("/export.xlsx", async (
                 [Description("Mã kỳ đánh giá, ví dụ par-2020-06")] string cycle,
-                [Description("Mã nhóm xếp hạng, ví dụ so")] string group, ParIndexReader reader) =>
+                [Description("Mã nhóm xếp hạng, ví dụ so")] string group,
+                [Description("Phiên bản đã công bố (1 = lần công bố đầu); bỏ trống: kết quả hiện tại")] string? version,
+                ParIndexReader reader, RankingVersions versions, CancellationToken cancellationToken) =>
             {
-                var annex = await AnnexAsync(reader, cycle, group);
+                var annex = await AnnexAsync(reader, versions, cycle, group, version, cancellationToken);
                 return Results.File(AnnexXlsx.Write(annex), XlsxContentType, annex.FileName("xlsx"));
             })
             .WithName("ExportXlsx")
@@ -45,10 +50,12 @@ public static class ExportEndpoints
         return app;
     }
 
-    private static async Task<RankingAnnex> AnnexAsync(ParIndexReader reader, string cycleId, string groupCode)
+    /// <summary>Unknown cycle, group or version: NotFoundException → 404 page; a malformed version: 400.</summary>
+    private static async Task<RankingAnnex> AnnexAsync(ParIndexReader reader, RankingVersions versions, string cycleId, string groupCode,
+        string? version, CancellationToken cancellationToken)
     {
-        var group = await reader.GroupAsync(cycleId, groupCode); // unknown cycle or group: NotFoundException → 404 page
+        var lines = await versions.LinesAsync(cycleId, groupCode, version, cancellationToken);
         var cycle = await reader.CycleAsync(cycleId);
-        return RankingAnnex.Create(cycle.Cycle, group, await reader.RankingAsync(cycleId, groupCode));
+        return RankingAnnex.Create(cycle.Cycle, await reader.GroupAsync(cycleId, groupCode), lines);
     }
 }

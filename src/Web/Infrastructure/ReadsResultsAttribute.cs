@@ -27,15 +27,16 @@ public sealed class ResultsReadFilter(ResultsAccess access) : IAsyncPageFilter
 }
 
 /// <summary>
-/// The same rule for endpoints (exports and the read API). A published version (?version=N) is public. The API
-/// answers 401 or 403 as problem details; an export sends an anonymous visitor to sign in.
+/// The same rule for endpoints (exports and the read API), asked of what the route names whatever the query
+/// carries: a published version (?version=N) exists only for a published group, which anyone reads anyway.
+/// The API answers 401 or 403 as problem details; an export sends an anonymous visitor to sign in.
 /// </summary>
 public sealed class ResultsEndpointFilter(bool api) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.Request.Query.ContainsKey("version") || await http.RequestServices.GetRequiredService<ResultsAccess>().MayReadAsync(http)) return await next(context);
+        if (await http.RequestServices.GetRequiredService<ResultsAccess>().MayReadAsync(http)) return await next(context);
 
         var signedIn = Access.IsSignedIn(http.User);
         if (!api) return signedIn ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Challenge();
