@@ -72,10 +72,13 @@ public sealed class Scorecard
                 ? $"Giá trị của đơn vị {e.UnitCode} không thuộc phiếu chấm của đơn vị {UnitCode}."
                 : ScoreRules.Check(Framework, e))
             .OfType<string>().ToList();
+        // One value per item and kind in one change: a repeated one would be ambiguous and would flood the audit.
+        errors.AddRange(list.GroupBy(e => (e.ItemCode, e.Kind)).Where(g => g.Count() > 1)
+            .Select(g => $"Tiêu chí {g.Key.ItemCode}: {g.Key.Kind.VietnameseName()} được gửi {g.Count()} lần trong một lần ghi (chỉ được một lần)."));
         if (errors.Count > 0) throw new DomainValidationException($"Không lưu điểm của đơn vị {UnitCode}:", errors);
 
         var changes = new List<Change>(list.Count);
-        foreach (var entry in list)
+        foreach (var entry in list.Select(e => e with { Value = ScoreRules.Stored(e) }))
         {
             var before = this[entry.ItemCode];
             var oldNote = entry.Kind == ScoreKind.NotApplicable ? before.NotApplicableReason : null;

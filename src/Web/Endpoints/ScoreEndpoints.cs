@@ -41,8 +41,6 @@ public static class ScoreEndpoints
 
     public static WebApplication MapParIndexScoreWrites(this WebApplication app)
     {
-        // TO BE PROTECTED: no authentication yet. The accounts issue must require a signed-in appraiser
-        // (or the unit itself, for self-assessment) before this endpoint is exposed beyond a trusted network.
         app.MapGroup("/api").WithTags("Ghi điểm")
             .MapPost("/cycles/{cycle}/units/{unit}/scores", WriteAsync)
             .WithName("WriteScores")
@@ -54,20 +52,20 @@ public static class ScoreEndpoints
                 đã được người khác thay đổi thì trả 409 và không ghi gì. Không có If-Match: nếu một nút khác vừa ghi cùng phiếu điểm,
                 giá trị được ghi lại trên dữ liệu mới nhất. Cần đăng nhập (cookie của POST /dang-nhap) bằng tài khoản quản trị cấp tỉnh của đơn vị: 401 khi chưa đăng nhập, 403 khi không có quyền.
                 """)
+            .Accepts<IReadOnlyList<ScoreInput>>("application/json")
+            .Produces<ScoresWritten>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .Produces<ScoresWritten>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 
     private static async Task<IResult> WriteAsync(
         [Description("Mã kỳ đánh giá, ví dụ par-2020-06")] string cycle,
         [Description("Mã đơn vị, ví dụ 06-SCT")] string unit,
-        [FromBody] IReadOnlyList<ScoreInput> scores,
         [FromHeader(Name = "If-Match"), Description("Phiên bản đã đọc (ETag); bỏ trống để ghi trên phiên bản mới nhất")] string? ifMatch,
         HttpContext context, ParIndexReader reader, IGrainFactory grains)
     {
@@ -76,13 +74,15 @@ public static class ScoreEndpoints
             return Access.IsSignedIn(context.User)
                 ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"Tài khoản này không được ghi điểm trực tiếp cho đơn vị {unit} (chỉ quản trị cấp tỉnh của đơn vị).")
                 : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Cần đăng nhập (POST /dang-nhap) để ghi điểm.");
-        var errors = scores.Where(s => !ScoreKinds.TryParse(s.Kind, out _))
-            .Select(s => $"Tiêu chí {s.Item}: loại điểm \"{s.Kind}\" không hợp lệ (self, appraised, survey, bonus, penalty, not_applicable).").ToList();
-        if (scores.Count == 0) errors.Add("Không có giá trị nào để ghi.");
+        var (scores, errors, tooLarge) = await ScoreRequest.ReadAsync(context.Request, context.RequestAborted);
+        if (tooLarge) return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: ScoreRequest.TooLargeMessage);
+        if (!ScoreRequest.TryParseIfMatch(ifMatch, out var expected)) errors.Add(ScoreRequest.BadIfMatch(ifMatch!));
+        errors.AddRange(scores.Where(s => !ScoreKinds.TryParse(s.Kind, out _))
+            .Select(s => $"Tiêu chí {s.Item}: loại điểm \"{s.Kind}\" không hợp lệ (self, appraised, survey, bonus, penalty, not_applicable)."));
+        if (scores.Count == 0 && errors.Count == 0) errors.Add("Không có giá trị nào để ghi.");
         if (errors.Count > 0) return Invalid(errors);
 
         var entries = scores.Select(s => { ScoreKinds.TryParse(s.Kind, out var kind); return new ScoreEntry(unit, s.Item, kind, s.Value, s.Note); }).ToList();
-        var expected = Etag.Parse(ifMatch);
         var grain = grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycle, unit));
         for (var attempt = 1; ; attempt++)
         {

@@ -27,6 +27,8 @@ public static class Links
     public static string Work(string cycle, string unit) => $"{Unit(cycle, unit)}/cham-diem";
     public static string Audit(string cycle, string unit) => $"{Unit(cycle, unit)}/nhat-ky";
     public static string AuditOfItem(string cycle, string unit, string item) => $"{Audit(cycle, unit)}?item={E(item)}";
+    public static string AuditPage(string cycle, string unit, string? item, int page) =>
+        item is null ? $"{Audit(cycle, unit)}?trang={page}" : $"{AuditOfItem(cycle, unit, item)}&trang={page}";
     public static string Publish(string cycle, string group) => $"{Group(cycle, group)}/cong-bo";
     public static string Publications => "/cong-bo";
     /// <summary>A published version as it was (public): 1 as first published, 2, 3 … after each adjustment.</summary>

@@ -22,14 +22,17 @@ public sealed record AuditLine(
     public IReadOnlyList<string> Items => ItemCode == "*" ? [] : ItemCode.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
+/// <summary>One page of a unit's history: its lines, which page of how many, and how many lines in all.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditLine> Lines, int Page, int Pages, int Total);
+
 /// <summary>
 /// Read-only queries the workflow pages need and the Silo does not offer: the publications (for the
 /// public list) and a unit's audit. They read the database directly, never write.
 /// </summary>
 public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> contexts)
 {
-    /// <summary>At most this many audit rows are shown (newest first); the demo has about a hundred per unit.</summary>
-    public const int AuditLimit = 2000;
+    /// <summary>Audit lines on one page (newest first); the demo has about a hundred per unit.</summary>
+    public const int AuditPageSize = 100;
 
     /// <summary>Every decision on every group, newest version first within a group.</summary>
     public async Task<IReadOnlyList<PublicationEntry>> PublicationsAsync(string? cycleId = null, string? groupCode = null, CancellationToken cancellationToken = default)
@@ -57,23 +60,36 @@ public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> context
     }
 
     /// <summary>
-    /// A unit's history, newest first: every audited value change and workflow step, and every evidence
-    /// file uploaded (the evidence table says who and when). <paramref name="itemCode"/> keeps one item's lines.
+    /// A unit's history, newest first, one page of <see cref="AuditPageSize"/> lines: every audited value change and
+    /// workflow step, and every evidence file uploaded (the evidence table says who and when). <paramref name="itemCode"/>
+    /// keeps one item's lines. Paged in the database, so that no burst of changes pushes older history out of reach.
     /// </summary>
-    public async Task<IReadOnlyList<AuditLine>> AuditAsync(string cycleId, string unitCode, string? itemCode = null, CancellationToken cancellationToken = default)
+    public async Task<AuditPage> AuditAsync(string cycleId, string unitCode, string? itemCode = null, int page = 1, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var audit = await db.Audit.AsNoTracking().Where(a => a.CycleId == cycleId && a.UnitCode == unitCode)
-            .OrderByDescending(a => a.Id).Take(AuditLimit).ToListAsync(cancellationToken);
-        var evidence = await db.Evidence.AsNoTracking().Where(e => e.CycleId == cycleId && e.UnitCode == unitCode)
-            .OrderByDescending(e => e.Id).Take(AuditLimit).ToListAsync(cancellationToken);
+        var auditRows = db.Audit.AsNoTracking().Where(a => a.CycleId == cycleId && a.UnitCode == unitCode);
+        var evidenceRows = db.Evidence.AsNoTracking().Where(e => e.CycleId == cycleId && e.UnitCode == unitCode);
+        if (itemCode is not null)
+        {
+            // A return names several items ("1.1;2.3"): the item alone, first, last or in the middle.
+            auditRows = auditRows.Where(a => a.ItemCode == itemCode || a.ItemCode.StartsWith(itemCode + ";")
+                || a.ItemCode.EndsWith(";" + itemCode) || a.ItemCode.Contains(";" + itemCode + ";"));
+            evidenceRows = evidenceRows.Where(e => e.ItemCode == itemCode);
+        }
+        var total = await auditRows.CountAsync(cancellationToken) + await evidenceRows.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + AuditPageSize - 1) / AuditPageSize);
+        page = Math.Clamp(page, 1, pages);
+        // The newest page × size of each table hold the newest page × size of both together.
+        var take = page * AuditPageSize;
+        var audit = await auditRows.OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+        var evidence = await evidenceRows.OrderByDescending(e => e.Id).Take(take).ToListAsync(cancellationToken);
         var users = audit.Select(a => a.User).Concat(evidence.Select(e => e.UploadedBy)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => users.Contains(u.UserName))
             .ToDictionaryAsync(u => u.UserName, u => u.DisplayName, cancellationToken);
 
         var lines = audit.Select(a => new AuditLine(a.Id, a.At, a.User, names.GetValueOrDefault(a.User), a.Origin, a.Kind, a.ItemCode, a.OldValue, a.NewValue, a.Note))
             .Concat(evidence.Select(e => new AuditLine(e.Id, e.At, e.UploadedBy, names.GetValueOrDefault(e.UploadedBy), "web", "evidence", e.ItemCode, null, e.FileName, null) { EvidenceId = e.Id }));
-        if (itemCode is not null) lines = lines.Where(l => l.Items.Contains(itemCode, StringComparer.Ordinal));
-        return lines.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Take(AuditLimit).ToList();
+        var shown = lines.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Skip((page - 1) * AuditPageSize).Take(AuditPageSize).ToList();
+        return new AuditPage(shown, page, pages, total);
     }
 }

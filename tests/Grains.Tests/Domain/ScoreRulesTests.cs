@@ -119,4 +119,35 @@ public class ScoreRulesTests
         Assert.Equal(1.5m, card["A.1.1"].Self);
         Assert.Equal("Bổ sung", card["A.1.1"].SelfNote);
     }
+
+    [Fact]
+    public void A_note_up_to_the_limit_is_kept_and_one_character_more_is_refused_naming_the_limit()
+    {
+        Assert.Null(ScoreRules.Check(Framework, new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 1m, new string('a', 4000))));
+        var error = ScoreRules.Check(Framework, new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 1m, new string('a', 4001)));
+        Assert.Equal("Đơn vị 06-SNV, tiêu chí A.1.1: ghi chú dài 4001 ký tự, vượt giới hạn 4000 ký tự.", error);
+        var reason = ScoreRules.Check(Framework, new ScoreEntry("06-SNV", "A.1.1", ScoreKind.NotApplicable, null, new string('a', 4001)));
+        Assert.Contains("lý do không phát sinh dài 4001 ký tự", reason);
+    }
+
+    [Fact]
+    public void An_entered_value_is_stored_with_no_more_than_three_decimals_of_scale()
+    {
+        var zero = new decimal(0, 0, 0, false, 28); // what 1e-400 becomes when read as a decimal
+        Assert.Equal("0.000", ScoreRules.Stored(new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, zero))!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("0.5", ScoreRules.Stored(new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 0.5m))!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(7.8512345678m, ScoreRules.Stored(new ScoreEntry("06-SNV", "S.1.1", ScoreKind.Survey, 7.8512345678m))); // computed: full precision
+    }
+
+    [Fact]
+    public void One_item_and_kind_twice_in_one_change_is_refused_and_nothing_is_applied()
+    {
+        var card = new Scorecard("06-SNV", Framework);
+        var error = Assert.Throws<DomainValidationException>(() => card.Apply(
+            new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 1m), new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 2m),
+            new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Appraised, 1m)));
+        Assert.Equal(["Tiêu chí A.1.1: điểm tự đánh giá được gửi 2 lần trong một lần ghi (chỉ được một lần)."], error.Errors);
+        Assert.Null(card["A.1.1"].Self);
+        Assert.Null(card["A.1.1"].Appraised);
+    }
 }

@@ -11,7 +11,8 @@ namespace ParIndex.Web.Pages.Workflow;
 
 /// <summary>
 /// /cycles/{cycle}/units/{unit}/nhat-ky: a unit's audit, newest first (who, when, what, item, old → new,
-/// note), with its evidence uploads and its group's decisions; <c>?item=</c> keeps one item. Read-only.
+/// note), with its evidence uploads and its group's decisions; <c>?item=</c> keeps one item, <c>?trang=N</c> shows
+/// page N of the history. Read-only.
 /// </summary>
 [Authorize]
 public sealed class AuditModel(ParIndexReader reader, WorkflowQueries queries) : AnalysisPage
@@ -22,10 +23,11 @@ public sealed class AuditModel(ParIndexReader reader, WorkflowQueries queries) :
     public string UnitCode { get; private set; } = "";
     public string UnitName => Definition.NameOf(UnitCode);
     public string? Item { get; private set; }
-    public IReadOnlyList<AuditLine> Lines { get; private set; } = [];
+    public AuditPage History { get; private set; } = new([], 1, 1, 0);
+    public IReadOnlyList<AuditLine> Lines => History.Lines;
     public IReadOnlyList<PublicationEntry> Decisions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string cycle, string unit, string? item)
+    public async Task<IActionResult> OnGetAsync(string cycle, string unit, string? item, int? trang)
     {
         Definition = await reader.CycleAsync(cycle);
         Group = Definition.GroupOf(unit) ?? throw new NotFoundException($"Đơn vị \"{unit}\" không được đánh giá trong kỳ {cycle}.");
@@ -38,10 +40,13 @@ public sealed class AuditModel(ParIndexReader reader, WorkflowQueries queries) :
 
         Item = string.IsNullOrWhiteSpace(item) ? null : Framework.FindItem(item)?.Code
             ?? throw new NotFoundException($"Bộ tiêu chí {Framework.Code} không có tiêu chí thành phần \"{item}\".");
-        Lines = await queries.AuditAsync(cycle, unit, Item, HttpContext.RequestAborted);
+        History = await queries.AuditAsync(cycle, unit, Item, trang ?? 1, HttpContext.RequestAborted);
         Decisions = await queries.PublicationsAsync(cycle, Group.Code, HttpContext.RequestAborted);
         return Page();
     }
+
+    /// <summary>This page's address for another page of the history, keeping the item filter.</summary>
+    public string PageLink(int page) => Links.AuditPage(Definition.Cycle.Id, UnitCode, Item, page);
 
     /// <summary>"1.1" · "1.1, 2.3" (a return) · "Cả phiếu" (a step on the whole scorecard).</summary>
     public static string Items(AuditLine line) => line.Items.Count == 0 ? "Cả phiếu" : string.Join(", ", line.Items);
