@@ -9,16 +9,6 @@ public static class ScoreRules
     public const int MaxDecimals = 3;
 
     /// <summary>
-    /// The longest note, reason, question or answer kept (characters): a page of text, room for any citation of
-    /// evidence, while a 20 MB note cannot fill the store or the audit.
-    /// </summary>
-    public const int MaxNoteLength = 4000;
-
-    /// <summary>Why a free text cannot be kept (too long), naming where it was written; null when it can.</summary>
-    public static string? CheckText(string where, string what, string? text) =>
-        text is { Length: > MaxNoteLength } ? $"{where}: {what} dài {text.Length} ký tự, vượt giới hạn {MaxNoteLength} ký tự." : null;
-
-    /// <summary>
     /// An entered value as stored: at most <see cref="MaxDecimals"/> decimals of scale (a JSON 1e-400 reads as a zero
     /// with 28 of them), so that what comes back reads as it was meant. Checked values lose nothing by it.
     /// </summary>
@@ -31,7 +21,7 @@ public static class ScoreRules
         var where = $"Đơn vị {entry.UnitCode}, tiêu chí {entry.ItemCode}";
         var item = framework.FindItem(entry.ItemCode);
         if (item is null) return $"{where}: bộ tiêu chí {framework.Code} không có tiêu chí thành phần này.";
-        if (CheckText(where, entry.Kind == ScoreKind.NotApplicable ? "lý do không phát sinh" : "ghi chú", entry.Note) is { } tooLong) return tooLong;
+        if (FreeText.Check(where, entry.Kind == ScoreKind.NotApplicable ? "lý do không phát sinh" : "ghi chú", entry.Note) is { } tooLong) return tooLong;
         if (!entry.Kind.Fits(item.Source))
             return $"{where}: không thể nhập {entry.Kind.VietnameseName()} ({entry.Kind.ToFileName()}) cho tiêu chí có nguồn điểm {item.Source}.";
         if (entry.Kind == ScoreKind.NotApplicable)

@@ -78,7 +78,7 @@ public sealed class Scorecard
         if (errors.Count > 0) throw new DomainValidationException($"Không lưu điểm của đơn vị {UnitCode}:", errors);
 
         var changes = new List<Change>(list.Count);
-        foreach (var entry in list.Select(e => e with { Value = ScoreRules.Stored(e) }))
+        foreach (var entry in list.Select(e => e with { Value = ScoreRules.Stored(e), Note = FreeText.CleanOrNull(e.Note) }))
         {
             var before = this[entry.ItemCode];
             var oldNote = entry.Kind == ScoreKind.NotApplicable ? before.NotApplicableReason : null;

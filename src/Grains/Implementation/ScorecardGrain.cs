@@ -53,10 +53,10 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
     {
         var problems = questions.Where(q => _cycle.Cycle.FrameworkOf(_group).FindItem(q.Key) is null).Select(q => $"Không có tiêu chí {q.Key}.")
             .Concat(questions.Where(q => string.IsNullOrWhiteSpace(q.Value)).Select(q => $"Tiêu chí {q.Key}: cần nêu câu hỏi khi trả lại."))
-            .Concat(questions.Select(q => ScoreRules.CheckText($"Tiêu chí {q.Key}", "câu hỏi", q.Value)).OfType<string>()).ToList();
+            .Concat(questions.Select(q => FreeText.Check($"Tiêu chí {q.Key}", "câu hỏi", q.Value)).OfType<string>()).ToList();
         if (problems.Count > 0) throw new DomainValidationException("Không trả lại được:", problems);
         return StepAsync(WorkflowAction.ReturnItems, user, "return", questions.Keys.ToList(),
-            (next, _) => next.Returns = questions.ToDictionary(q => q.Key, q => new ReturnNote(q.Value.Trim()), StringComparer.Ordinal));
+            (next, _) => next.Returns = questions.ToDictionary(q => q.Key, q => new ReturnNote(FreeText.Clean(q.Value.Trim())), StringComparer.Ordinal));
     }
 
     public Task<ScorecardView> AnswerAsync(IReadOnlyDictionary<string, string> answers, string user)
@@ -64,10 +64,10 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
         var missing = _state.State.Returns.Keys.Where(i => !answers.TryGetValue(i, out var a) || string.IsNullOrWhiteSpace(a)).ToList();
         if (_state.State.Status == ScorecardStatus.Returned && missing.Count > 0)
             throw new DomainException($"Cần giải trình mọi tiêu chí bị trả lại; còn thiếu: {string.Join(", ", missing)}.");
-        if (answers.Select(a => ScoreRules.CheckText($"Tiêu chí {a.Key}", "giải trình", a.Value)).OfType<string>().ToList() is { Count: > 0 } tooLong)
+        if (answers.Select(a => FreeText.Check($"Tiêu chí {a.Key}", "giải trình", a.Value)).OfType<string>().ToList() is { Count: > 0 } tooLong)
             throw new DomainValidationException("Không gửi được giải trình:", tooLong);
         return StepAsync(WorkflowAction.AnswerReturn, user, "answer", [],
-            (next, _) => next.Returns = next.Returns.ToDictionary(r => r.Key, r => r.Value with { Answer = answers[r.Key].Trim() }, StringComparer.Ordinal));
+            (next, _) => next.Returns = next.Returns.ToDictionary(r => r.Key, r => r.Value with { Answer = FreeText.Clean(answers[r.Key].Trim()) }, StringComparer.Ordinal));
     }
 
     public Task<ScorecardView> CompleteAppraisalAsync(string user)

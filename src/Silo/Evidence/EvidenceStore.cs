@@ -65,7 +65,7 @@ public sealed class EvidenceStore(IDbContextFactory<ParIndexDbContext> contexts,
     /// <summary>Names are shown to people, never used as paths: no folders, no "..", no control characters.</summary>
     private static string CheckName(string fileName)
     {
-        var name = fileName.Trim();
+        var name = FreeText.Clean(fileName).Trim();
         if (name.Length is 0 or > 200 || name.Contains('/') || name.Contains('\\') || name.Contains("..") || name.Any(char.IsControl))
             throw new DomainException($"Tên tệp \"{fileName}\" không hợp lệ (không được chứa đường dẫn hay \"..\", tối đa 200 ký tự).");
         return name;

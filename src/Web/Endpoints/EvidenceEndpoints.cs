@@ -8,7 +8,8 @@ namespace ParIndex.Web;
 
 /// <summary>
 /// Evidence downloads (Links.Evidence): only for those who may read the scorecard the file belongs to.
-/// Anonymous visitors are sent to sign in; an unknown id is a 404, a file out of one's scope a 403.
+/// Anonymous visitors are sent to sign in; an unknown id and a file out of one's scope are the same 404, so that
+/// ids cannot be probed for which files exist.
 /// </summary>
 public static class EvidenceEndpoints
 {
@@ -21,7 +22,7 @@ public static class EvidenceEndpoints
                 if (!Access.Can(http.User, Permission.ReadScorecard, cycle, file.UnitCode))
                 {
                     await content.DisposeAsync();
-                    return Results.StatusCode(StatusCodes.Status403Forbidden);
+                    return Results.NotFound();
                 }
                 // The stored type was told by the content; never let a browser guess another, and always download.
                 http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";

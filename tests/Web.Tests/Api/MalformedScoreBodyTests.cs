@@ -96,10 +96,10 @@ public class MalformedScoreBodyTests(DemoApp app) : IClassFixture<DemoApp>
     public async Task A_note_past_the_limit_is_refused_naming_the_limit()
     {
         var client = await app.ProvinceAsync();
-        var note = new string('x', ScoreRules.MaxNoteLength + 1);
+        var note = new string('x', FreeText.MaxLength + 1);
         var response = await client.SendAsync(Post($"[{{\"item\": \"1.1.1\", \"kind\": \"appraised\", \"value\": 0.5, \"note\": \"{note}\"}}]"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"ghi chú dài {ScoreRules.MaxNoteLength + 1} ký tự, vượt giới hạn 4000 ký tự", await response.Content.ReadAsStringAsync());
+        Assert.Contains($"ghi chú dài {FreeText.MaxLength + 1} ký tự, vượt giới hạn 4000 ký tự", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -106,12 +106,13 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
         var grants = GrantsOf(person);
         var wrong = new List<string>();
 
-        async Task Check(string what, Permission permission, IReadOnlyList<UnitContext> contexts, Func<Task<HttpResponseMessage>> request, HttpStatusCode allowedStatus)
+        async Task Check(string what, Permission permission, IReadOnlyList<UnitContext> contexts, Func<Task<HttpResponseMessage>> request, HttpStatusCode allowedStatus,
+            string refused = "403")
         {
             var allowed = contexts.All(c => AccessPolicy.Can(grants, permission, c));
             var response = await request();
             var outcome = Staff.IsSignIn(response) ? "sign-in" : response.StatusCode == HttpStatusCode.Forbidden ? "403" : ((int)response.StatusCode).ToString();
-            var expected = anonymous ? "sign-in" : allowed ? ((int)allowedStatus).ToString() : "403";
+            var expected = anonymous ? "sign-in" : allowed ? ((int)allowedStatus).ToString() : refused;
             if (outcome != expected) wrong.Add($"{what}: expected {expected}, got {outcome}");
             if (outcome == "403")
             {
@@ -127,7 +128,8 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
             await Check($"GET {unit.Work}", Permission.ReadScorecard, ctx, () => staff.Client.GetAsync(unit.Work), HttpStatusCode.OK);
             await Check($"GET {unit.Page}", Permission.ReadScorecard, ctx, () => staff.Client.GetAsync(unit.Page), HttpStatusCode.OK);
             await Check($"GET {unit.Audit}", Permission.ReadScorecard, ctx, () => staff.Client.GetAsync(unit.Audit), HttpStatusCode.OK);
-            await Check($"GET /evidence/{evidence} of {unit.Key}", Permission.ReadScorecard, ctx, () => staff.Client.GetAsync($"/evidence/{evidence}"), HttpStatusCode.OK);
+            await Check($"GET /evidence/{evidence} of {unit.Key}", Permission.ReadScorecard, ctx, () => staff.Client.GetAsync($"/evidence/{evidence}"), HttpStatusCode.OK,
+                refused: "404"); // out of scope looks like missing: ids cannot be probed
             // A score that is no number: refused by the form, after the permission.
             await Check($"save self {unit.Key}", Permission.EnterSelfScores, ctx,
                 () => staff.PostAsync(unit.Work + "?handler=SaveSelf", ("version", "1"), ($"self-{item}", "abc")), HttpStatusCode.BadRequest);

@@ -146,6 +146,9 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
                 throw new DomainException($"Không có tiêu chí \"{item}\" để gắn tài liệu kiểm chứng.");
             if (WorkflowPolicy.Check(State, WorkflowAction.EnterSelfScore, Today, Definition.Cycle.SelfAssessmentDeadline, [item]) is { } refusal)
                 throw new DomainException("Không tải được tài liệu kiểm chứng: " + refusal);
+            // The form takes one file: more would otherwise be dropped without a word.
+            if (Request.Form.Files.Count > 1)
+                throw new DomainException($"Mỗi lần chỉ tải lên một tệp cho một tiêu chí; yêu cầu có {Request.Form.Files.Count} tệp nên không tệp nào được lưu.");
             if (file is null || file.Length == 0) throw new DomainException("Chưa chọn tệp để tải lên (hoặc tệp rỗng).");
             await using var content = file.OpenReadStream();
             var stored = await evidence.AddAsync(CycleId, UnitCode, item, file.FileName, content, user, HttpContext.RequestAborted);
