@@ -12,6 +12,7 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddParIndexWeb(this WebApplicationBuilder builder)
     {
         var database = DatabaseConfiguration.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.AddParIndexSecurityHeaders();
         builder.Services.AddParIndexSilo(database);
         builder.Services.AddSingleton<ParIndexReader>();
         builder.Services.AddSingleton<WorkflowQueries>();
@@ -42,6 +43,7 @@ public static class DependencyInjection
 
     public static WebApplication UseParIndexWeb(this WebApplication app)
     {
+        app.UseParIndexSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleAsync });
         app.UseStatusCodePages(ErrorResponses.StatusPageAsync);
         app.UseStaticFiles();

@@ -32,6 +32,10 @@ public class PublishTests
         var page = await district.OkAsync(Publish);
         Assert.Contains("Quyết định công bố", page);
         Assert.Contains("8/8 đơn vị có kết quả chính thức", page);
+        // The demo's scorecards are drafts with imported appraisal: publishing them is allowed, and the page says so.
+        var note = page[page.IndexOf("data-testid=\"drafts-note\"", StringComparison.Ordinal)..];
+        Assert.Contains("8 đơn vị chưa chốt thẩm định", note);
+        Assert.Contains("Công bố vẫn được phép", note);
 
         var response = await PublishAsync(district);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

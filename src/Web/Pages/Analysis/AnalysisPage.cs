@@ -25,6 +25,12 @@ public abstract class AnalysisPage : PageModel
 /// <summary>Words and numbers of the analysis pages, in Vietnamese.</summary>
 public static class Show
 {
+    /// <summary>
+    /// A bar's width as a class (pi-w-0 … pi-w-100, whole percent): the Content-Security-Policy allows no style
+    /// attributes, and a bar drawn to the nearest percent reads the same.
+    /// </summary>
+    public static string WidthClass(decimal percent) => $"pi-w-{(int)decimal.Round(Math.Clamp(percent, 0m, 100m), 0, MidpointRounding.AwayFromZero)}";
+
     public static string Source(ItemSource source) => source switch
     {
         ItemSource.Appraisal => "Thẩm định",

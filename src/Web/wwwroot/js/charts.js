@@ -156,6 +156,10 @@
     }
 
     var kinds = { 'ranking': ranking, 'class-counts': classCounts };
+    // The height comes as data (the Content-Security-Policy allows no style attributes); set through the CSSOM.
+    document.querySelectorAll('.pi-chart[data-height]').forEach(function (box) {
+        box.style.height = box.getAttribute('data-height') + 'px';
+    });
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
         var draw = kinds[canvas.getAttribute('data-chart')];
         var data = read(canvas);

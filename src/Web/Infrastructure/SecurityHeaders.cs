@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Net.Http.Headers;
+
+namespace ParIndex.Web.Infrastructure;
+
+/// <summary>
+/// The headers every response carries: our own scripts and styles only (no inline script or style attribute is
+/// left in the pages), never framed, never sniffed, no referrer beyond the site (a survey link's code stays
+/// here), pages for signed-in people never kept by a cache, HSTS over HTTPS, and no Server header.
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static WebApplicationBuilder AddParIndexSecurityHeaders(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        return builder;
+    }
+
+    /// <summary>First in the pipeline, so that error pages and static files carry the headers too.</summary>
+    public static WebApplication UseParIndexSecurityHeaders(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "same-origin";
+                headers.Remove(HeaderNames.Server);
+                // What a signed-in person reads may be unpublished: no browser or proxy keeps a copy.
+                if (Access.IsSignedIn(context.User))
+                {
+                    headers.CacheControl = "no-store";
+                    headers.Pragma = "no-cache";
+                }
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        app.UseHsts(); // only on HTTPS requests, and never for localhost (HstsOptions.ExcludedHosts)
+        return app;
+    }
+}
