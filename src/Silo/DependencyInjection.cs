@@ -20,16 +20,7 @@ public static class DependencyInjection
     /// <summary>The grain host with this project's grains, persistence on the given database, and the importers.</summary>
     public static IServiceCollection AddParIndexSilo(this IServiceCollection services, DatabaseOptions database, Action<GrainHostOptions>? host = null)
     {
-        services.AddSingleton(database);
-        services.AddPooledDbContextFactory<ParIndexDbContext>(database.Configure);
-        services.AddMetrics();
-        services.AddSingleton<ScoreTelemetry>();
-        services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
-
-        services.AddSingleton<GroupCommitWriter>();
-        services.AddSingleton<ICycleStore, EfCycleStore>();
-        services.AddSingleton<IResultStore, EfResultStore>();
-        services.AddSingleton<IGrainStorage<ScorecardState>, EfScorecardStorage>();
+        services.AddParIndexStores(database);
 
         services.AddGrainHost(host);
         services.AddGrain<ICycleGrain, CycleGrain>();
@@ -53,6 +44,21 @@ public static class DependencyInjection
         // Started only where a host runs hosted services (the web); the CLI writes and notifies, but never listens.
         services.AddSingleton<ChangeListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
+        return services;
+    }
+
+    /// <summary>The database and the stores the grains' state lives in (what a grain storage provider needs).</summary>
+    public static IServiceCollection AddParIndexStores(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.TryAddSingleton(database);
+        services.AddPooledDbContextFactory<ParIndexDbContext>(database.Configure);
+        services.AddMetrics();
+        services.TryAddSingleton<ScoreTelemetry>();
+        services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
+        services.TryAddSingleton<GroupCommitWriter>();
+        services.TryAddSingleton<ICycleStore, EfCycleStore>();
+        services.TryAddSingleton<IResultStore, EfResultStore>();
+        services.TryAddSingleton<IGrainStorage<ScorecardState>, EfScorecardStorage>();
         return services;
     }
 
