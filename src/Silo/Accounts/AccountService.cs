@@ -57,13 +57,13 @@ public sealed partial class AccountService(IDbContextFactory<ParIndexDbContext> 
         var user = await db.Users.Include(u => u.Grants).FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         if (user is null) return new(null, wrong);
         if (LockoutPolicy.IsLocked(user.LockedUntil, now))
-            return new(null, $"Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {user.LockedUntil!.Value.ToLocalTime():HH:mm}.");
+            return new(null, LockoutPolicy.LockedMessage(user.LockedUntil!.Value));
 
         if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
             (user.FailedAttempts, user.LockedUntil) = LockoutPolicy.AfterFailure(user.FailedAttempts, now);
             await db.SaveChangesAsync(cancellationToken);
-            return new(null, user.LockedUntil is null ? wrong : "Đăng nhập sai quá nhiều lần; tài khoản tạm khóa 15 phút.");
+            return new(null, user.LockedUntil is { } until ? LockoutPolicy.LockedMessage(until) : wrong);
         }
         user.FailedAttempts = 0;
         user.LockedUntil = null;

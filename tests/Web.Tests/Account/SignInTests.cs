@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using ParIndex.Grains.Domain.Workflow;
 using ParIndex.Silo.Demo;
+using ParIndex.Web.Tests.Api;
 using ParIndex.Web.Tests.Support;
 
 namespace ParIndex.Web.Tests.Account;
@@ -61,6 +63,21 @@ public class SignInTests(DemoApp app) : IClassFixture<DemoApp>
         var html = await (await PostAsync(client, token, "snv.thainguyen", DemoSeeder.DemoPassword)).Content.ReadAsStringAsync();
         Assert.Contains("tạm khóa", html);
     }
+
+    [Fact]
+    public Task The_lockout_gives_the_time_in_Viet_Nam() => OwnDemoApp.RunAsync(async own =>
+    {
+        var client = own.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = await TokenAsync(client);
+        var before = DateTimeOffset.UtcNow + LockoutPolicy.LockoutDuration;
+        string html = "";
+        for (int i = 0; i < LockoutPolicy.MaxFailedAttempts; i++) html = await (await PostAsync(client, token, "pnv.tpbackan", "sai-mat-khau-" + i)).Content.ReadAsStringAsync();
+        var after = DateTimeOffset.UtcNow + LockoutPolicy.LockoutDuration;
+        var vietnam = TimeSpan.FromHours(7);
+        Assert.Contains("tạm khóa", html);
+        Assert.True(html.Contains($"{before.ToOffset(vietnam):HH:mm}") || html.Contains($"{after.ToOffset(vietnam):HH:mm}"),
+            $"expected {before.ToOffset(vietnam):HH:mm} (Việt Nam) in: {Regex.Match(html, "sign-in-refusal\">([^<]*)").Groups[1].Value}");
+    });
 
     [Fact]
     public async Task A_return_address_on_another_site_is_ignored()
