@@ -14,9 +14,14 @@ public static class LockoutPolicy
 
     public static bool IsLocked(DateTimeOffset? lockedUntil, DateTimeOffset now) => lockedUntil is { } until && until > now;
 
-    /// <summary>After a failed attempt: the new count, and the lock when it reaches the limit (then the count starts again).</summary>
-    public static (int FailedAttempts, DateTimeOffset? LockedUntil) AfterFailure(int failedAttempts, DateTimeOffset now) =>
-        failedAttempts + 1 >= MaxFailedAttempts ? (0, now + LockoutDuration) : (failedAttempts + 1, null);
+    /// <summary>
+    /// Whether the <paramref name="attempt"/>-th attempt in a row (1 = the first since the last success)
+    /// locks the account: the lock is taken when that attempt starts and lifted if its password is right,
+    /// so no attempt past the limit is ever checked, however many arrive at once.
+    /// </summary>
+    public static bool Locks(int attempt) => attempt >= MaxFailedAttempts;
+
+    public static DateTimeOffset LockedUntil(DateTimeOffset now) => now + LockoutDuration;
 
     /// <summary>The refusal while locked, with the time in Việt Nam.</summary>
     public static string LockedMessage(DateTimeOffset until) =>
