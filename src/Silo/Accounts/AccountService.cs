@@ -9,7 +9,8 @@ using ParIndex.Silo.Persistence;
 namespace ParIndex.Silo.Accounts;
 
 /// <summary>Who signed in, with the roles they hold.</summary>
-public sealed record Account(int Id, string UserName, string DisplayName, IReadOnlyList<RoleGrant> Grants);
+/// <param name="SecurityStamp">Goes into the session; the session ends when the account's stamp changes.</param>
+public sealed record Account(int Id, string UserName, string DisplayName, IReadOnlyList<RoleGrant> Grants, string SecurityStamp);
 
 /// <summary>The result of a sign-in attempt; a refusal never says whether the name exists.</summary>
 public sealed record SignInResult(Account? Account, string? Refusal);
@@ -17,6 +18,7 @@ public sealed record SignInResult(Account? Account, string? Refusal);
 /// <summary>
 /// Accounts: created from the command line (`users add`) or by the demo, passwords kept as salted
 /// hashes (ASP.NET Core's PasswordHasher), and locked after repeated failures (LockoutPolicy).
+/// Sessions carry the account's security stamp (AccountService.Sessions.cs).
 /// </summary>
 /// <param name="hasher">ASP.NET Core's PasswordHasher unless a test counts the checks.</param>
 public sealed partial class AccountService(IDbContextFactory<ParIndexDbContext> contexts, TimeProvider clock, IPasswordHasher<UserRow>? hasher = null)
@@ -27,7 +29,7 @@ public sealed partial class AccountService(IDbContextFactory<ParIndexDbContext> 
     /// <summary>What a name without an account is checked against, so that it costs the same time as a real one.</summary>
     private static readonly Lazy<(UserRow User, string Hash)> Dummy = new(() =>
     {
-        var user = new UserRow { UserName = "", DisplayName = "", PasswordHash = "" };
+        var user = new UserRow { UserName = "", DisplayName = "", PasswordHash = "", SecurityStamp = "" };
         return (user, new PasswordHasher<UserRow>().HashPassword(user, Convert.ToHexString(RandomNumberGenerator.GetBytes(32))));
     });
 
@@ -48,7 +50,7 @@ public sealed partial class AccountService(IDbContextFactory<ParIndexDbContext> 
         if (await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken)) problems.Add($"Tên đăng nhập \"{userName}\" đã có.");
         if (problems.Count > 0) throw new DomainValidationException("Không tạo được người dùng:", problems);
 
-        var row = new UserRow { UserName = userName, DisplayName = displayName.Trim(), PasswordHash = "", CreatedAt = clock.GetUtcNow() };
+        var row = new UserRow { UserName = userName, DisplayName = displayName.Trim(), PasswordHash = "", SecurityStamp = NewStamp(), CreatedAt = clock.GetUtcNow() };
         row.PasswordHash = _hasher.HashPassword(row, password);
         row.Grants.AddRange(grants.Select(g => new RoleGrantRow
         {
@@ -85,7 +87,10 @@ public sealed partial class AccountService(IDbContextFactory<ParIndexDbContext> 
             await SignInFailures.ClearAsync(db, key, cancellationToken);
             return new(ToAccount(user), null);
         }
-        return LockoutPolicy.Locks(attempt.Value) ? Locked(LockoutPolicy.LockedUntil(now)) : new(null, Wrong);
+        if (!LockoutPolicy.Locks(attempt.Value)) return new(null, Wrong);
+        // Locked: if someone had guessed the password before, the sessions they made end too.
+        await RenewStampAsync(db, userName, cancellationToken);
+        return Locked(LockoutPolicy.LockedUntil(now));
     }
 
     private static SignInResult Locked(DateTimeOffset until) => new(null, LockoutPolicy.LockedMessage(until));
@@ -104,5 +109,5 @@ public sealed partial class AccountService(IDbContextFactory<ParIndexDbContext> 
     }
 
     private static Account ToAccount(UserRow u) => new(u.Id, u.UserName, u.DisplayName, u.Grants.Select(g => new RoleGrant(
-        Enum.Parse<Role>(g.Role), g.Scope, g.Groups is null ? null : RowMapping.Split(g.Groups).ToHashSet(StringComparer.Ordinal))).ToList());
+        Enum.Parse<Role>(g.Role), g.Scope, g.Groups is null ? null : RowMapping.Split(g.Groups).ToHashSet(StringComparer.Ordinal))).ToList(), u.SecurityStamp);
 }

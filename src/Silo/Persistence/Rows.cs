@@ -181,6 +181,8 @@ public sealed class UserRow
     public required string UserName { get; set; }
     public required string DisplayName { get; set; }
     public required string PasswordHash { get; set; }
+    /// <summary>Copied into the sign-in cookie; a new one (sign-out, lockout, a change of roles) ends every session made before.</summary>
+    public required string SecurityStamp { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<RoleGrantRow> Grants { get; set; } = [];
 }

@@ -619,6 +619,9 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.Property<string>("PasswordHash")
                         .IsRequired();
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired();
+
                     b.Property<string>("UserName")
                         .IsRequired();
 
