@@ -33,6 +33,7 @@ public static class DependencyInjection
         builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ParIndexDbContext>>().CreateDbContext());
         builder.Services.AddDataProtection().SetApplicationName("ParIndex").PersistKeysToDbContext<ParIndexDbContext>();
         builder.Services.AddParIndexAuthentication();
+        builder.Services.AddParIndexSignInLimit(builder.Configuration);
         builder.Services.AddSingleton<ResultsAccess>();
         builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.AddService<ResultsReadFilter>());
         builder.Services.AddScoped<ResultsReadFilter>();
@@ -48,6 +49,7 @@ public static class DependencyInjection
         app.UseStatusCodePages(ErrorResponses.StatusPageAsync);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseParIndexSignInLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -5,7 +5,10 @@ using ParIndex.Silo.Accounts;
 
 namespace ParIndex.Silo.Cli;
 
-/// <summary>`users add`: how the first administrator (and anyone else) gets an account.</summary>
+/// <summary>
+/// `users add`: how the first administrator (and anyone else) gets an account; `users grant` and
+/// `users revoke` change its roles, which ends its sessions (it signs in again with the new roles).
+/// </summary>
 internal static class UserCommands
 {
     public const string PasswordVariable = "PARINDEX_PASSWORD";
@@ -31,6 +34,33 @@ internal static class UserCommands
             return CliApp.Ok;
         }));
         users.Subcommands.Add(add);
+        users.Subcommands.Add(Grant(app, userName, role, scope, groups));
+        users.Subcommands.Add(Revoke(app, userName, role, scope));
         return users;
+    }
+
+    private static Command Grant(CliApp app, Option<string> userName, Option<Role> role, Option<string> scope, Option<string?> groups)
+    {
+        var grant = app.WithDatabase(new Command("grant", "Thêm một vai trò cho người dùng; các phiên đăng nhập của người đó kết thúc.") { userName, role, scope, groups });
+        grant.SetAction((parse, ct) => app.RunAsync(parse, async services =>
+        {
+            var only = parse.GetValue(groups)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            var account = await services.GetRequiredService<AccountService>().GrantAsync(parse.GetValue(userName)!, new RoleGrant(parse.GetValue(role), parse.GetValue(scope)!, only), ct);
+            await app.Output.WriteLineAsync($"Đã thêm vai trò {parse.GetValue(role)} tại {parse.GetValue(scope)} cho {account.UserName}; người này cần đăng nhập lại.");
+            return CliApp.Ok;
+        }));
+        return grant;
+    }
+
+    private static Command Revoke(CliApp app, Option<string> userName, Option<Role> role, Option<string> scope)
+    {
+        var revoke = app.WithDatabase(new Command("revoke", "Bỏ một vai trò của người dùng; các phiên đăng nhập của người đó kết thúc ngay.") { userName, role, scope });
+        revoke.SetAction((parse, ct) => app.RunAsync(parse, async services =>
+        {
+            var account = await services.GetRequiredService<AccountService>().RevokeAsync(parse.GetValue(userName)!, parse.GetValue(role), parse.GetValue(scope)!, ct);
+            await app.Output.WriteLineAsync($"Đã bỏ vai trò {parse.GetValue(role)} tại {parse.GetValue(scope)} của {account.UserName}; người này cần đăng nhập lại.");
+            return CliApp.Ok;
+        }));
+        return revoke;
     }
 }

@@ -23,6 +23,7 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<PublicationRow> Publications => Set<PublicationRow>();
     public DbSet<UserRow> Users => Set<UserRow>();
     public DbSet<RoleGrantRow> RoleGrants => Set<RoleGrantRow>();
+    public DbSet<SignInFailureRow> SignInFailures => Set<SignInFailureRow>();
     public DbSet<EvidenceRow> Evidence => Set<EvidenceRow>();
     public DbSet<QuestionnaireRow> Questionnaires => Set<QuestionnaireRow>();
     public DbSet<SurveyRoundRow> SurveyRounds => Set<SurveyRoundRow>();
@@ -77,6 +78,7 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
             e.HasMany(u => u.Grants).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<RoleGrantRow>(e => e.ToTable("role_grants"));
+        model.Entity<SignInFailureRow>(e => { e.ToTable("sign_in_failures"); e.HasKey(f => f.UserName); });
         model.Entity<EvidenceRow>(e =>
         {
             e.ToTable("evidence");

@@ -181,10 +181,21 @@ public sealed class UserRow
     public required string UserName { get; set; }
     public required string DisplayName { get; set; }
     public required string PasswordHash { get; set; }
-    public int FailedAttempts { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>Copied into the sign-in cookie; a new one (sign-out, lockout, a change of roles) ends every session made before.</summary>
+    public required string SecurityStamp { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<RoleGrantRow> Grants { get; set; } = [];
+}
+
+/// <summary>
+/// Failed sign-ins under a name as typed, whether or not an account has that name, so that a refusal
+/// and its lockout never tell whether the name exists. Removed by a successful sign-in.
+/// </summary>
+public sealed class SignInFailureRow
+{
+    public required string UserName { get; set; }
+    public int FailedAttempts { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
 }
 
 /// <summary>A role over a unit subtree; an appraiser may be limited to some groups (";"-separated).</summary>

@@ -5,11 +5,15 @@ using ParIndex.Silo.Accounts;
 
 namespace ParIndex.Web.Infrastructure;
 
-/// <summary>Cookie sign-in: the account's roles travel as claims, one per grant.</summary>
+/// <summary>
+/// Cookie sign-in: the account's roles travel as claims, one per grant, with its security stamp, which
+/// every request checks against the database (SessionStamp), so that a session ends on the server.
+/// </summary>
 public static class Authentication
 {
     public const string GrantClaim = "parindex:grant";
     public const string DisplayNameClaim = "parindex:display-name";
+    public const string StampClaim = "parindex:stamp";
 
     public static IServiceCollection AddParIndexAuthentication(this IServiceCollection services)
     {
@@ -25,6 +29,7 @@ public static class Authentication
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
         });
         services.AddAuthorization();
         services.AddAntiforgery(o =>
@@ -40,6 +45,7 @@ public static class Authentication
         [
             new Claim(ClaimTypes.Name, account.UserName),
             new Claim(DisplayNameClaim, account.DisplayName),
+            new Claim(StampClaim, account.SecurityStamp),
             .. account.Grants.Select(g => new Claim(GrantClaim, $"{g.Role}|{g.Scope}|{(g.Groups is null ? "" : string.Join(",", g.Groups))}")),
         ], CookieAuthenticationDefaults.AuthenticationScheme));
 

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using ParIndex.Grains.Domain.Workflow;
 using ParIndex.Silo.Demo;
+using ParIndex.Web.Tests.Api;
 using ParIndex.Web.Tests.Support;
 
 namespace ParIndex.Web.Tests.Account;
 
-/// <summary>Sign-in: antiforgery on the form, hashed passwords, lockout, the account shown once signed in.</summary>
+/// <summary>Sign-in: antiforgery on the form, hashed passwords, lockout (the same for names without an account), the account shown once signed in.</summary>
 public class SignInTests(DemoApp app) : IClassFixture<DemoApp>
 {
     private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -61,6 +63,43 @@ public class SignInTests(DemoApp app) : IClassFixture<DemoApp>
         var html = await (await PostAsync(client, token, "snv.thainguyen", DemoSeeder.DemoPassword)).Content.ReadAsStringAsync();
         Assert.Contains("tạm khóa", html);
     }
+
+    [Fact]
+    public Task An_unknown_name_gets_the_same_answers_as_a_real_one_lockout_included() => OwnDemoApp.RunAsync(async own =>
+    {
+        var client = own.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = await TokenAsync(client);
+        async Task<List<string>> AnswersAsync(string user)
+        {
+            var answers = new List<string>();
+            for (int i = 0; i <= LockoutPolicy.MaxFailedAttempts; i++)
+            {
+                var html = WebUtility.HtmlDecode(await (await PostAsync(client, token, user, i == LockoutPolicy.MaxFailedAttempts ? DemoSeeder.DemoPassword : "sai-mat-khau-" + i)).Content.ReadAsStringAsync());
+                // The refusal, its time left out (the two runs may straddle a minute).
+                answers.Add(Regex.Replace(Regex.Match(html, "data-testid=\"sign-in-refusal\">([^<]*)<").Groups[1].Value, @"\d\d:\d\d", "hh:mm"));
+            }
+            return answers;
+        }
+        var real = await AnswersAsync("snv.backan");
+        var unknown = await AnswersAsync("khong-co-ai");
+        Assert.Contains("tạm khóa", real[^1]);
+        Assert.Equal(real, unknown);
+    });
+
+    [Fact]
+    public Task The_lockout_gives_the_time_in_Viet_Nam() => OwnDemoApp.RunAsync(async own =>
+    {
+        var client = own.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = await TokenAsync(client);
+        var before = DateTimeOffset.UtcNow + LockoutPolicy.LockoutDuration;
+        string html = "";
+        for (int i = 0; i < LockoutPolicy.MaxFailedAttempts; i++) html = await (await PostAsync(client, token, "pnv.tpbackan", "sai-mat-khau-" + i)).Content.ReadAsStringAsync();
+        var after = DateTimeOffset.UtcNow + LockoutPolicy.LockoutDuration;
+        var vietnam = TimeSpan.FromHours(7);
+        Assert.Contains("tạm khóa", html);
+        Assert.True(html.Contains($"{before.ToOffset(vietnam):HH:mm}") || html.Contains($"{after.ToOffset(vietnam):HH:mm}"),
+            $"expected {before.ToOffset(vietnam):HH:mm} (Việt Nam) in: {Regex.Match(html, "sign-in-refusal\">([^<]*)").Groups[1].Value}");
+    });
 
     [Fact]
     public async Task A_return_address_on_another_site_is_ignored()

@@ -54,6 +54,8 @@ public sealed class DemoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Logs:Folder", LogFolder);
         builder.UseSetting("Logs:Console", "none");
+        // Every test client comes from one address and signs in often: the limit per address is tested on its own (SignInLimitTests).
+        builder.UseSetting("SignIn:PermitPerMinute", "1000");
     }
 
     /// <summary>Where this app's JSON log files go (deleted with the app).</summary>

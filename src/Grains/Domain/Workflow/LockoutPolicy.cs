@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ParIndex.Grains.Domain.Workflow;
 
 /// <summary>Repeated failed sign-ins lock an account for a while, so that passwords cannot be guessed.</summary>
@@ -7,11 +9,23 @@ public static class LockoutPolicy
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     public const int MinPasswordLength = 10;
 
+    /// <summary>Việt Nam keeps UTC+7 all year (as the web's Vn.Offset): the time a person reads, whatever the server's zone.</summary>
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
     public static bool IsLocked(DateTimeOffset? lockedUntil, DateTimeOffset now) => lockedUntil is { } until && until > now;
 
-    /// <summary>After a failed attempt: the new count, and the lock when it reaches the limit (then the count starts again).</summary>
-    public static (int FailedAttempts, DateTimeOffset? LockedUntil) AfterFailure(int failedAttempts, DateTimeOffset now) =>
-        failedAttempts + 1 >= MaxFailedAttempts ? (0, now + LockoutDuration) : (failedAttempts + 1, null);
+    /// <summary>
+    /// Whether the <paramref name="attempt"/>-th attempt in a row (1 = the first since the last success)
+    /// locks the account: the lock is taken when that attempt starts and lifted if its password is right,
+    /// so no attempt past the limit is ever checked, however many arrive at once.
+    /// </summary>
+    public static bool Locks(int attempt) => attempt >= MaxFailedAttempts;
+
+    public static DateTimeOffset LockedUntil(DateTimeOffset now) => now + LockoutDuration;
+
+    /// <summary>The refusal while locked, with the time in Việt Nam.</summary>
+    public static string LockedMessage(DateTimeOffset until) =>
+        $"Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {until.ToOffset(VietnamOffset).ToString("HH:mm", CultureInfo.InvariantCulture)}.";
 
     /// <summary>Why a password is refused, or null.</summary>
     public static string? CheckPassword(string? password) =>

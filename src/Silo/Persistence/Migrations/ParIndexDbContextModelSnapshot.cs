@@ -443,6 +443,19 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.ToTable("scorecards", (string)null);
                 });
 
+            modelBuilder.Entity("ParIndex.Silo.Persistence.SignInFailureRow", b =>
+                {
+                    b.Property<string>("UserName");
+
+                    b.Property<int>("FailedAttempts");
+
+                    b.Property<DateTimeOffset?>("LockedUntil");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Silo.Persistence.SurveyAnswerRow", b =>
                 {
                     b.Property<long>("Id")
@@ -603,11 +616,10 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired();
 
-                    b.Property<int>("FailedAttempts");
-
-                    b.Property<DateTimeOffset?>("LockedUntil");
-
                     b.Property<string>("PasswordHash")
+                        .IsRequired();
+
+                    b.Property<string>("SecurityStamp")
                         .IsRequired();
 
                     b.Property<string>("UserName")

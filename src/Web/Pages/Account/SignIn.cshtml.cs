@@ -2,12 +2,17 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using ParIndex.Silo.Accounts;
 using ParIndex.Web.Infrastructure;
 
 namespace ParIndex.Web.Pages.Account;
 
-/// <summary>Sign-in with a hashed password; the form carries an antiforgery token (Razor Pages check it on every POST).</summary>
+/// <summary>
+/// Sign-in with a hashed password; the form carries an antiforgery token (Razor Pages check it on every POST),
+/// and its posts are limited per address (SignInLimit).
+/// </summary>
+[EnableRateLimiting(SignInLimit.Policy)]
 public sealed class SignInModel(AccountService accounts) : PageModel
 {
     public string? Refusal { get; private set; }
