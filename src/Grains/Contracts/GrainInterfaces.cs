@@ -43,27 +43,29 @@ public interface IScorecardGrain : IGrainWithStringKey
     Task<ScorecardView> ReloadAsync();
 
     // The workflow (DOMAIN.md "The cycle's workflow"): each step checked by WorkflowPolicy, written and audited.
+    // A step given the version its person was shown refuses a scorecard that has moved on since (InconsistentStateException),
+    // in the same turn as the step: no one submits, returns or completes what they have not seen.
 
     /// <summary>The unit enters self scores (in a draft before the deadline, or on returned items).</summary>
     Task<ScorecardView> EnterSelfScoresAsync(ScoreChange change);
 
     /// <summary>Locks the self scores ("chốt điểm") and sends the scorecard to the appraisers.</summary>
-    Task<ScorecardView> SubmitAsync(string user);
+    Task<ScorecardView> SubmitAsync(string user, string? expectedVersion = null);
 
     /// <summary>The appraiser sets appraised scores, bonus, penalty or not-applicable marks.</summary>
     Task<ScorecardView> AppraiseAsync(ScoreChange change);
 
     /// <summary>Round 1 sends items back with a question each.</summary>
-    Task<ScorecardView> ReturnItemsAsync(IReadOnlyDictionary<string, string> questions, string user);
+    Task<ScorecardView> ReturnItemsAsync(IReadOnlyDictionary<string, string> questions, string user, string? expectedVersion = null);
 
     /// <summary>The unit answers every returned item (giải trình); round 2 begins.</summary>
-    Task<ScorecardView> AnswerAsync(IReadOnlyDictionary<string, string> answers, string user);
+    Task<ScorecardView> AnswerAsync(IReadOnlyDictionary<string, string> answers, string user, string? expectedVersion = null);
 
     /// <summary>Settles the appraisal; refused while an appraisal item has no appraised score.</summary>
-    Task<ScorecardView> CompleteAppraisalAsync(string user);
+    Task<ScorecardView> CompleteAppraisalAsync(string user, string? expectedVersion = null);
 
     /// <summary>Lets the unit enter after the deadline.</summary>
-    Task<ScorecardView> GrantDeadlineExceptionAsync(string user);
+    Task<ScorecardView> GrantDeadlineExceptionAsync(string user, string? expectedVersion = null);
 }
 
 /// <summary>A group's ranking (key: cycle/assessor/group).</summary>

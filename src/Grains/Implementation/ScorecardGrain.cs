@@ -46,11 +46,15 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
         return ChangeValuesAsync(change, WorkflowAction.Appraise);
     }
 
-    public Task<ScorecardView> SubmitAsync(string user) =>
-        StepAsync(WorkflowAction.Submit, user, "submit", [], (_, _) => { });
-
-    public Task<ScorecardView> ReturnItemsAsync(IReadOnlyDictionary<string, string> questions, string user)
+    public Task<ScorecardView> SubmitAsync(string user, string? expectedVersion = null)
     {
+        Expect(expectedVersion);
+        return StepAsync(WorkflowAction.Submit, user, "submit", [], (_, _) => { });
+    }
+
+    public Task<ScorecardView> ReturnItemsAsync(IReadOnlyDictionary<string, string> questions, string user, string? expectedVersion = null)
+    {
+        Expect(expectedVersion);
         var problems = questions.Where(q => _cycle.Cycle.FrameworkOf(_group).FindItem(q.Key) is null).Select(q => $"Không có tiêu chí {q.Key}.")
             .Concat(questions.Where(q => string.IsNullOrWhiteSpace(q.Value)).Select(q => $"Tiêu chí {q.Key}: cần nêu câu hỏi khi trả lại."))
             .Concat(questions.Select(q => FreeText.Check($"Tiêu chí {q.Key}", "câu hỏi", q.Value)).OfType<string>()).ToList();
@@ -59,8 +63,9 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
             (next, _) => next.Returns = questions.ToDictionary(q => q.Key, q => new ReturnNote(FreeText.Clean(q.Value.Trim())), StringComparer.Ordinal));
     }
 
-    public Task<ScorecardView> AnswerAsync(IReadOnlyDictionary<string, string> answers, string user)
+    public Task<ScorecardView> AnswerAsync(IReadOnlyDictionary<string, string> answers, string user, string? expectedVersion = null)
     {
+        Expect(expectedVersion);
         var missing = _state.State.Returns.Keys.Where(i => !answers.TryGetValue(i, out var a) || string.IsNullOrWhiteSpace(a)).ToList();
         if (_state.State.Status == ScorecardStatus.Returned && missing.Count > 0)
             throw new DomainException($"Cần giải trình mọi tiêu chí bị trả lại; còn thiếu: {string.Join(", ", missing)}.");
@@ -70,16 +75,18 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
             (next, _) => next.Returns = next.Returns.ToDictionary(r => r.Key, r => r.Value with { Answer = FreeText.Clean(answers[r.Key].Trim()) }, StringComparer.Ordinal));
     }
 
-    public Task<ScorecardView> CompleteAppraisalAsync(string user)
+    public Task<ScorecardView> CompleteAppraisalAsync(string user, string? expectedVersion = null)
     {
+        Expect(expectedVersion);
         var missing = WorkflowPolicy.ItemsStillToAppraise(Card());
         if (_state.State.Status == ScorecardStatus.Submitted && missing.Count > 0)
             throw new DomainException($"Còn {missing.Count} tiêu chí chưa có điểm thẩm định: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? "…" : "")}.");
         return StepAsync(WorkflowAction.CompleteAppraisal, user, "complete", [], (_, _) => { });
     }
 
-    public async Task<ScorecardView> GrantDeadlineExceptionAsync(string user)
+    public async Task<ScorecardView> GrantDeadlineExceptionAsync(string user, string? expectedVersion = null)
     {
+        Expect(expectedVersion);
         if (_state.State.Status != ScorecardStatus.Draft) throw new DomainException("Chỉ gia hạn được cho phiếu đang tự đánh giá.");
         var next = _state.State.Next(_state.State.Items, _state.State.Result, [StepEntry("exception", user, "Draft", "Draft (gia hạn)")]);
         next.DeadlineException = true;
@@ -97,8 +104,7 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
 
     private async Task<ScorecardView> ChangeValuesAsync(ScoreChange change, WorkflowAction? step)
     {
-        if (change.ExpectedVersion is not null && change.ExpectedVersion != _state.Etag)
-            throw new InconsistentStateException(GetPrimaryKeyString(), change.ExpectedVersion, _state.Etag);
+        Expect(change.ExpectedVersion);
         if (_state.State.Status == ScorecardStatus.Published)
             throw new DomainException($"Kết quả của đơn vị {_unitCode} đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh.");
         if (step is { } action && WorkflowPolicy.Check(_state.State.Workflow, action, Today, await DeadlineAsync(),
@@ -153,6 +159,13 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
             throw;
         }
         state.PendingAudit.Clear();
+    }
+
+    /// <summary>A change based on a version someone read: refused, before anything else, when the scorecard has moved on.</summary>
+    private void Expect(string? expectedVersion)
+    {
+        if (expectedVersion is not null && expectedVersion != _state.Etag)
+            throw new InconsistentStateException(GetPrimaryKeyString(), expectedVersion, _state.Etag);
     }
 
     /// <summary>A workflow step: checked, applied to the status, audited with old → new status.</summary>

@@ -34,6 +34,38 @@ public class ScorecardWorkflowTests
         new(values.Select(v => new ScoreEntry("99-X", v.Item, v.Kind, v.Value, v.Kind == ScoreKind.NotApplicable ? "Không phát sinh" : null)).ToList(), user, "web");
 
     [Fact]
+    public async Task Every_step_given_a_version_that_has_moved_on_is_refused_and_changes_nothing()
+    {
+        var (folder, db) = await CycleAsync();
+        using var _ = folder;
+        await using var __ = db;
+        await using var services = await db.SiloAsync();
+        var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "99-X"));
+        var shown = (await card.EnterSelfScoresAsync(Values("xa", ("1.1", ScoreKind.Self, 2m), ("1.2", ScoreKind.Self, 3m), ("1.3", ScoreKind.Self, 5m)))).Version;
+        var now = (await card.EnterSelfScoresAsync(Values("xa", ("1.1", ScoreKind.Self, 1m)))).Version; // someone else saved since
+
+        async Task Refused(Func<Task> step)
+        {
+            var e = await Assert.ThrowsAsync<InconsistentStateException>(step);
+            Assert.Equal((shown, now), (e.ExpectedEtag, e.StoredEtag));
+            var after = await card.GetAsync();
+            Assert.Equal(now, after.Version);
+        }
+        await Refused(() => card.SubmitAsync("xa", shown));
+        await Refused(() => card.GrantDeadlineExceptionAsync("pnv", shown));
+        Assert.Equal(ScorecardStatus.Draft, (await card.GetAsync()).Workflow.Status);
+
+        await card.SubmitAsync("xa", now);
+        now = (await card.AppraiseAsync(Values("td", ("1.1", ScoreKind.Appraised, 1m)))).Version;
+        await Refused(() => card.ReturnItemsAsync(new Dictionary<string, string> { ["1.2"] = "?" }, "td", shown));
+        await Refused(() => card.CompleteAppraisalAsync("td", shown));
+        now = (await card.ReturnItemsAsync(new Dictionary<string, string> { ["1.2"] = "Bổ sung văn bản?" }, "td", now)).Version;
+        await Refused(() => card.AnswerAsync(new Dictionary<string, string> { ["1.2"] = "Đã bổ sung." }, "xa", shown));
+        Assert.Equal(ScorecardStatus.Returned, (await card.GetAsync()).Workflow.Status);
+        Assert.Equal(ScorecardStatus.Submitted, (await card.AnswerAsync(new Dictionary<string, string> { ["1.2"] = "Đã bổ sung." }, "xa", now)).Workflow.Status);
+    }
+
+    [Fact]
     public async Task A_whole_cycle_self_assess_submit_return_answer_appraise_complete_publish()
     {
         var (folder, db) = await CycleAsync();

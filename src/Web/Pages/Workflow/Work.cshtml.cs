@@ -89,7 +89,7 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
         {
             var entries = Checked(form, form.SelfEntries(SelfItems()));
             if (entries.Count > 0) await SaveAsync(() => grain.EnterSelfScoresAsync(new ScoreChange(entries, user, "web", Version)));
-            await StepAsync(grain, g => g.SubmitAsync(user));
+            await StepAsync(grain, g => g.SubmitAsync(user, Version));
             return "Đã gửi thẩm định: điểm tự đánh giá đã chốt.";
         });
 
@@ -99,7 +99,7 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
             var returned = Card.Returns.Keys.ToList();
             var entries = Checked(form, form.SelfEntries(SelfItems()));
             if (entries.Count > 0) await SaveAsync(() => grain.EnterSelfScoresAsync(new ScoreChange(entries, user, "web", Version)));
-            await StepAsync(grain, g => g.AnswerAsync(form.Answers(returned), user));
+            await StepAsync(grain, g => g.AnswerAsync(form.Answers(returned), user, Version));
             return "Đã gửi giải trình; phiếu chuyển sang thẩm định vòng 2.";
         });
 
@@ -118,7 +118,7 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
             var entries = Checked(form, form.AppraisalEntries());
             var questions = form.Questions();
             if (entries.Count > 0) await SaveAsync(() => grain.AppraiseAsync(new ScoreChange(entries, user, "web", Version)));
-            await StepAsync(grain, g => g.ReturnItemsAsync(questions, user));
+            await StepAsync(grain, g => g.ReturnItemsAsync(questions, user, Version));
             return $"Đã trả lại {questions.Count} tiêu chí để đơn vị giải trình.";
         });
 
@@ -127,14 +127,14 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
         {
             var entries = Checked(form, form.AppraisalEntries());
             if (entries.Count > 0) await SaveAsync(() => grain.AppraiseAsync(new ScoreChange(entries, user, "web", Version)));
-            await StepAsync(grain, g => g.CompleteAppraisalAsync(user));
+            await StepAsync(grain, g => g.CompleteAppraisalAsync(user, Version));
             return "Đã chốt điểm thẩm định.";
         });
 
     public Task<IActionResult> OnPostGrantExceptionAsync(string cycle, string unit) =>
         ActAsync(cycle, unit, Permission.GrantException, async (grain, _, user) =>
         {
-            await StepAsync(grain, g => g.GrantDeadlineExceptionAsync(user));
+            await StepAsync(grain, g => g.GrantDeadlineExceptionAsync(user, Version));
             return "Đã cho phép đơn vị nhập sau hạn.";
         });
 
@@ -218,13 +218,9 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
     /// <summary>A value change based on <see cref="Version"/>; what follows builds on the version it wrote.</summary>
     private async Task SaveAsync(Func<Task<ScorecardView>> save) => Version = (await save()).Version;
 
-    /// <summary>A step acts on the scorecard as it was read: refused (reload) when someone saved since.</summary>
-    private async Task StepAsync(IScorecardGrain grain, Func<IScorecardGrain, Task<ScorecardView>> step)
-    {
-        var now = await grain.GetAsync();
-        if (now.Version != Version) throw new InconsistentStateException(GrainKeys.Scorecard(CycleId, UnitCode), Version, now.Version);
+    /// <summary>A step acts on the scorecard as it was read: the grain refuses it (reload) when someone saved since.</summary>
+    private async Task StepAsync(IScorecardGrain grain, Func<IScorecardGrain, Task<ScorecardView>> step) =>
         Version = (await step(grain)).Version;
-    }
 
     /// <summary>Every appraisal item: what may change now (a draft, or only returned items) is the grain's to decide, with its message.</summary>
     private IEnumerable<string> SelfItems() => Framework.Items.Where(i => i.Source == ItemSource.Appraisal).Select(i => i.Code);
