@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
         services.AddSingleton<PublicationService>();
+        services.AddSingleton<ScoreWriter>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<SurveyAnswers>();
         services.AddSingleton<SurveyQueries>();

@@ -6,22 +6,20 @@ using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Workflow;
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Queries;
 
 namespace ParIndex.Web;
 
 /// <summary>
-/// The write side of the JSON API: scores for one unit, through its scorecard grain (which validates,
-/// writes with an ETag check, re-ranks and rolls up before answering). Optimistic concurrency: the
-/// scorecard's version is its ETag. With If-Match, a stale version is a 409 and nothing is written;
-/// without it, a write that lost a race with another node is applied again on top of the winner's.
+/// The write side of the JSON API: scores for one unit, through ScoreWriter and the unit's scorecard grain (which
+/// validates, writes with an ETag check, re-ranks and rolls up before answering). Optimistic concurrency: the
+/// scorecard's version is its ETag. With If-Match, a stale version is a 409 and nothing is written; without it,
+/// a write that lost a race with another node is applied again on top of the winner's (ScoreWriter's rule).
 /// </summary>
 public static class ScoreEndpoints
 {
-    /// <summary>Tries for a write without If-Match that keeps losing races to other nodes.</summary>
-    internal const int MaxAttempts = 20;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Description("Một giá trị điểm cần ghi, như một dòng của scores.csv")]
@@ -67,7 +65,7 @@ public static class ScoreEndpoints
         [Description("Mã kỳ đánh giá, ví dụ par-2020-06")] string cycle,
         [Description("Mã đơn vị, ví dụ 06-SCT")] string unit,
         [FromHeader(Name = "If-Match"), Description("Phiên bản đã đọc (ETag); bỏ trống để ghi trên phiên bản mới nhất")] string? ifMatch,
-        HttpContext context, ParIndexReader reader, IGrainFactory grains)
+        HttpContext context, ParIndexReader reader, ScoreWriter writer)
     {
         await reader.ScorecardAsync(cycle, unit); // 404 for an unknown cycle, or a unit not assessed in it
         if (!Access.Can(context.User, Permission.WriteScores, await reader.CycleAsync(cycle), unit))
@@ -83,32 +81,22 @@ public static class ScoreEndpoints
         if (errors.Count > 0) return Invalid(errors);
 
         var entries = scores.Select(s => { ScoreKinds.TryParse(s.Kind, out var kind); return new ScoreEntry(unit, s.Item, kind, s.Value, s.Note); }).ToList();
-        var grain = grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycle, unit));
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                var view = await grain.SetValuesAsync(new ScoreChange(entries, Access.UserName(context.User), "api", expected));
-                context.Response.Headers.ETag = Etag.Format(view.Version);
-                return Results.Json(new ScoresWritten(cycle, unit, view.Version, attempt, await reader.LineAsync(cycle, unit)), Json);
-            }
-            catch (InconsistentStateException e) when (expected is not null)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict,
-                    title: "Phiếu điểm đã được người khác thay đổi; hãy tải lại rồi ghi lại.",
-                    detail: $"Phiên bản {expected} đã cũ" + (e.StoredEtag is { } now ? $", hiện là {now}." : "."),
-                    extensions: new Dictionary<string, object?> { ["currentVersion"] = e.StoredEtag });
-            }
-            catch (InconsistentStateException) when (attempt < MaxAttempts)
-            {
-                // The grain has read the winner's values; ours go on top of them. A short random pause keeps two
-                // nodes that keep colliding from colliding in step.
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), context.RequestAborted);
-            }
-            catch (DomainValidationException e)
-            {
-                return Invalid(e.Errors);
-            }
+            var written = await writer.WriteAsync(cycle, unit, entries, Access.UserName(context.User), "api", expected, context.RequestAborted);
+            context.Response.Headers.ETag = Etag.Format(written.View.Version);
+            return Results.Json(new ScoresWritten(cycle, unit, written.View.Version, written.Attempts, await reader.LineAsync(cycle, unit)), Json);
+        }
+        catch (InconsistentStateException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "Phiếu điểm đã được người khác thay đổi; hãy tải lại rồi ghi lại.",
+                detail: $"Phiên bản {expected ?? "mới nhất"} đã cũ" + (e.StoredEtag is { } now ? $", hiện là {now}." : "."),
+                extensions: new Dictionary<string, object?> { ["currentVersion"] = e.StoredEtag });
+        }
+        catch (DomainValidationException e)
+        {
+            return Invalid(e.Errors);
         }
     }
 
