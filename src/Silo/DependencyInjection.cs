@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<ScoreImporter>();
         services.AddSingleton<PublicationService>();
         services.AddSingleton<ScoreWriter>();
+        services.AddSingleton<WorkflowQueries>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<SurveyAnswers>();
         services.AddSingleton<SurveyQueries>();

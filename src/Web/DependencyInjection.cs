@@ -15,7 +15,6 @@ public static class DependencyInjection
         builder.AddParIndexSecurityHeaders();
         builder.Services.AddParIndexSilo(database);
         builder.Services.AddSingleton<ParIndexReader>();
-        builder.Services.AddSingleton<WorkflowQueries>();
         builder.Services.AddSingleton<RankingVersions>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<DatabaseStartup>();

@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
-using ParIndex.Silo.Persistence;
+using ParIndex.Silo.Workflow;
 using ParIndex.Web.Queries;
 
 namespace ParIndex.Web.Infrastructure;
@@ -14,17 +13,13 @@ namespace ParIndex.Web.Infrastructure;
 /// scorecard (AccessPolicy's ReadScorecard); a unit's, once its group is published or by whoever may read
 /// its scorecard; a whole cycle's (its overview and roll-ups), by whoever may read every group of it.
 /// </summary>
-public sealed class ResultsAccess(IDbContextFactory<ParIndexDbContext> contexts, ParIndexReader reader)
+public sealed class ResultsAccess(WorkflowQueries queries, ParIndexReader reader)
 {
     private static readonly IReadOnlySet<string> NothingPublished = new HashSet<string>();
 
     /// <summary>The groups of the cycle that are published (readable by anyone).</summary>
-    public async Task<IReadOnlySet<string>> PublishedAsync(string cycleId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await db.Publications.AsNoTracking().Where(p => p.CycleId == cycleId).Select(p => p.GroupCode).Distinct().ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-    }
+    public Task<IReadOnlySet<string>> PublishedAsync(string cycleId, CancellationToken cancellationToken = default) =>
+        queries.PublishedGroupsAsync(cycleId, cancellationToken);
 
     public static bool CanReadGroup(ClaimsPrincipal user, CycleDefinition cycle, RankGroup group, IReadOnlySet<string> published) =>
         published.Contains(group.Code) || Access.CanOnGroup(user, Permission.ReadScorecard, cycle, group);

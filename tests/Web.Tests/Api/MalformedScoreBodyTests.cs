@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Grains.Domain;
-using ParIndex.Web.Queries;
+using ParIndex.Silo.Workflow;
 using ParIndex.Web.Tests.Support;
 
 namespace ParIndex.Web.Tests.Api;

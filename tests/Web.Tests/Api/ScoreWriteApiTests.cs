@@ -62,7 +62,7 @@ public class ScoreWriteApiTests
 
         Assert.Equal(HttpStatusCode.OK, (await (await app.ProvinceAsync()).SendAsync(Post(body))).StatusCode);
         Assert.Equal(0m, (await grain.GetAsync()).Items["1.1.1"].Appraised);
-        var audit = await app.Services.GetRequiredService<ParIndex.Web.Queries.WorkflowQueries>().AuditAsync("par-2020-06", "06-SCT", "1.1.1");
+        var audit = await app.Services.GetRequiredService<ParIndex.Silo.Workflow.WorkflowQueries>().AuditAsync("par-2020-06", "06-SCT", "1.1.1");
         Assert.Equal(("snv.backan", "api"), (audit.Lines[0].User, audit.Lines[0].Origin));
     });
 

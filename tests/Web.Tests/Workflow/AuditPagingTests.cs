@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
-using ParIndex.Web.Queries;
+using ParIndex.Silo.Workflow;
 using ParIndex.Web.Tests.Api;
 
 namespace ParIndex.Web.Tests.Workflow;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Domain.Workflow;
 using ParIndex.Silo.Persistence;
 
-namespace ParIndex.Web.Queries;
+namespace ParIndex.Silo.Workflow;
 
 /// <summary>A decision on a group's results: version 1 publishes, each adjustment adds a version.</summary>
 public sealed record PublicationEntry(
@@ -26,8 +26,9 @@ public sealed record AuditLine(
 public sealed record AuditPage(IReadOnlyList<AuditLine> Lines, int Page, int Pages, int Total);
 
 /// <summary>
-/// Read-only queries the workflow pages need and the Silo does not offer: the publications (for the
-/// public list) and a unit's audit. They read the database directly, never write.
+/// Read-only queries of what the grains do not hold in memory: the publications (for the public list and the read
+/// rule), where each scorecard stands, and a unit's audit. They read the database, never write; the web reads
+/// the store only through here and the grains.
 /// </summary>
 public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> contexts)
 {
@@ -46,6 +47,14 @@ public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> context
             .Select(p => new PublicationEntry(p.CycleId, p.GroupCode, p.Version, p.Kind, p.Decision, p.DecisionDate, p.Signer, p.Reason, p.User, p.At))
             .ToListAsync(cancellationToken);
         return rows.OrderBy(p => p.CycleId, StringComparer.Ordinal).ThenBy(p => p.GroupCode, StringComparer.Ordinal).ThenByDescending(p => p.Version).ToList();
+    }
+
+    /// <summary>The groups of the cycle that are published (readable by anyone).</summary>
+    public async Task<IReadOnlySet<string>> PublishedGroupsAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Publications.AsNoTracking().Where(p => p.CycleId == cycleId).Select(p => p.GroupCode).Distinct().ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Where every scorecard of a cycle stands, as stored (the grains write through, so this is current).</summary>
