@@ -37,7 +37,6 @@ public static class DependencyInjection
         services.AddSingleton<SurveyService>();
         services.AddSingleton<SurveyAnswers>();
         services.AddSingleton<SurveyQueries>();
-        services.AddSingleton<CycleSettingsService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountService>();
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
@@ -58,6 +57,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ScoreTelemetry>();
         services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
         services.TryAddSingleton<GroupCommitWriter>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICycleStore, EfCycleStore>();
         services.TryAddSingleton<IResultStore, EfResultStore>();
         services.TryAddSingleton<IGrainStorage<ScorecardState>, EfScorecardStorage>();

@@ -25,8 +25,11 @@ public interface ICycleGrain : IGrainWithStringKey
     /// <exception cref="DomainException">No such cycle.</exception>
     Task<CycleDefinition> GetDefinitionAsync();
 
-    /// <summary>Reads the definition again from the store (after its deadline changed); the scorecards ask for it at every workflow step.</summary>
+    /// <summary>Reads the definition again from the store (after an import changed it); the scorecards ask for it at every workflow step.</summary>
     Task<CycleDefinition> ReloadAsync();
+
+    /// <summary>Opens the cycle with a self-assessment deadline, or moves it: stored, audited, and held from the next step of any scorecard.</summary>
+    Task<CycleDefinition> SetSelfAssessmentDeadlineAsync(DateOnly deadline, string user);
 }
 
 /// <summary>One unit's values in one cycle (key: cycle/unit).</summary>

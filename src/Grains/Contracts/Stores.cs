@@ -10,6 +10,10 @@ public interface ICycleStore
 
     /// <summary>Every cycle, newest year first.</summary>
     Task<IReadOnlyList<CycleInfo>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sets the self-assessment deadline with an audit row for the whole cycle; returns the one it replaces.</summary>
+    /// <exception cref="NotFoundException">No such cycle.</exception>
+    Task<DateOnly?> SetSelfAssessmentDeadlineAsync(string cycleId, DateOnly deadline, string user, CancellationToken cancellationToken);
 }
 
 /// <summary>A cycle as listed (API: GET /api/cycles).</summary>

@@ -4,7 +4,7 @@ using ParIndex.Grains.Domain;
 
 namespace ParIndex.Grains.Implementation;
 
-/// <summary>Holds a cycle's definition, loaded once from the store.</summary>
+/// <summary>Holds a cycle's definition, loaded once from the store, and owns what of it changes during the cycle (the deadline).</summary>
 public sealed class CycleGrain(ICycleStore store) : Grain, ICycleGrain
 {
     private CycleDefinition? _definition;
@@ -23,5 +23,11 @@ public sealed class CycleGrain(ICycleStore store) : Grain, ICycleGrain
     {
         _definition = await store.LoadAsync(GetPrimaryKeyString(), CancellationToken.None);
         return await GetDefinitionAsync();
+    }
+
+    public async Task<CycleDefinition> SetSelfAssessmentDeadlineAsync(DateOnly deadline, string user)
+    {
+        await store.SetSelfAssessmentDeadlineAsync(GetPrimaryKeyString(), deadline, user, CancellationToken.None);
+        return await ReloadAsync();
     }
 }

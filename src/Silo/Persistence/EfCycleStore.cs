@@ -1,13 +1,49 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Survey;
 
 namespace ParIndex.Silo.Persistence;
 
-/// <summary>Loads a cycle's definition: frameworks, groups, members and the units valid on its reference date.</summary>
-public sealed class EfCycleStore(IDbContextFactory<ParIndexDbContext> contexts) : ICycleStore
+/// <summary>Loads a cycle's definition (frameworks, groups, members and the units valid on its reference date), and stores its deadline.</summary>
+public sealed class EfCycleStore(IDbContextFactory<ParIndexDbContext> contexts, NodeIdentity node, TimeProvider clock, ILogger<EfCycleStore> logger) : ICycleStore
 {
+    /// <summary>The audit's unit and item for a change that concerns the whole cycle.</summary>
+    public const string WholeCycle = "*";
+
+    /// <summary>
+    /// Opening a cycle: its self-assessment deadline, which cycle.json may give and the province may set or change later
+    /// (through the cycle grain, which holds the definition). Written with an audit row for the whole cycle (unit and
+    /// item "*", kind "deadline", old → new) and a log line; on PostgreSQL the change feed makes the other nodes reload.
+    /// </summary>
+    public async Task<DateOnly?> SetSelfAssessmentDeadlineAsync(string cycleId, DateOnly deadline, string user, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Id == cycleId, cancellationToken)
+            ?? throw new NotFoundException($"Không có kỳ đánh giá \"{cycleId}\".");
+        var previous = cycle.SelfAssessmentDeadline;
+        if (previous == deadline) return previous;
+        cycle.SelfAssessmentDeadline = deadline;
+        db.Audit.Add(new AuditRow
+        {
+            At = clock.GetUtcNow(), User = user, Origin = "web", CycleId = cycleId, UnitCode = WholeCycle, ItemCode = WholeCycle, Kind = "deadline",
+            OldValue = Iso(previous), NewValue = Iso(deadline), Note = "Hạn tự đánh giá",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        // On PostgreSQL the other nodes hear it on commit and reload their cycle grain.
+        await ChangeFeed.NotifyAsync(db, node, [ChangeFeed.CycleKey(cycleId)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Cycle {Cycle}: self-assessment deadline {Previous} → {Deadline}, set by {User}.", cycleId, Iso(previous) ?? "none", Iso(deadline), user);
+        return previous;
+    }
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+
     public async Task<IReadOnlyList<CycleInfo>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

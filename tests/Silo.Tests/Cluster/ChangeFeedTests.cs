@@ -167,7 +167,7 @@ public class ChangeFeedTests(DemoDatabase demo)
         Assert.Null((await cycleOnB.GetDefinitionAsync()).Cycle.SelfAssessmentDeadline); // B has the definition in memory
 
         var deadline = new DateOnly(2020, 12, 15);
-        await a.Services.GetRequiredService<CycleSettingsService>().SetSelfAssessmentDeadlineAsync(Cycle, deadline, "tester");
+        await a.Services.GetRequiredService<IGrainFactory>().GetGrain<ICycleGrain>(GrainKeys.Cycle(Cycle)).SetSelfAssessmentDeadlineAsync(deadline, "tester");
 
         await WithinAsync(TimeSpan.FromSeconds(1), async () => (await cycleOnB.GetDefinitionAsync()).Cycle.SelfAssessmentDeadline == deadline);
         // B's scorecards ask their cycle grain at every step: past the deadline, a self score is refused there too.

@@ -13,11 +13,11 @@ namespace ParIndex.Web.Pages.Workflow;
 
 /// <summary>
 /// /cycles/{cycle}/han-tu-danh-gia: the province opens its cycle with a self-assessment deadline, or moves
-/// it. Only for a ProvinceAdmin over every assessor of the cycle (Access.CanManageCycle). The cycle grain
-/// reads the definition again, and the scorecards ask it at every step, so the new deadline holds at once.
+/// it. Only for a ProvinceAdmin over every assessor of the cycle (Access.CanManageCycle). The cycle grain owns the
+/// deadline (stores it, holds it), and the scorecards ask it at every step, so the new deadline holds at once.
 /// </summary>
 [Authorize]
-public sealed class CycleDeadlineModel(ParIndexReader reader, CycleSettingsService settings, IGrainFactory grains) : AnalysisPage
+public sealed class CycleDeadlineModel(ParIndexReader reader, IGrainFactory grains) : AnalysisPage
 {
     public CycleDefinition Definition { get; private set; } = null!;
 
@@ -44,8 +44,7 @@ public sealed class CycleDeadlineModel(ParIndexReader reader, CycleSettingsServi
             return Page();
         }
 
-        await settings.SetSelfAssessmentDeadlineAsync(cycle, deadline, Access.UserName(User), HttpContext.RequestAborted);
-        await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycle)).ReloadAsync();
+        await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycle)).SetSelfAssessmentDeadlineAsync(deadline, Access.UserName(User));
         Flash = $"Đã đặt hạn tự đánh giá của {Definition.Cycle.Title}: {Vn.Date(deadline)}.";
         return Redirect(Links.CycleDeadline(cycle));
     }
