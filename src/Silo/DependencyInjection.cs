@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddSingleton<ScoreTelemetry>();
         services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
 
+        services.AddSingleton<StorageHealth>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddSingleton<ICycleStore, EfCycleStore>();
         services.AddSingleton<IResultStore, EfResultStore>();
