@@ -41,7 +41,7 @@ public static class DependencyInjection
 
     public static WebApplication UseParIndexWeb(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleAsync });
+        app.UseExceptionHandler(ErrorResponses.Options());
         app.UseStatusCodePages(ErrorResponses.StatusPageAsync);
         app.UseStaticFiles();
         app.UseRouting();
