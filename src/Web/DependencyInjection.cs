@@ -18,6 +18,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.AddParIndexOperations(); // readiness for writes, proxies, key protection (Infrastructure/Operations.cs)
         builder.Services.AddProblemDetails();
         // Numbers are numbers: the web defaults would also accept (and document) them as strings.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);

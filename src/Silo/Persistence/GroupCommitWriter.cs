@@ -139,25 +139,32 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     /// <summary>
     /// After a failed batch (rolled back, its connection given back): the pooled connections are dropped first,
-    /// since one that went bad (opened while the database was read-only, left in a transaction by a failed
-    /// rollback) would fail every later batch too. Then a storage failure (read-only, full, locked,
-    /// unreachable) is tried once more as a whole on a fresh connection and, if it persists, fails every write
-    /// at once with its reason, instead of each alone again at a lock timeout apiece; anything else is
-    /// retried job by job, so that only the one at fault fails.
+    /// since one that went bad (opened while the database was read-only, broken by a database restart, left in
+    /// a transaction by a failed rollback) would fail every later batch too. A storage failure then fails the
+    /// whole batch with its reason, instead of each write alone again at a lock timeout apiece; a read-only or
+    /// unreachable database is first tried once more on a fresh connection (the bad one may have been the
+    /// pool's). Anything else is retried job by job, so that only the one at fault fails.
     /// </summary>
     private async Task RecoverAsync(List<Job> batch, Exception error)
     {
         var problem = _health.Report(error);
-        if (problem is not null)
+        if (problem is StorageProblem.ReadOnly or StorageProblem.Unreachable)
         {
-            _logger.LogWarning("A group commit of {Count} writes failed: {Reason} Retrying once on a fresh connection.", batch.Count, StorageFailure.Reason(problem.Value));
-            var pending = batch.Where(j => !j.IsDone).ToList();
-            try { await RunBatchAsync(pending); }
+            try
+            {
+                await RunBatchAsync(batch.Where(j => !j.IsDone).ToList());
+                return;
+            }
             catch (Exception again)
             {
-                _health.Report(again);
-                foreach (var job in pending) job.Fail(again);
+                error = again;
+                problem = _health.Report(again);
             }
+        }
+        if (problem is { } refused)
+        {
+            _logger.LogWarning("A group commit of {Count} writes failed: {Reason}", batch.Count, StorageFailure.Reason(refused));
+            foreach (var job in batch.Where(j => !j.IsDone)) job.Fail(error);
             return;
         }
         if (batch.Count > 1) _logger.LogWarning(error, "A group commit of {Count} writes failed; retrying each alone.", batch.Count);

@@ -1,0 +1,12 @@
+namespace ParIndex.Web.Infrastructure;
+
+/// <summary>What running in production needs beyond the pages: readiness for writes (more to come here).</summary>
+public static class Operations
+{
+    public static WebApplicationBuilder AddParIndexOperations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WriteProbe>();
+        builder.Services.AddHealthChecks().AddCheck<WriteHealthCheck>("writes", tags: ["ready"]);
+        return builder;
+    }
+}
