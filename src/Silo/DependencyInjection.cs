@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddMetrics();
         services.TryAddSingleton<ScoreTelemetry>();
         services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
+        services.TryAddSingleton<StorageHealth>();
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICycleStore, EfCycleStore>();

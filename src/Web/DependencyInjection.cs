@@ -19,6 +19,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.AddParIndexOperations(); // readiness for writes, proxies, key protection (Infrastructure/Operations.cs)
         builder.Services.AddProblemDetails();
         // Numbers are numbers: the web defaults would also accept (and document) them as strings.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
@@ -44,7 +45,7 @@ public static class DependencyInjection
     public static WebApplication UseParIndexWeb(this WebApplication app)
     {
         app.UseParIndexSecurityHeaders();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleAsync });
+        app.UseExceptionHandler(ErrorResponses.Options());
         app.UseStatusCodePages(ErrorResponses.StatusPageAsync);
         app.UseStaticFiles();
         app.UseRouting();

@@ -6,6 +6,7 @@ builder.AddParIndexObservability();
 builder.AddParIndexWeb();
 
 var app = builder.Build();
+app.UseParIndexForwardedHeaders();
 app.UseParIndexRequestTelemetry();
 app.UseParIndexWeb();
 app.MapParIndexHealth();

@@ -16,9 +16,9 @@ public sealed record EvidenceFile(long Id, string CycleId, string UnitCode, stri
 
 /// <summary>
 /// Evidence files: checked (size, name, type by content), stored once under their content hash, and
-/// described in the database. A refused file leaves nothing behind.
+/// described in the database. A refused file, or one whose writing failed (a full disk), leaves nothing behind.
 /// </summary>
-public sealed class EvidenceStore(IDbContextFactory<ParIndexDbContext> contexts, EvidenceOptions options, TimeProvider clock)
+public class EvidenceStore(IDbContextFactory<ParIndexDbContext> contexts, EvidenceOptions options, TimeProvider clock)
 {
     public async Task<EvidenceFile> AddAsync(string cycleId, string unitCode, string itemCode, string fileName, Stream content, string user, CancellationToken cancellationToken = default)
     {
@@ -88,16 +88,34 @@ public sealed class EvidenceStore(IDbContextFactory<ParIndexDbContext> contexts,
 
     private string PathOf(string hash) => Path.Combine(options.Folder, hash[..2], hash);
 
-    /// <summary>Same content, same file: written once, atomically (a temporary file moved into place).</summary>
+    /// <summary>
+    /// Same content, same file: written once, atomically (a temporary file moved into place). A write that
+    /// fails half-way (no space left, the request cancelled) removes its temporary file before the error goes on.
+    /// </summary>
     private async Task WriteOnceAsync(string hash, byte[] bytes, CancellationToken cancellationToken)
     {
         var path = PathOf(hash);
         if (File.Exists(path)) return;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            await using (var file = CreateTemporary(temporary))
+            {
+                await file.WriteAsync(bytes, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            try { File.Delete(temporary); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // the original error is the one to tell
+            throw;
+        }
     }
+
+    /// <summary>Creates the temporary file a new evidence file is written to; tests override it to fill the disk half-way.</summary>
+    protected virtual Stream CreateTemporary(string path) => new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
 
     private static EvidenceFile ToFile(EvidenceRow r) => new(r.Id, r.CycleId, r.UnitCode, r.ItemCode, r.FileName, r.ContentType, r.Size, r.Sha256, r.UploadedBy, r.At);
 }

@@ -8,6 +8,9 @@ namespace ParIndex.Silo.Persistence;
 /// <summary>Which database, chosen by configuration ("Database:Provider", "ConnectionStrings:ParIndex").</summary>
 public sealed record DatabaseOptions(string Provider, string ConnectionString)
 {
+    /// <summary>How long a command may take; on SQLite also how long a write waits for another process's write lock ("Database:CommandTimeoutSeconds").</summary>
+    public int CommandTimeoutSeconds { get; init; } = 60;
+
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
@@ -31,9 +34,9 @@ public sealed record DatabaseOptions(string Provider, string ConnectionString)
     {
         if (IsSqlite)
             // Busy timeout: a second process (the CLI beside the web) waits for the lock instead of failing at once.
-            builder.UseSqlite(ConnectionString, o => o.CommandTimeout(60));
+            builder.UseSqlite(ConnectionString, o => o.CommandTimeout(CommandTimeoutSeconds));
         else if (IsPostgres)
-            builder.UseNpgsql(ConnectionString, o => o.CommandTimeout(60));
+            builder.UseNpgsql(ConnectionString, o => o.CommandTimeout(CommandTimeoutSeconds));
         else
             throw new InvalidOperationException($"Hệ quản trị cơ sở dữ liệu \"{Provider}\" chưa được hỗ trợ (hiện có: sqlite, postgres).");
         // Spans for every command (DatabaseTelemetry), the same on both providers.

@@ -23,8 +23,9 @@ namespace ParIndex.Silo.Persistence;
 /// against the writes before it in the same batch), a stale one fails alone with
 /// <see cref="InconsistentStateException"/> before anything of it is written, and its task completes only
 /// after the commit that holds it, so an acknowledged write survives a crash as a lone one would. If the
-/// batch as a whole fails (another node committed in between, a disk error), it is rolled back and every
-/// write in it is retried alone, so one write's failure never fails another.
+/// batch as a whole fails (another node committed in between), it is rolled back and every write in it is
+/// retried alone, so one write's failure never fails another; if the database itself refused (read-only,
+/// full, locked, unreachable), the pool is dropped and the batch tried once more (<see cref="RecoverAsync"/>).
 /// </remarks>
 public sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -34,14 +35,16 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly IDbContextFactory<ParIndexDbContext> _contexts;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly NodeIdentity _node;
+    private readonly StorageHealth _health;
     private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    public GroupCommitWriter(IDbContextFactory<ParIndexDbContext> contexts, ILogger<GroupCommitWriter> logger, NodeIdentity node)
+    public GroupCommitWriter(IDbContextFactory<ParIndexDbContext> contexts, ILogger<GroupCommitWriter> logger, NodeIdentity node, StorageHealth health)
     {
         _contexts = contexts;
         _logger = logger;
         _node = node;
+        _health = health;
         using (var db = contexts.CreateDbContext()) _blockingCalls = db.Database.IsSqlite();
         // SQLite's calls block (its async methods complete synchronously): its writer gets a thread of its
         // own. PostgreSQL's calls really wait, so its writer stays on the thread pool.
@@ -128,15 +131,51 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             }
             catch (Exception e)
             {
-                // The batch failed as a whole: each job alone, so that only the one at fault fails.
-                if (batch.Count > 1) _logger.LogWarning(e, "A group commit of {Count} writes failed; retrying each alone.", batch.Count);
-                foreach (var job in batch.Where(j => !j.IsDone))
-                {
-                    try { await RunBatchAsync([job]); }
-                    catch (Exception alone) { job.Fail(alone); }
-                }
+                await RecoverAsync(batch, e);
             }
             batch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// After a failed batch (rolled back, its connection given back): the pooled connections are dropped first,
+    /// since one that went bad (opened while the database was read-only, broken by a database restart, left in
+    /// a transaction by a failed rollback) would fail every later batch too. A storage failure then fails the
+    /// whole batch with its reason, instead of each write alone again at a lock timeout apiece; a read-only or
+    /// unreachable database is first tried once more on a fresh connection (the bad one may have been the
+    /// pool's). Anything else is retried job by job, so that only the one at fault fails.
+    /// </summary>
+    private async Task RecoverAsync(List<Job> batch, Exception error)
+    {
+        var problem = _health.Report(error);
+        if (problem is StorageProblem.ReadOnly or StorageProblem.Unreachable)
+        {
+            try
+            {
+                await RunBatchAsync(batch.Where(j => !j.IsDone).ToList());
+                return;
+            }
+            catch (Exception again)
+            {
+                error = again;
+                problem = _health.Report(again);
+            }
+        }
+        if (problem is { } refused)
+        {
+            _logger.LogWarning("A group commit of {Count} writes failed: {Reason}", batch.Count, StorageFailure.Reason(refused));
+            foreach (var job in batch.Where(j => !j.IsDone)) job.Fail(error);
+            return;
+        }
+        if (batch.Count > 1) _logger.LogWarning(error, "A group commit of {Count} writes failed; retrying each alone.", batch.Count);
+        foreach (var job in batch.Where(j => !j.IsDone))
+        {
+            try { await RunBatchAsync([job]); }
+            catch (Exception alone)
+            {
+                _health.Report(alone);
+                job.Fail(alone);
+            }
         }
     }
 
@@ -202,10 +241,19 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             if (sqlite)
             {
-                // The connection goes back to the pool: others keep SQLite's automatic checkpoint.
-                await using var restore = connection.CreateCommand();
-                restore.CommandText = "PRAGMA wal_autocheckpoint = 1000";
-                await restore.ExecuteNonQueryAsync();
+                // The connection goes back to the pool: others keep SQLite's automatic checkpoint. A failure here must not
+                // hide the batch's own (a pool cleared after the failure drops this connection anyway).
+                try
+                {
+                    await using var restore = connection.CreateCommand();
+                    restore.CommandText = "PRAGMA wal_autocheckpoint = 1000";
+                    await restore.ExecuteNonQueryAsync();
+                }
+                catch (Exception e)
+                {
+                    _logger.LogWarning(e, "Could not restore the automatic WAL checkpoint on a pooled connection; dropping the pool.");
+                    _health.DropPooledConnections();
+                }
             }
         }
     }

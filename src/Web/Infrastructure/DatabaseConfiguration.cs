@@ -6,10 +6,14 @@ namespace ParIndex.Web.Infrastructure;
 /// The database from configuration: `ConnectionStrings:ParIndex` and `Database:Provider` (sqlite or
 /// postgres; postgres needs the connection string); by default a
 /// SQLite file in the app's data folder (`Database:DataFolder`, default App_Data), created on first start.
+/// `Database:CommandTimeoutSeconds` (60): how long a command, or a SQLite write waiting for the lock, may take.
 /// </summary>
 public static class DatabaseConfiguration
 {
-    public static DatabaseOptions From(IConfiguration configuration, string contentRoot)
+    public static DatabaseOptions From(IConfiguration configuration, string contentRoot) =>
+        Choose(configuration, contentRoot) with { CommandTimeoutSeconds = configuration.GetValue("Database:CommandTimeoutSeconds", 60) };
+
+    private static DatabaseOptions Choose(IConfiguration configuration, string contentRoot)
     {
         var provider = configuration["Database:Provider"] ?? DatabaseOptions.Sqlite;
         var connection = configuration.GetConnectionString("ParIndex");

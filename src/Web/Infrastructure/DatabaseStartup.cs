@@ -6,21 +6,34 @@ using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Web.Infrastructure;
 
-/// <summary>Set once the database is migrated (and the demo seeded when asked), for /readyz.</summary>
+/// <summary>Set once the database is migrated (and the demo seeded when asked), for /readyz; until then, why not yet.</summary>
 public sealed class Readiness
 {
-    private volatile bool _ready;
-    public bool IsReady => _ready;
-    public void MarkReady() => _ready = true;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile string? _lastFailure;
+
+    public bool IsReady => _ready.Task.IsCompleted;
+
+    /// <summary>Completes when the node is ready (tests wait on it rather than polling).</summary>
+    public Task WhenReady => _ready.Task;
+
+    /// <summary>Why the last attempt to prepare the database failed, in Vietnamese; null before the first failure.</summary>
+    public string? LastFailure => _lastFailure;
+
+    public void MarkReady() => _ready.TrySetResult();
+
+    public void Failed(string reason) => _lastFailure = reason;
 }
 
 /// <summary>
 /// On start: create and migrate the database, seed the demo into an empty one (`Demo:Seed`, default
-/// true), then say in Vietnamese where to open the app. A database that cannot be reached yet does not
-/// stop the process: it keeps trying, /healthz stays up and /readyz says "not ready" meanwhile.
+/// true), then say in Vietnamese where to open the app. A database that cannot be reached or written yet
+/// does not stop the process: it keeps trying until the app stops, /healthz stays up and /readyz says
+/// "not ready" and why meanwhile. Each failure drops the pooled connections, so that a connection opened
+/// while the database was read-only does not fail every later attempt.
 /// </summary>
 public sealed class DatabaseStartup(IServiceProvider services, IConfiguration configuration, Readiness readiness,
-    IHostApplicationLifetime lifetime, ILogger<DatabaseStartup> logger) : IHostedService
+    StorageHealth health, IHostApplicationLifetime lifetime, ILogger<DatabaseStartup> logger) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
@@ -31,9 +44,10 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         {
             await PrepareAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        // Only the host's stopping ends the attempts: a timeout inside a command is a failure like any other.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Chưa chuẩn bị được cơ sở dữ liệu; sẽ thử lại sau {Seconds} giây.", RetrySeconds);
+            logger.LogError(e, "Chưa chuẩn bị được cơ sở dữ liệu ({Reason}); sẽ thử lại sau {Seconds} giây.", Failed(e), RetrySeconds);
             _retrying = RetryAsync(_stopping.Token);
         }
     }
@@ -50,9 +64,18 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
                 await PrepareAsync(stopping);
                 return;
             }
-            catch (OperationCanceledException) { return; }
-            catch (Exception e) { logger.LogError(e, "Vẫn chưa chuẩn bị được cơ sở dữ liệu."); }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { return; }
+            catch (Exception e) { logger.LogError(e, "Vẫn chưa chuẩn bị được cơ sở dữ liệu ({Reason}).", Failed(e)); }
         }
+    }
+
+    /// <summary>Drops the pooled connections and records the reason for /readyz; returns it.</summary>
+    private string Failed(Exception e)
+    {
+        var reason = health.Report(e) is { } problem ? StorageFailure.Reason(problem) : $"Lỗi: {e.Message}";
+        health.DropPooledConnections(); // whatever failed: the next attempt starts from fresh connections
+        readiness.Failed(reason);
+        return reason;
     }
 
     private async Task PrepareAsync(CancellationToken cancellationToken)

@@ -1,27 +1,48 @@
 using Microsoft.AspNetCore.Diagnostics;
 using ParIndex.Grains.Domain;
+using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Web.Infrastructure;
 
 /// <summary>
 /// Failures as users should see them: a Vietnamese page for people, problem details for the API,
-/// never a stack trace. An unknown cycle, group or unit is a 404.
+/// never a stack trace. An unknown cycle, group or unit is a 404; a database or disk that refuses writes
+/// (read-only, full, locked, unreachable) a 503 with its reason and Retry-After.
 /// </summary>
 public static class ErrorResponses
 {
+    /// <summary>How long a client is told to wait after a storage failure.</summary>
+    public const int RetryAfterSeconds = 30;
+
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>
+    /// The handler, with ASP.NET Core's own "unhandled exception" error (and stack trace) turned off: this
+    /// handler logs what is a fault itself (a 500 at Error, a storage failure at Warning) and nothing for an
+    /// expected 4xx, which the request's log line already records.
+    /// </summary>
+    public static ExceptionHandlerOptions Options() => new() { ExceptionHandler = HandleAsync, SuppressDiagnosticsCallback = _ => true };
 
     public static async Task HandleAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var (status, title) = error switch
+        var storage = error is null ? null : context.RequestServices.GetRequiredService<StorageHealth>().Report(error);
+        var (status, title) = (error, storage) switch
         {
-            NotFoundException => (StatusCodes.Status404NotFound, error.Message),
-            DomainException => (StatusCodes.Status400BadRequest, error.Message),
+            (NotFoundException, _) => (StatusCodes.Status404NotFound, error.Message),
+            (DomainException, _) => (StatusCodes.Status400BadRequest, error.Message),
+            (_, { } problem) => (StatusCodes.Status503ServiceUnavailable, $"{StorageFailure.Reason(problem)} Vui lòng thử lại sau ít phút."),
             _ => (StatusCodes.Status500InternalServerError, "Đã có lỗi trong hệ thống. Vui lòng thử lại sau."),
         };
+        var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ParIndex.Errors");
         if (status == StatusCodes.Status500InternalServerError)
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ParIndex.Errors").LogError(error, "Unhandled error on {Path}", SecretRouteAttribute.LoggablePath(context));
+            log.LogError(error, "Unhandled error on {Path}", SecretRouteAttribute.LoggablePath(context));
+        else if (storage is { } refused)
+        {
+            // A state of the storage, not a bug: its reason and the database's message, without a stack trace.
+            log.LogWarning("Storage refused {Path}: {Problem} ({Error})", SecretRouteAttribute.LoggablePath(context), refused, error!.Message);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         await WriteAsync(context, status, title);
     }
 
@@ -57,7 +78,7 @@ public static class ErrorResponses
             return;
         }
         context.Response.ContentType = "text/html; charset=utf-8";
-        var heading = status switch { 404 => "Không tìm thấy", 403 => "Không có quyền truy cập", 413 => "Tệp quá lớn", 400 => "Yêu cầu không hợp lệ", _ => "Có lỗi xảy ra" };
+        var heading = status switch { 404 => "Không tìm thấy", 403 => "Không có quyền truy cập", 413 => "Tệp quá lớn", 400 => "Yêu cầu không hợp lệ", 503 => "Tạm thời chưa ghi được", _ => "Có lỗi xảy ra" };
         await context.Response.WriteAsync(ErrorPage.Render(status, heading, title ?? heading));
     }
 }

@@ -13,7 +13,8 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<ParIndexDbContext> con
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!readiness.IsReady) return HealthCheckResult.Unhealthy("Cơ sở dữ liệu đang được chuẩn bị.");
+        if (!readiness.IsReady)
+            return HealthCheckResult.Unhealthy("Cơ sở dữ liệu đang được chuẩn bị." + (readiness.LastFailure is { } why ? $" Lần thử gần nhất chưa được: {why} Đang thử lại." : ""));
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -24,7 +25,17 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<ParIndexDbContext> con
         }
         catch (Exception e)
         {
-            return HealthCheckResult.Unhealthy("Lỗi cơ sở dữ liệu.", e);
+            return HealthCheckResult.Unhealthy(StorageFailure.Classify(e) is { } problem ? StorageFailure.Reason(problem) : "Lỗi cơ sở dữ liệu.", e);
         }
+    }
+}
+
+/// <summary>Ready to take writes: the database accepts one (probed, briefly cached) and there is room on the disk (<see cref="WriteProbe"/>).</summary>
+public sealed class WriteHealthCheck(Readiness readiness, WriteProbe probe) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!readiness.IsReady) return HealthCheckResult.Healthy(); // the database check already says why not
+        return await probe.CheckAsync(cancellationToken) is { } reason ? HealthCheckResult.Unhealthy(reason) : HealthCheckResult.Healthy();
     }
 }
