@@ -47,17 +47,5 @@ public class LoggingTests
         Assert.DoesNotContain(lines, l => l.GetProperty("Properties").GetProperty("SourceContext").GetString() == "ParIndex.Web.Infrastructure.RequestTelemetry"); // …but request lines only from Warning up
     });
 
-    private static List<JsonElement> Lines(DemoApp app)
-    {
-        var lines = new List<JsonElement>();
-        if (!Directory.Exists(app.LogFolder)) return lines;
-        foreach (var file in Directory.GetFiles(app.LogFolder))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            while (reader.ReadLine() is { } text)
-                if (text.Length > 0) lines.Add(JsonDocument.Parse(text).RootElement.Clone());
-        }
-        return lines;
-    }
+    private static List<JsonElement> Lines(DemoApp app) => LogLines.Read(app);
 }
