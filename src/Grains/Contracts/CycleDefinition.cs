@@ -1,3 +1,4 @@
+using Orleans;
 using ParIndex.Grains.Domain;
 
 namespace ParIndex.Grains.Contracts;
@@ -6,6 +7,8 @@ namespace ParIndex.Grains.Contracts;
 /// A cycle as the grains use it: the domain cycle, the units valid on its reference date, each
 /// group's members, and for every member its group. Immutable once built.
 /// </summary>
+// Orleans hands it around uncopied; it crosses silos through its surrogate (Contracts/Surrogates.cs).
+[Immutable]
 public sealed class CycleDefinition
 {
     private readonly Dictionary<string, RankGroup> _groupOfUnit = new(StringComparer.Ordinal);

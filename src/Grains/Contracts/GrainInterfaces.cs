@@ -89,16 +89,3 @@ public interface IUnitGrain : IGrainWithStringKey
     Task GroupChangedAsync(GroupSummary summary);
     Task ChildChangedAsync(string childCode, IReadOnlyList<GroupSummary> subtree);
 }
-
-/// <summary>A change to a scorecard by someone, optionally based on a version they read (ETag).</summary>
-public sealed record ScoreChange(IReadOnlyList<ScoreEntry> Entries, string User, string Origin = "web", string? ExpectedVersion = null);
-
-/// <summary>A scorecard as read: its values, its result and its version.</summary>
-public sealed record ScorecardView(string CycleId, string UnitCode, string GroupCode, IReadOnlyDictionary<string, ItemValues> Items, UnitResult Result, string Version)
-{
-    public WorkflowState Workflow { get; init; } = WorkflowState.Initial;
-    public IReadOnlyDictionary<string, ReturnNote> Returns { get; init; } = new Dictionary<string, ReturnNote>();
-}
-
-/// <summary>What a unit assesses directly, and its subtree merged by framework (comparable groups).</summary>
-public sealed record UnitRollUp(string CycleId, string UnitCode, IReadOnlyList<GroupSummary> Groups, IReadOnlyList<GroupSummary> Subtree);

@@ -1,9 +1,11 @@
+using Orleans;
 namespace ParIndex.Grains.Contracts;
 
 /// <summary>
 /// One row of a group's results as users read it (INTERFACES.md `results`, the ranking API).
 /// Immutable message passed from grains to the CLI and the web.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ResultLine")]
 public sealed record ResultLine
 {
     public required string Group { get; init; }

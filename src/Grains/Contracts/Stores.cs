@@ -1,3 +1,4 @@
+using Orleans;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
 
@@ -17,6 +18,7 @@ public interface ICycleStore
 }
 
 /// <summary>A cycle as listed (API: GET /api/cycles).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.CycleInfo")]
 public sealed record CycleInfo(string Id, int Year, string Kind, string Title, string Status);
 
 /// <summary>Computed results, kept so that rankings and roll-ups rebuild from the store, never from their children.</summary>
@@ -63,12 +65,14 @@ public sealed class ScorecardState
 }
 
 /// <summary>An appraiser's question on a returned item, and the unit's answer (giải trình).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ReturnNote")]
 public sealed record ReturnNote(string Question, string? Answer = null);
 
 /// <summary>
 /// One change: who, when, old → new, why. A value change names its kind; a workflow step (submit,
 /// return, answer, complete, exception) names the step, with the old and new status.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.AuditEntry")]
 public sealed record AuditEntry(string ItemCode, ScoreKind Kind, decimal? OldValue, decimal? NewValue, string? OldNote, string? Note, string User, string Origin, DateTimeOffset At)
 {
     public string? Step { get; init; }

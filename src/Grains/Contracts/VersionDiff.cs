@@ -1,9 +1,11 @@
+using Orleans;
 namespace ParIndex.Grains.Contracts;
 
 /// <summary>
 /// What an adjustment changed for one unit: its index as shown, its rank and its class, before and after.
 /// A unit absent from one side has nulls there.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.UnitChange")]
 public sealed record UnitChange(
     string UnitCode, string UnitName, int DisplayDecimals,
     decimal? IndexBefore, decimal? IndexAfter, int? RankBefore, int? RankAfter, string? ClassBefore, string? ClassAfter)

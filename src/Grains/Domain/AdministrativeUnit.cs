@@ -1,6 +1,8 @@
+using Orleans;
 namespace ParIndex.Grains.Domain;
 
 /// <summary>A unit this one was formed from; <see cref="Partial"/> when only part of it went in.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Predecessor")]
 public sealed record Predecessor(string Code, bool Partial = false)
 {
     public override string ToString() => Partial ? $"{Code}:partial" : Code;
@@ -10,6 +12,7 @@ public sealed record Predecessor(string Code, bool Partial = false)
 /// A province, district, commune, department or office. Codes were reused by the 2025 reform,
 /// so a unit is its code together with its validity period.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.AdministrativeUnit")]
 public sealed record AdministrativeUnit
 {
     public required string Code { get; init; }

@@ -1,12 +1,16 @@
+using Orleans;
 namespace ParIndex.Grains.Domain;
 
 /// <summary>One class of a group: units whose displayed index is at least <see cref="Min"/>.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ClassificationBand")]
 public sealed record ClassificationBand(string Label, decimal Min);
 
 /// <summary>
 /// A group's ordered bands with its own labels ("Xuất sắc / Tốt / …", "Nhóm A / B / C").
 /// Applied to the displayed index, so what people read agrees with the class.
 /// </summary>
+// Orleans hands it around uncopied; it crosses silos through its surrogate (Contracts/Surrogates.cs).
+[Immutable]
 public sealed class ClassificationBands
 {
     public static readonly ClassificationBands Default = Create(

@@ -1,14 +1,17 @@
+using Orleans;
 using ParIndex.Grains.Domain.Survey;
 
 namespace ParIndex.Grains.Domain;
 
 /// <summary>Where a cycle stands (DOMAIN.md "The cycle's workflow", at the cycle's level).</summary>
+[GenerateSerializer, Alias("ParIndex.CycleStatus")]
 public enum CycleStatus { Open, Computed, Published }
 
 /// <summary>
 /// One assessment cycle: its frameworks and rank groups, and the cycles year-over-year compares with.
 /// Unit codes resolve to the unit valid on <see cref="ReferenceDate"/> (31 December of the year by default).
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Cycle")]
 public sealed record Cycle
 {
     public required string Id { get; init; }

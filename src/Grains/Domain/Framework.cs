@@ -1,6 +1,8 @@
+using Orleans;
 namespace ParIndex.Grains.Domain;
 
 /// <summary>Where an item's points come from.</summary>
+[GenerateSerializer, Alias("ParIndex.ItemSource")]
 public enum ItemSource
 {
     /// <summary>The unit self-assesses; the appraiser sets the counted score.</summary>
@@ -14,6 +16,7 @@ public enum ItemSource
 }
 
 /// <summary>Tiêu chí thành phần: the leaf that is scored.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Item")]
 public sealed record Item(string Code, string Title, decimal Max, ItemSource Source, bool EvidenceRequired = false, string? Guide = null)
 {
     /// <summary>Appraisal and Survey items make up the maximum; Bonus and Penalty do not.</summary>
@@ -21,9 +24,11 @@ public sealed record Item(string Code, string Title, decimal Max, ItemSource Sou
 }
 
 /// <summary>Tiêu chí. A criterion with no items of its own is itself an item.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Criterion")]
 public sealed record Criterion(string Code, string Title, IReadOnlyList<Item> Items);
 
 /// <summary>Lĩnh vực; its index is a component index (chỉ số thành phần).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Field")]
 public sealed record Field(string Code, string Title, IReadOnlyList<Criterion> Criteria)
 {
     public IEnumerable<Item> Items => Criteria.SelectMany(c => c.Items);
@@ -33,6 +38,8 @@ public sealed record Field(string Code, string Title, IReadOnlyList<Criterion> C
 /// Bộ tiêu chí: field → criterion → item, validated when built so that a bad framework
 /// never reaches scoring. Build one with <see cref="Create"/>.
 /// </summary>
+// Orleans hands it around uncopied; it crosses silos through its surrogate (Contracts/Surrogates.cs).
+[Immutable]
 public sealed class Framework
 {
     private readonly Dictionary<string, Item> _items;

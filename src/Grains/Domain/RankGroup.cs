@@ -1,12 +1,15 @@
+using Orleans;
 namespace ParIndex.Grains.Domain;
 
 /// <summary>Which units a group ranks: a list, or every unit at a level under a parent.</summary>
+[GenerateSerializer, Immutable, Alias("ParIndex.GroupMembers")]
 public abstract record GroupMembers
 {
     public abstract IReadOnlyList<AdministrativeUnit> Resolve(UnitDirectory units, DateOnly on);
 }
 
 /// <summary>An explicit list of unit codes.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.UnitList")]
 public sealed record UnitList(IReadOnlyList<string> Codes) : GroupMembers
 {
     public override IReadOnlyList<AdministrativeUnit> Resolve(UnitDirectory units, DateOnly on)
@@ -22,6 +25,7 @@ public sealed record UnitList(IReadOnlyList<string> Codes) : GroupMembers
 /// Every unit at <see cref="Level"/> under <see cref="Parent"/>; <see cref="Types"/>, when given,
 /// keeps only those types (communes and district offices are both level 3 under a district).
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.UnitSelector")]
 public sealed record UnitSelector(string Parent, int Level, IReadOnlyList<string>? Types = null) : GroupMembers
 {
     public override IReadOnlyList<AdministrativeUnit> Resolve(UnitDirectory units, DateOnly on) =>
@@ -32,6 +36,7 @@ public sealed record UnitSelector(string Parent, int Level, IReadOnlyList<string
 }
 
 /// <summary>What breaks an exact tie of indices, applied in order (highest value first).</summary>
+[GenerateSerializer, Immutable, Alias("ParIndex.TieBreaker")]
 public abstract record TieBreaker
 {
     public static readonly TieBreaker AppraisalSubtotal = new SubtotalTieBreaker(ItemSource.Appraisal);
@@ -48,6 +53,7 @@ public abstract record TieBreaker
     };
 }
 
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.SubtotalTieBreaker")]
 public sealed record SubtotalTieBreaker(ItemSource Source) : TieBreaker
 {
     public override decimal ValueOf(UnitResult result) => Source switch
@@ -61,6 +67,7 @@ public sealed record SubtotalTieBreaker(ItemSource Source) : TieBreaker
 }
 
 /// <summary>A field's obtained points.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.FieldTieBreaker")]
 public sealed record FieldTieBreaker(string FieldCode) : TieBreaker
 {
     public override decimal ValueOf(UnitResult result) =>
@@ -73,6 +80,7 @@ public sealed record FieldTieBreaker(string FieldCode) : TieBreaker
 /// A set of units ranked together by one assessor in one cycle, with one framework and its own
 /// classification bands, tie-breakers and display precision.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.RankGroup")]
 public sealed record RankGroup
 {
     public required string Code { get; init; }
@@ -104,6 +112,7 @@ public sealed record RankGroup
 }
 
 /// <summary>What scoring needs to know of a group.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ScoringSettings")]
 public sealed record ScoringSettings(int DisplayDecimals, bool AllowOver100, ClassificationBands Bands)
 {
     public static readonly ScoringSettings Default = new(2, false, ClassificationBands.Default);

@@ -1,6 +1,8 @@
+using Orleans;
 namespace ParIndex.Grains.Domain;
 
 /// <summary>A unit's place in its group; <see cref="Rank"/> is null for units without an index or not ranked.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.RankedResult")]
 public sealed record RankedResult(UnitResult Result, int? Rank)
 {
     public string UnitCode => Result.UnitCode;

@@ -1,12 +1,16 @@
+using Orleans;
 namespace ParIndex.Grains.Domain;
 
 /// <summary>A unit and its exact index, for best and worst.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Standing")]
 public sealed record Standing(string UnitCode, decimal Index);
 
 /// <summary>How many units of a summary are in one class.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ClassCount")]
 public sealed record ClassCount(string Label, int Count);
 
 /// <summary>Sum and count of one field's component indices, so that averages merge exactly.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.FieldAverage")]
 public sealed record FieldAverage(string FieldCode, string Title, decimal Sum, int Count)
 {
     public decimal? Average => Count == 0 ? null : Sum / Count;
@@ -17,6 +21,7 @@ public sealed record FieldAverage(string FieldCode, string Title, decimal Sum, i
 /// average, best and worst, average component index per field. Mergeable, so a province sums its
 /// districts' communes without seeing a single commune.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.GroupSummary")]
 public sealed record GroupSummary
 {
     /// <summary>The group code; merged across assessors, the framework code (groups of one framework are comparable).</summary>

@@ -1,8 +1,10 @@
+using Orleans;
 using System.Globalization;
 
 namespace ParIndex.Grains.Domain;
 
 /// <summary>What a value on a scorecard is.</summary>
+[GenerateSerializer, Alias("ParIndex.ScoreKind")]
 public enum ScoreKind
 {
     Self,

@@ -1,6 +1,8 @@
+using Orleans;
 namespace ParIndex.Grains.Domain;
 
 /// <summary>A value to put on a scorecard. For <see cref="ScoreKind.NotApplicable"/> the value is ignored and the note is the reason.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ScoreEntry")]
 public sealed record ScoreEntry(string UnitCode, string ItemCode, ScoreKind Kind, decimal? Value, string? Note = null);
 
 /// <summary>Rule 1 (and what a kind may be set on): the one place an entered value is judged.</summary>

@@ -1,6 +1,8 @@
+using Orleans;
 namespace ParIndex.Grains.Domain;
 
 /// <summary>What a unit has for one item. Null means "no value yet".</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ItemValues")]
 public sealed record ItemValues
 {
     public static readonly ItemValues Empty = new();

@@ -1,12 +1,15 @@
+using Orleans;
 namespace ParIndex.Grains.Domain;
 
 /// <summary>Obtained and maximum of a field or criterion, and its component index (rule 6).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ComponentIndex")]
 public sealed record ComponentIndex(string Code, string Title, decimal Obtained, decimal Maximum, decimal? Index);
 
 /// <summary>
 /// A unit's computed result for one cycle (rules 3–7). <see cref="Index"/> is exact;
 /// <see cref="DisplayIndex"/> is what people read and what the class is decided on.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.UnitResult")]
 public sealed record UnitResult
 {
     public required string UnitCode { get; init; }

@@ -1,9 +1,12 @@
+using Orleans;
 namespace ParIndex.Grains.Domain;
 
 /// <summary>A unit's standing in a previous cycle.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.PreviousStanding")]
 public sealed record PreviousStanding(decimal? Index, int? Rank);
 
 /// <summary>Rule 9: the previous index and rank and the change; <see cref="Derived"/> for a merged unit.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.YearOverYearComparison")]
 public sealed record YearOverYearComparison(decimal? PreviousIndex, int? PreviousRank, bool Derived, decimal? IndexChange, int? RankChange)
 {
     public static readonly YearOverYearComparison None = new(null, null, false, null, null);

@@ -1,12 +1,15 @@
+using Orleans;
 namespace ParIndex.Grains.Domain.Survey;
 
 /// <summary>An answer option and the fraction of the item's points it is worth; null ("không biết") is not counted.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.AnswerOption")]
 public sealed record AnswerOption(string Code, string Label, decimal? Fraction)
 {
     public bool IsCounted => Fraction is not null;
 }
 
 /// <summary>A question, mapped to one <see cref="ItemSource.Survey"/> item of the group's framework.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.SurveyQuestion")]
 public sealed record SurveyQuestion(string Code, string ItemCode, string Text);
 
 /// <summary>
@@ -14,6 +17,7 @@ public sealed record SurveyQuestion(string Code, string ItemCode, string Text);
 /// "Phiếu 02 — đại biểu HĐND tỉnh đánh giá sở". <see cref="Quota"/> is how many respondents each unit
 /// should have by default (a round may set another quota per unit).
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Questionnaire")]
 public sealed record Questionnaire(string Code, string Title, string GroupCode, IReadOnlyList<AnswerOption> Options, IReadOnlyList<SurveyQuestion> Questions)
 {
     /// <summary>Who answers it (đối tượng điều tra), shown to people.</summary>

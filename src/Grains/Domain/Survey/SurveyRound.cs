@@ -1,9 +1,12 @@
+using Orleans;
 namespace ParIndex.Grains.Domain.Survey;
 
 /// <summary>Where a cycle's survey round stands: questionnaires are edited while it is a draft, answered while open.</summary>
+[GenerateSerializer, Alias("ParIndex.SurveyRoundStatus")]
 public enum SurveyRoundStatus { Draft, Open, Closed }
 
 /// <summary>A cycle's survey round (đợt điều tra): its status, last day, and the minimum answers an item should have.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.SurveyRound")]
 public sealed record SurveyRound(string CycleId, SurveyRoundStatus Status, DateOnly? ClosesOn = null, int MinimumAnswers = SurveyScoring.DefaultMinimumAnswers)
 {
     public static SurveyRound Initial(string cycleId) => new(cycleId, SurveyRoundStatus.Draft);
@@ -12,6 +15,7 @@ public sealed record SurveyRound(string CycleId, SurveyRoundStatus Status, DateO
 }
 
 /// <summary>A one-time link (or printed code) as stored: for one questionnaire about one unit; whether that unit's result is published.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.SurveyLink")]
 public sealed record SurveyLink(string CycleId, string Questionnaire, string UnitCode, DateTimeOffset? UsedAt, bool UnitPublished = false);
 
 /// <summary>The round's rules, as pure functions: what may be done in which status, and whether a link may answer.</summary>
@@ -67,6 +71,7 @@ public static class SurveyRoundPolicy
 }
 
 /// <summary>A unit's target and answers for one questionnaire.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.QuotaProgress")]
 public sealed record QuotaProgress(string UnitCode, string Questionnaire, int Target, int Respondents)
 {
     /// <summary>Percent of the quota reached, capped at 100; null without a target.</summary>

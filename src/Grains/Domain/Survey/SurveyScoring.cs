@@ -1,9 +1,12 @@
+using Orleans;
 namespace ParIndex.Grains.Domain.Survey;
 
 /// <summary>One answer of one respondent about one unit (a row of answers.csv).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.SurveyAnswer")]
 public sealed record SurveyAnswer(string RespondentId, string UnitCode, string Questionnaire, string QuestionCode, string OptionCode);
 
 /// <summary>What a unit's answers make of one survey item: how many answered, how many counted, and the score.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ItemSurveyTally")]
 public sealed record ItemSurveyTally(string ItemCode, decimal Max, int Answers, int Counted, decimal? MeanFraction, decimal? Score, bool BelowMinimum);
 
 /// <summary>

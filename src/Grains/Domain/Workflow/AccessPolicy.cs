@@ -1,6 +1,8 @@
+using Orleans;
 namespace ParIndex.Grains.Domain.Workflow;
 
 /// <summary>The roles of DOMAIN.md's users; each is granted over a unit subtree.</summary>
+[GenerateSerializer, Alias("ParIndex.Role")]
 public enum Role
 {
     /// <summary>Sở Nội vụ: runs the province's cycle, publishes and adjusts the province's groups.</summary>
@@ -16,9 +18,11 @@ public enum Role
 }
 
 /// <summary>A role over the subtree of <see cref="Scope"/>; an appraiser may be limited to some groups.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.RoleGrant")]
 public sealed record RoleGrant(Role Role, string Scope, IReadOnlySet<string>? Groups = null);
 
 /// <summary>What one may do; reading is split so that published results stay public.</summary>
+[GenerateSerializer, Alias("ParIndex.Permission")]
 public enum Permission
 {
     ReadPublished,
@@ -37,6 +41,7 @@ public enum Permission
 }
 
 /// <summary>The unit concerned: its ancestors (nearest first), its group and that group's assessor.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.UnitContext")]
 public sealed record UnitContext(string UnitCode, IReadOnlyList<string> Ancestors, string GroupCode, string AssessorCode)
 {
     public bool IsWithin(string scope) => UnitCode == scope || Ancestors.Contains(scope);

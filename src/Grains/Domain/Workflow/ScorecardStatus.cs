@@ -1,6 +1,8 @@
+using Orleans;
 namespace ParIndex.Grains.Domain.Workflow;
 
 /// <summary>Where a unit's scorecard stands in the cycle (DOMAIN.md "The cycle's workflow").</summary>
+[GenerateSerializer, Alias("ParIndex.ScorecardStatus")]
 public enum ScorecardStatus
 {
     /// <summary>The unit self-assesses.</summary>
@@ -16,6 +18,7 @@ public enum ScorecardStatus
 }
 
 /// <summary>What someone does to a scorecard or a group.</summary>
+[GenerateSerializer, Alias("ParIndex.WorkflowAction")]
 public enum WorkflowAction
 {
     EnterSelfScore,

@@ -1,6 +1,8 @@
+using Orleans;
 namespace ParIndex.Grains.Domain.Workflow;
 
 /// <summary>A scorecard's place in the workflow: status, appraisal round, and the items returned with questions.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.WorkflowState")]
 public sealed record WorkflowState(ScorecardStatus Status, int Round, IReadOnlySet<string> ReturnedItems, bool DeadlineException = false)
 {
     public static readonly WorkflowState Initial = new(ScorecardStatus.Draft, 1, new HashSet<string>());

@@ -1,0 +1,21 @@
+using Orleans;
+using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
+
+namespace ParIndex.Grains.Contracts;
+
+/// <summary>A change to a scorecard by someone, optionally based on a version they read (ETag).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ScoreChange")]
+public sealed record ScoreChange(IReadOnlyList<ScoreEntry> Entries, string User, string Origin = "web", string? ExpectedVersion = null);
+
+/// <summary>A scorecard as read: its values, its result and its version.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ScorecardView")]
+public sealed record ScorecardView(string CycleId, string UnitCode, string GroupCode, IReadOnlyDictionary<string, ItemValues> Items, UnitResult Result, string Version)
+{
+    public WorkflowState Workflow { get; init; } = WorkflowState.Initial;
+    public IReadOnlyDictionary<string, ReturnNote> Returns { get; init; } = new Dictionary<string, ReturnNote>();
+}
+
+/// <summary>What a unit assesses directly, and its subtree merged by framework (comparable groups).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.UnitRollUp")]
+public sealed record UnitRollUp(string CycleId, string UnitCode, IReadOnlyList<GroupSummary> Groups, IReadOnlyList<GroupSummary> Subtree);
