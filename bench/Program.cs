@@ -5,7 +5,6 @@ using ParIndex.Bench;
 using ParIndex.Bench.Generator;
 using ParIndex.Bench.Phases;
 using ParIndex.Bench.Support;
-using ParIndex.Grains.Abstractions;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using ParIndex.Bench.Generator;
 using ParIndex.Bench.Support;
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Silo.Files;
 using ParIndex.Silo.Import;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Silo.Persistence;
 using ParIndex.Web;
@@ -47,10 +46,10 @@ public sealed class BenchHost : IAsyncDisposable
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddParIndexWeb();
-        builder.Services.RemoveAll<IGrainStorage<ScorecardState>>();
+        builder.Services.RemoveAll<IStateStore<ScorecardState>>();
         builder.Services.AddSingleton<EfScorecardStorage>();
         builder.Services.AddSingleton(sp => new TimedScorecardStorage(sp.GetRequiredService<EfScorecardStorage>()));
-        builder.Services.AddSingleton<IGrainStorage<ScorecardState>>(sp => sp.GetRequiredService<TimedScorecardStorage>());
+        builder.Services.AddSingleton<IStateStore<ScorecardState>>(sp => sp.GetRequiredService<TimedScorecardStorage>());
 
         var app = builder.Build();
         app.UseParIndexWeb();

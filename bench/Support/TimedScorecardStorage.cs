@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 
 namespace ParIndex.Bench.Support;
@@ -9,11 +8,11 @@ namespace ParIndex.Bench.Support;
 /// The product's scorecard storage with a stopwatch around each write, so that propagation can be timed
 /// without the commit (which the durable-writes phase measures). It forwards every call unchanged.
 /// </summary>
-public sealed class TimedScorecardStorage(IGrainStorage<ScorecardState> inner) : IGrainStorage<ScorecardState>, IAsyncDisposable
+public sealed class TimedScorecardStorage(IStateStore<ScorecardState> inner) : IStateStore<ScorecardState>, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, long> _writeTicks = new(StringComparer.Ordinal);
 
-    public IGrainStorage<ScorecardState> Inner => inner;
+    public IStateStore<ScorecardState> Inner => inner;
 
     public Task<(ScorecardState State, string? Etag)> ReadAsync(string grainKey, CancellationToken cancellationToken) =>
         inner.ReadAsync(grainKey, cancellationToken);

@@ -1,13 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
-using ParIndex.Grains.Implementation;
 using ParIndex.Silo.Accounts;
 using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Evidence;
-using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Import;
 using ParIndex.Silo.Persistence;
 using ParIndex.Silo.Survey;
@@ -17,16 +14,13 @@ namespace ParIndex.Silo;
 
 public static class DependencyInjection
 {
-    /// <summary>The grain host with this project's grains, persistence on the given database, and the importers.</summary>
-    public static IServiceCollection AddParIndexSilo(this IServiceCollection services, DatabaseOptions database, Action<GrainHostOptions>? host = null)
+    /// <summary>
+    /// The services beside the grains (importers, workflow, survey, accounts, evidence) and the stores on the given
+    /// database. The grains themselves are Orleans' to place: a silo gets all of this through ISiloBuilder.AddParIndex.
+    /// </summary>
+    public static IServiceCollection AddParIndexSilo(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddParIndexStores(database);
-
-        services.AddGrainHost(host);
-        services.AddGrain<ICycleGrain, CycleGrain>();
-        services.AddGrain<IScorecardGrain, ScorecardGrain>();
-        services.AddGrain<IRankingGrain, RankingGrain>();
-        services.AddGrain<IUnitGrain, UnitGrain>();
 
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<CycleImporter>();
@@ -42,9 +36,8 @@ public static class DependencyInjection
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
         services.AddSingleton<EvidenceStore>();
 
-        // Started only where a host runs hosted services (the web); the CLI writes and notifies, but never listens.
+        // Started by the web only (it keeps grains that other processes' writes make stale); a command writes and notifies, but never listens.
         services.AddSingleton<ChangeListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
         return services;
     }
 
@@ -61,7 +54,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICycleStore, EfCycleStore>();
         services.TryAddSingleton<IResultStore, EfResultStore>();
-        services.TryAddSingleton<IGrainStorage<ScorecardState>, EfScorecardStorage>();
+        services.TryAddSingleton<IStateStore<ScorecardState>, EfScorecardStorage>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using ParIndex.Silo;
 using ParIndex.Silo.Persistence;
+using ParIndex.Silo.Storage;
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Queries;
 
@@ -13,11 +14,18 @@ public static class DependencyInjection
     {
         var database = DatabaseConfiguration.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.AddParIndexSecurityHeaders();
-        builder.Services.AddParIndexSilo(database);
         builder.Services.AddSingleton<ParIndexReader>();
         builder.Services.AddSingleton<RankingVersions>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        // The web application co-hosts its silo. DatabaseStartup starts it once the database is migrated (the membership
+        // tables included), instead of Orleans' own hosted service at host start: a node whose database is not ready yet
+        // keeps answering /healthz, and /readyz says why, until it is.
+        var cluster = builder.Configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings();
+        builder.UseOrleans(silo => silo.AddParIndex(database, cluster));
+        foreach (var orleansStart in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "SiloHostedService").ToList())
+            builder.Services.Remove(orleansStart);
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ParIndex.Silo.Cluster.ChangeListener>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.AddParIndexOperations(); // readiness for writes, proxies, key protection (Infrastructure/Operations.cs)
         builder.Services.AddProblemDetails();

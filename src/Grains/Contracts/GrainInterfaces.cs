@@ -1,6 +1,7 @@
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
+
+using Orleans.Concurrency;
 
 namespace ParIndex.Grains.Contracts;
 
@@ -20,72 +21,97 @@ public static class GrainKeys
 }
 
 /// <summary>A cycle's definition and status.</summary>
+[Alias("ParIndex.ICycleGrain")]
 public interface ICycleGrain : IGrainWithStringKey
 {
     /// <exception cref="DomainException">No such cycle.</exception>
+    [Alias("GetDefinitionAsync"), ReadOnly] // reads interleave; nothing changes
     Task<CycleDefinition> GetDefinitionAsync();
 
     /// <summary>Reads the definition again from the store (after an import changed it); the scorecards ask for it at every workflow step.</summary>
+    [Alias("ReloadAsync")]
     Task<CycleDefinition> ReloadAsync();
 
     /// <summary>Opens the cycle with a self-assessment deadline, or moves it: stored, audited, and held from the next step of any scorecard.</summary>
+    [Alias("SetSelfAssessmentDeadlineAsync")]
     Task<CycleDefinition> SetSelfAssessmentDeadlineAsync(DateOnly deadline, string user);
 }
 
 /// <summary>One unit's values in one cycle (key: cycle/unit).</summary>
+[Alias("ParIndex.IScorecardGrain")]
 public interface IScorecardGrain : IGrainWithStringKey
 {
+    [Alias("GetAsync"), ReadOnly] // reads interleave; nothing changes
     Task<ScorecardView> GetAsync();
 
     /// <summary>Validates, persists, recomputes, and returns only after the group's ranking and every roll-up above have applied the change.</summary>
     /// <exception cref="DomainValidationException">A value broke a rule; nothing was stored.</exception>
-    /// <exception cref="InconsistentStateException">The expected version is stale; nothing was stored.</exception>
+    /// <exception cref="StaleVersionException">The expected version is stale; nothing was stored.</exception>
+    /// <exception cref="Orleans.Storage.InconsistentStateException">Another writer stored first; nothing was stored.</exception>
+    [Alias("SetValuesAsync")]
     Task<ScorecardView> SetValuesAsync(ScoreChange change);
 
     /// <summary>Reads the values again from the store (after a batch import, or another node's write) and passes the result upward.</summary>
+    [Alias("ReloadAsync")]
     Task<ScorecardView> ReloadAsync();
 
     // The workflow (DOMAIN.md "The cycle's workflow"): each step checked by WorkflowPolicy, written and audited.
-    // A step given the version its person was shown refuses a scorecard that has moved on since (InconsistentStateException),
+    // A step given the version its person was shown refuses a scorecard that has moved on since (StaleVersionException),
     // in the same turn as the step: no one submits, returns or completes what they have not seen.
 
     /// <summary>The unit enters self scores (in a draft before the deadline, or on returned items).</summary>
+    [Alias("EnterSelfScoresAsync")]
     Task<ScorecardView> EnterSelfScoresAsync(ScoreChange change);
 
     /// <summary>Locks the self scores ("chốt điểm") and sends the scorecard to the appraisers.</summary>
+    [Alias("SubmitAsync")]
     Task<ScorecardView> SubmitAsync(string user, string? expectedVersion = null);
 
     /// <summary>The appraiser sets appraised scores, bonus, penalty or not-applicable marks.</summary>
+    [Alias("AppraiseAsync")]
     Task<ScorecardView> AppraiseAsync(ScoreChange change);
 
     /// <summary>Round 1 sends items back with a question each.</summary>
+    [Alias("ReturnItemsAsync")]
     Task<ScorecardView> ReturnItemsAsync(IReadOnlyDictionary<string, string> questions, string user, string? expectedVersion = null);
 
     /// <summary>The unit answers every returned item (giải trình); round 2 begins.</summary>
+    [Alias("AnswerAsync")]
     Task<ScorecardView> AnswerAsync(IReadOnlyDictionary<string, string> answers, string user, string? expectedVersion = null);
 
     /// <summary>Settles the appraisal; refused while an appraisal item has no appraised score.</summary>
+    [Alias("CompleteAppraisalAsync")]
     Task<ScorecardView> CompleteAppraisalAsync(string user, string? expectedVersion = null);
 
     /// <summary>Lets the unit enter after the deadline.</summary>
+    [Alias("GrantDeadlineExceptionAsync")]
     Task<ScorecardView> GrantDeadlineExceptionAsync(string user, string? expectedVersion = null);
 }
 
 /// <summary>A group's ranking (key: cycle/assessor/group).</summary>
+[Alias("ParIndex.IRankingGrain")]
 public interface IRankingGrain : IGrainWithStringKey
 {
+    [Alias("GetLinesAsync"), ReadOnly] // reads interleave; nothing changes
     Task<IReadOnlyList<ResultLine>> GetLinesAsync();
+    [Alias("GetSummaryAsync"), ReadOnly] // reads interleave; nothing changes
     Task<GroupSummary> GetSummaryAsync();
     /// <summary>A member's result changed: re-rank and pass the summary upward.</summary>
+    [Alias("ResultChangedAsync")]
     Task ResultChangedAsync(UnitResult result);
     /// <summary>An adjustment decision kept a new published version: reads the group's latest version again, which the lines carry from now on.</summary>
+    [Alias("ReloadVersionAsync")]
     Task<int> ReloadVersionAsync();
 }
 
 /// <summary>A unit's roll-ups: the groups it assesses, and its whole subtree (key: cycle/unit).</summary>
+[Alias("ParIndex.IUnitGrain")]
 public interface IUnitGrain : IGrainWithStringKey
 {
+    [Alias("GetRollUpAsync"), ReadOnly] // reads interleave; nothing changes
     Task<UnitRollUp> GetRollUpAsync();
+    [Alias("GroupChangedAsync")]
     Task GroupChangedAsync(GroupSummary summary);
+    [Alias("ChildChangedAsync")]
     Task ChildChangedAsync(string childCode, IReadOnlyList<GroupSummary> subtree);
 }

@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Storage;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
 
@@ -38,6 +39,60 @@ public interface IResultStore
     /// when it activates.
     /// </summary>
     Task SaveRanksAsync(string cycleId, IReadOnlyDictionary<string, int?> ranks, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Where a grain's state is kept (the Silo implements it over the database); Orleans reaches it through the
+/// grain storage provider named <see cref="GrainStorage.Name"/>. The version is the ETag.
+/// </summary>
+public interface IStateStore<TState> where TState : class, new()
+{
+    /// <summary>The state and its version; a new state and null when nothing is stored yet.</summary>
+    Task<(TState State, string? Etag)> ReadAsync(string grainKey, CancellationToken cancellationToken);
+
+    /// <summary>Writes when the stored version is <paramref name="expectedEtag"/>; returns the new version.</summary>
+    /// <exception cref="InconsistentStateException">Someone else wrote first; nothing was stored.</exception>
+    Task<string> WriteAsync(string grainKey, TState state, string? expectedEtag, CancellationToken cancellationToken);
+}
+
+/// <summary>The name the grains give their storage provider in [PersistentState].</summary>
+public static class GrainStorage
+{
+    public const string Name = "parindex";
+}
+
+/// <summary>
+/// A change based on a version that is no longer the stored one, refused with nothing stored. Two ways, one answer (409):
+/// the store found another write first (Orleans' <see cref="InconsistentStateException"/>: Orleans then drops the
+/// activation, whose state is stale), or the grain was asked to change a version the person was shown and someone has
+/// changed since (<see cref="StaleVersionException"/>: the activation is current and stays).
+/// </summary>
+public static class StaleVersion
+{
+    /// <summary>The store's refusal. Orleans names the versions StoredEtag (stored now) and CurrentEtag (expected).</summary>
+    public static InconsistentStateException Exception(string grainKey, string? expected, string? stored) => new(Message(grainKey, expected, stored), stored, expected);
+
+    /// <summary>The grain's refusal of a version the caller was shown.</summary>
+    public static StaleVersionException Refused(string grainKey, string expected, string? stored) => new(Message(grainKey, expected, stored), expected, stored);
+
+    /// <summary>The versions of either refusal (expected, stored); null for any other error.</summary>
+    public static (string? Expected, string? Stored)? Of(Exception e) => e switch
+    {
+        StaleVersionException refused => (refused.Expected, refused.Stored),
+        InconsistentStateException conflict => (conflict.CurrentEtag, conflict.StoredEtag),
+        _ => null,
+    };
+
+    private static string Message(string grainKey, string? expected, string? stored) =>
+        $"Dữ liệu của '{grainKey}' đã được người khác thay đổi (phiên bản {expected ?? "mới"} đã cũ, hiện là {stored ?? "không có"}); hãy tải lại rồi ghi lại.";
+}
+
+/// <summary>The version the person was shown is not the scorecard's any more (see <see cref="StaleVersion"/>).</summary>
+[GenerateSerializer, Alias("ParIndex.StaleVersionException")]
+public sealed class StaleVersionException(string message, string expected, string? stored) : Exception(message)
+{
+    [Id(0)] public string Expected { get; } = expected;
+    [Id(1)] public string? Stored { get; } = stored;
 }
 
 /// <summary>A scorecard's persistent state: values, the last result, and the changes not yet written (for the audit).</summary>

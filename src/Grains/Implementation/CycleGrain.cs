@@ -1,4 +1,3 @@
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 
@@ -10,24 +9,24 @@ public sealed class CycleGrain(ICycleStore store) : Grain, ICycleGrain
     private CycleDefinition? _definition;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _definition = await store.LoadAsync(GetPrimaryKeyString(), cancellationToken);
+        _definition = await store.LoadAsync(this.GetPrimaryKeyString(), cancellationToken);
 
     public async Task<CycleDefinition> GetDefinitionAsync()
     {
         // A cycle imported after this activation asked for it is found on the next call.
-        _definition ??= await store.LoadAsync(GetPrimaryKeyString(), CancellationToken.None);
-        return _definition ?? throw new NotFoundException($"Không có kỳ đánh giá \"{GetPrimaryKeyString()}\".");
+        _definition ??= await store.LoadAsync(this.GetPrimaryKeyString(), CancellationToken.None);
+        return _definition ?? throw new NotFoundException($"Không có kỳ đánh giá \"{this.GetPrimaryKeyString()}\".");
     }
 
     public async Task<CycleDefinition> ReloadAsync()
     {
-        _definition = await store.LoadAsync(GetPrimaryKeyString(), CancellationToken.None);
+        _definition = await store.LoadAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         return await GetDefinitionAsync();
     }
 
     public async Task<CycleDefinition> SetSelfAssessmentDeadlineAsync(DateOnly deadline, string user)
     {
-        await store.SetSelfAssessmentDeadlineAsync(GetPrimaryKeyString(), deadline, user, CancellationToken.None);
+        await store.SetSelfAssessmentDeadlineAsync(this.GetPrimaryKeyString(), deadline, user, CancellationToken.None);
         return await ReloadAsync();
     }
 }

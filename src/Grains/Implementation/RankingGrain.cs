@@ -1,4 +1,3 @@
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 
@@ -23,7 +22,7 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var (cycleId, rest) = GrainKeys.Split(GetPrimaryKeyString());
+        var (cycleId, rest) = GrainKeys.Split(this.GetPrimaryKeyString());
         _cycleId = cycleId;
         var groupCode = rest[(rest.IndexOf('/') + 1)..];
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();

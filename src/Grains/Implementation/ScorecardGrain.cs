@@ -1,4 +1,4 @@
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
@@ -10,20 +10,20 @@ namespace ParIndex.Grains.Implementation;
 /// steps by WorkflowPolicy), written through (values, result, status and audit in one write,
 /// ETag-checked), and passed up to the group's ranking before the call returns.
 /// </summary>
-public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider clock) : Grain, IScorecardGrain
+public sealed class ScorecardGrain(
+    [PersistentState("scorecard", GrainStorage.Name)] IPersistentState<ScorecardState> state, TimeProvider clock) : Grain, IScorecardGrain
 {
-    private IPersistentState<ScorecardState> _state = null!;
+    // Orleans has read the state before activation; a stale write reads it again (WriteAsync).
+    private readonly IPersistentState<ScorecardState> _state = state;
     private CycleDefinition _cycle = null!;
     private RankGroup _group = null!;
     private string _cycleId = "", _unitCode = "";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_cycleId, _unitCode) = GrainKeys.Split(GetPrimaryKeyString());
+        (_cycleId, _unitCode) = GrainKeys.Split(this.GetPrimaryKeyString());
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GetDefinitionAsync();
         _group = _cycle.GroupOf(_unitCode) ?? throw new NotFoundException($"Đơn vị {_unitCode} không thuộc nhóm xếp hạng nào của kỳ {_cycleId}.");
-        _state = states.Create<ScorecardState>(GetPrimaryKeyString());
-        await _state.ReadStateAsync(cancellationToken);
         Recompute();
     }
 
@@ -147,7 +147,7 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
             Recompute();
             throw;
         }
-        catch
+        catch (Exception e)
         {
             foreach (var (code, before) in undo)
             {
@@ -156,6 +156,7 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
             }
             state.Result = previousResult;
             state.PendingAudit = [];
+            ThrowStorageCause(e);
             throw;
         }
         state.PendingAudit.Clear();
@@ -165,7 +166,7 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
     private void Expect(string? expectedVersion)
     {
         if (expectedVersion is not null && expectedVersion != _state.Etag)
-            throw new InconsistentStateException(GetPrimaryKeyString(), expectedVersion, _state.Etag);
+            throw StaleVersion.Refused(this.GetPrimaryKeyString(), expectedVersion, _state.Etag);
     }
 
     /// <summary>A workflow step: checked, applied to the status, audited with old → new status.</summary>
@@ -201,12 +202,23 @@ public sealed class ScorecardGrain(IPersistentStateFactory states, TimeProvider 
             Recompute();
             throw;
         }
-        catch
+        catch (Exception e)
         {
             _state.State = previous;
+            ThrowStorageCause(e);
             throw;
         }
         _state.State.PendingAudit.Clear();
+    }
+
+    /// <summary>
+    /// What the storage itself said (a full disk, a read-only database), as the caller should see it: Orleans wraps a
+    /// provider's error in its own exception, and the web answers the cause (503 with the reason), not the wrapper.
+    /// </summary>
+    private static void ThrowStorageCause(Exception e)
+    {
+        if (e is OrleansException { InnerException: { } cause } and not InconsistentStateException)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 
@@ -19,7 +18,7 @@ public sealed class UnitGrain(IResultStore store) : Grain, IUnitGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_cycleId, _unitCode) = GrainKeys.Split(GetPrimaryKeyString());
+        (_cycleId, _unitCode) = GrainKeys.Split(this.GetPrimaryKeyString());
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GetDefinitionAsync();
         var byChild = new Dictionary<string, List<GroupSummary>>(StringComparer.Ordinal);
         foreach (var group in _cycle.GroupsAssessedWithin(_unitCode))

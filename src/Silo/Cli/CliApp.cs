@@ -62,10 +62,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, TextReader? inpu
             return Usage;
         }
         var database = path is not null ? DatabaseOptions.ForSqliteFile(path) : new DatabaseOptions(provider, connection!);
-        await using var services = new ServiceCollection().AddLogging().AddParIndexSilo(database).BuildServiceProvider();
         try
         {
-            await services.MigrateDatabaseAsync();
+            await using var services = await RunningSilo.StartAsync(database);
             return await action(services);
         }
         catch (Exception e) when (CliErrors.Describe(e) is { } lines)

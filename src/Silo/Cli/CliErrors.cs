@@ -1,4 +1,5 @@
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
+using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Silo.Import;
 
@@ -12,7 +13,7 @@ internal static class CliErrors
         ImportRefusedException refused => [$"Lỗi: {refused.Summary}", .. refused.Problems],
         DomainValidationException invalid => [$"Lỗi: {invalid.Message}"],
         DomainException domain => [$"Lỗi: {domain.Message}"],
-        InconsistentStateException stale => [$"Lỗi: {stale.Message}"],
+        _ when StaleVersion.Of(e) is not null => [$"Lỗi: {e.Message}"],
         FileNotFoundException missing => [$"Lỗi: không tìm thấy tệp {missing.FileName}."],
         DirectoryNotFoundException folder => [$"Lỗi: {folder.Message}"],
         UnauthorizedAccessException denied => [$"Lỗi: không có quyền: {denied.Message}"],

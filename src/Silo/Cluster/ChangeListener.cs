@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
-using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Silo.Cluster;
@@ -19,7 +18,7 @@ namespace ParIndex.Silo.Cluster;
 /// are skipped (its grains already applied them). Does nothing on SQLite.
 /// </summary>
 public sealed class ChangeListener(
-    DatabaseOptions database, NodeIdentity node, ParIndex.Grains.Abstractions.IGrainFactory grains, GrainHost host,
+    DatabaseOptions database, NodeIdentity node, IGrainFactory grains,
     ScoreTelemetry telemetry, ILogger<ChangeListener> logger) : BackgroundService
 {
     private const int Workers = 4;
@@ -79,10 +78,10 @@ public sealed class ChangeListener(
             await listen.ExecuteNonQueryAsync(stopping);
 
         // Whatever changed while nobody listened was missed: let every idle grain read the database again.
-        if (host.ActivationCount > 0)
+        if (_heardBefore)
         {
-            var dropped = await host.DeactivateIdleAsync(TimeSpan.Zero, stopping);
-            logger.LogInformation("Listening again; {Count} grains deactivated so that they reload what other nodes changed meanwhile.", dropped);
+            await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+            logger.LogInformation("Listening again; idle grains deactivated so that they reload what other nodes changed meanwhile.");
         }
         _listening = _heardBefore = true;
         logger.LogInformation("Node {Node} listens for other nodes' changes on {Channel}.", node.Id, ChangeFeed.Channel);
@@ -91,7 +90,7 @@ public sealed class ChangeListener(
 
     private void Received(string payload)
     {
-        if (!ChangeFeed.TryParse(payload, out var sender, out var key) || sender == node.Id) return;
+        if (!ChangeFeed.TryParse(payload, out var sender, out var key) || node.IsSameCluster(sender)) return;
         telemetry.Notification("received");
         if (_pending.TryAdd(key, 0)) _queue.Writer.TryWrite(key);
     }

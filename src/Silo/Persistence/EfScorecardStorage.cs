@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
@@ -14,7 +14,7 @@ namespace ParIndex.Silo.Persistence;
 /// scorecards' writes by group commit); the scorecard's version is the ETag, so a writer holding a stale
 /// version fails instead of overwriting. On PostgreSQL the commit also tells the other nodes (ChangeFeed).
 /// </summary>
-public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts, GroupCommitWriter writer, ScoreTelemetry telemetry) : IGrainStorage<ScorecardState>
+public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts, GroupCommitWriter writer, ScoreTelemetry telemetry) : IStateStore<ScorecardState>
 {
     public async Task<(ScorecardState State, string? Etag)> ReadAsync(string grainKey, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Silo.Cluster;
@@ -263,7 +263,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         var version = await sql.ScalarAsync(sql.Version, job.CycleId, job.UnitCode);
         var stored = version?.ToString(CultureInfo.InvariantCulture);
-        if (stored != job.ExpectedEtag) return new InconsistentStateException(job.GrainKey, job.ExpectedEtag, stored);
+        if (stored != job.ExpectedEtag) return StaleVersion.Exception(job.GrainKey, job.ExpectedEtag, stored);
         var next = (version ?? 0) + 1;
         var w = job.Workflow;
         using (DatabaseTelemetry.StartCommand(version is null ? sql.InsertCard : sql.UpdateCard, job.Caller))
@@ -271,7 +271,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             if (version is null)
                 await sql.ExecuteAsync(sql.InsertCard, job.CycleId, job.UnitCode, job.GroupCode, next, job.At, w.Status, w.Round, w.Returns, w.DeadlineException);
             else if (await sql.ExecuteAsync(sql.UpdateCard, next, job.At, w.Status, w.Round, w.Returns, w.DeadlineException, job.CycleId, job.UnitCode, version) != 1)
-                throw new InconsistentStateException(job.GrainKey, job.ExpectedEtag, null); // another node committed between our read and write
+                throw StaleVersion.Exception(job.GrainKey, job.ExpectedEtag, null); // another node committed between our read and write
         }
 
         foreach (var (itemCode, v) in job.Values)

@@ -1,24 +1,19 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans;
-using Orleans.Runtime;
 using Orleans.Storage;
-using StateStorage = ParIndex.Grains.Abstractions;
+using ParIndex.Grains.Contracts;
 
 namespace ParIndex.Silo.Storage;
 
 /// <summary>
 /// Orleans' grain storage over the project's own stores (the EF Core tables and their group-commit writer, on
-/// SQLite and PostgreSQL alike): `[PersistentState(name, ParIndexGrainStorage.Name)]` reads and writes through
-/// the store registered for the state's type. The scorecard's version is the ETag: a stale write raises Orleans'
-/// <see cref="InconsistentStateException"/> and writes nothing.
+/// SQLite and PostgreSQL alike): `[PersistentState(name, GrainStorage.Name)]` reads and writes through the
+/// <see cref="IStateStore{TState}"/> registered for the state's type. The version is the ETag: a stale write raises
+/// Orleans' <see cref="InconsistentStateException"/> (from the store) and writes nothing.
 /// </summary>
 public sealed class ParIndexGrainStorage(IServiceProvider services) : IGrainStorage
 {
-    /// <summary>The provider's name in `[PersistentState]`.</summary>
-    public const string Name = "parindex";
-
-    private readonly ConcurrentDictionary<Type, IStateStore> _stores = new();
+    private readonly ConcurrentDictionary<Type, IUntypedStore> _stores = new();
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -30,16 +25,8 @@ public sealed class ParIndexGrainStorage(IServiceProvider services) : IGrainStor
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        try
-        {
-            grainState.ETag = await Store<T>().WriteAsync(KeyOf(grainId), grainState.State!, grainState.ETag);
-            grainState.RecordExists = true;
-        }
-        catch (StateStorage.InconsistentStateException e)
-        {
-            // Orleans' own exception: the caller sees it, and Orleans deactivates the stale activation.
-            throw new InconsistentStateException(e.Message, e.StoredEtag ?? "", e.ExpectedEtag ?? "");
-        }
+        grainState.ETag = await Store<T>().WriteAsync(KeyOf(grainId), grainState.State!, grainState.ETag);
+        grainState.RecordExists = true;
     }
 
     /// <summary>A scorecard's history is the audit: its state is never deleted.</summary>
@@ -49,29 +36,29 @@ public sealed class ParIndexGrainStorage(IServiceProvider services) : IGrainStor
     /// <summary>The grain's string key, e.g. "par-2020-06/06-SNV": what the stores are keyed by.</summary>
     private static string KeyOf(GrainId grainId) => grainId.Key.ToString()!;
 
-    private IStateStore Store<T>() => _stores.GetOrAdd(typeof(T), type =>
+    private IUntypedStore Store<T>() => _stores.GetOrAdd(typeof(T), type =>
     {
-        var storage = services.GetService(typeof(StateStorage.IGrainStorage<>).MakeGenericType(type))
+        var store = services.GetService(typeof(IStateStore<>).MakeGenericType(type))
             ?? throw new InvalidOperationException($"No store is registered for grain state {type.Name}.");
-        return (IStateStore)Activator.CreateInstance(typeof(StateStore<>).MakeGenericType(type), storage)!;
+        return (IUntypedStore)Activator.CreateInstance(typeof(UntypedStore<>).MakeGenericType(type), store)!;
     });
 
     /// <summary>A store seen without its type's constraints (Orleans' state types have none).</summary>
-    private interface IStateStore
+    private interface IUntypedStore
     {
         Task<(object State, string? Etag)> ReadAsync(string key);
         Task<string> WriteAsync(string key, object state, string? expectedEtag);
     }
 
-    private sealed class StateStore<TState>(StateStorage.IGrainStorage<TState> storage) : IStateStore where TState : class, new()
+    private sealed class UntypedStore<TState>(IStateStore<TState> store) : IUntypedStore where TState : class, new()
     {
         public async Task<(object State, string? Etag)> ReadAsync(string key)
         {
-            var (state, etag) = await storage.ReadAsync(key, CancellationToken.None);
+            var (state, etag) = await store.ReadAsync(key, CancellationToken.None);
             return (state ?? new TState(), etag);
         }
 
         public Task<string> WriteAsync(string key, object state, string? expectedEtag) =>
-            storage.WriteAsync(key, (TState)state, expectedEtag, CancellationToken.None);
+            store.WriteAsync(key, (TState)state, expectedEtag, CancellationToken.None);
     }
 }

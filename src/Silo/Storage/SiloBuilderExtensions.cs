@@ -1,8 +1,9 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
-using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
+using ParIndex.Grains.Contracts;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Silo.Storage;
@@ -13,21 +14,50 @@ namespace ParIndex.Silo.Storage;
 /// </summary>
 public sealed class ClusterSettings
 {
+    /// <summary>0: a free port, chosen at start (tests, and a command line's own silo).</summary>
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
     /// <summary>The address other nodes reach this one at; loopback when unset (one machine).</summary>
     public string? AdvertisedAddress { get; set; }
     public string ClusterId { get; set; } = "parindex";
     public string ServiceId { get; set; } = "parindex";
+    /// <summary>A silo of its own that joins no cluster (a command run with no cluster to join).</summary>
+    public bool Standalone { get; set; }
+
+    /// <summary>A silo for one process: free ports, a cluster id nobody else uses, localhost membership.</summary>
+    public static ClusterSettings Private() => new() { SiloPort = 0, GatewayPort = 0, ClusterId = "parindex-" + Guid.NewGuid().ToString("N"), Standalone = true };
+
+    internal static int Resolve(int port)
+    {
+        if (port != 0) return port;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
 
 /// <summary>What a silo of ParIndex needs from Orleans, in one place.</summary>
 public static class SiloBuilderExtensions
 {
-    /// <summary>Our grain storage, named <see cref="ParIndexGrainStorage.Name"/>, over the stores of AddParIndexStores.</summary>
+    /// <summary>
+    /// ParIndex's silo: the services and stores on the given database, our grain storage, membership, and the
+    /// activity propagation that puts grain calls into a request's trace.
+    /// </summary>
+    public static ISiloBuilder AddParIndex(this ISiloBuilder silo, DatabaseOptions database, ClusterSettings cluster)
+    {
+        silo.Services.AddParIndexSilo(database);
+        silo.AddParIndexGrainStorage();
+        silo.UseParIndexClustering(database, cluster);
+        silo.AddActivityPropagation();
+        // A storage error crosses silos with its type, so that any node answers it as a storage problem (503, with the reason).
+        silo.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+        return silo;
+    }
+
+    /// <summary>Our grain storage, named <see cref="GrainStorage.Name"/>, over the stores of AddParIndexStores.</summary>
     public static ISiloBuilder AddParIndexGrainStorage(this ISiloBuilder silo)
     {
-        silo.Services.AddGrainStorage(ParIndexGrainStorage.Name, (sp, _) => new ParIndexGrainStorage(sp));
+        silo.Services.AddGrainStorage(GrainStorage.Name, (sp, _) => new ParIndexGrainStorage(sp));
         return silo;
     }
 
@@ -37,7 +67,9 @@ public static class SiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder UseParIndexClustering(this ISiloBuilder silo, DatabaseOptions database, ClusterSettings settings)
     {
-        if (database.IsPostgres)
+        var siloPort = ClusterSettings.Resolve(settings.SiloPort);
+        var gatewayPort = ClusterSettings.Resolve(settings.GatewayPort);
+        if (database.IsPostgres && !settings.Standalone)
         {
             silo.UseAdoNetClustering(o =>
             {
@@ -46,9 +78,9 @@ public static class SiloBuilderExtensions
             });
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
             var address = settings.AdvertisedAddress is { Length: > 0 } a ? IPAddress.Parse(a) : IPAddress.Loopback;
-            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.AdvertisedAddress is { Length: > 0 });
+            silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: settings.AdvertisedAddress is { Length: > 0 });
             // A node killed without a word is declared dead in about a second, not the default 10 s or more: its grains
-            // come back on a survivor that soon (PACKAGES.md measured ≈1 s with these two settings).
+            // come back on a survivor that soon (measured ≈1 s with these two settings on this machine).
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = TimeSpan.FromSeconds(1);
@@ -57,7 +89,7 @@ public static class SiloBuilderExtensions
         }
         else
         {
-            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
         }
         return silo;
     }

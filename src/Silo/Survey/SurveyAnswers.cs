@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Survey;
@@ -143,7 +143,7 @@ public sealed class SurveyAnswers(IDbContextFactory<ParIndexDbContext> contexts,
                     await grain.SetValuesAsync(new ScoreChange(changed, SurveyUser, Origin: "survey", ExpectedVersion: current.Version));
                     break;
                 }
-                catch (InconsistentStateException) when (attempt < MaxAttempts)
+                catch (Exception e) when (StaleVersion.Of(e) is not null && attempt < MaxAttempts)
                 {
                     // Someone wrote in between: read the scorecard and the answers again.
                 }

@@ -1,4 +1,3 @@
-using ParIndex.Grains.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;

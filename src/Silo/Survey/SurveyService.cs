@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Survey;

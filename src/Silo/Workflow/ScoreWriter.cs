@@ -1,4 +1,4 @@
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 
@@ -18,7 +18,8 @@ public sealed class ScoreWriter(IGrainFactory grains)
     public const int MaxAttempts = 20;
 
     /// <exception cref="DomainValidationException">A value broke a rule; nothing was stored.</exception>
-    /// <exception cref="InconsistentStateException">The expected version is stale (or every try lost its race); nothing was stored.</exception>
+    /// <exception cref="StaleVersionException">The expected version is stale; nothing was stored.</exception>
+    /// <exception cref="InconsistentStateException">Every try lost its race with another writer; nothing was stored.</exception>
     public async Task<ScoresWriteResult> WriteAsync(string cycleId, string unitCode, IReadOnlyList<ScoreEntry> entries, string user, string origin,
         string? expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -29,10 +30,11 @@ public sealed class ScoreWriter(IGrainFactory grains)
             {
                 return new(await grain.SetValuesAsync(new ScoreChange(entries, user, origin, expectedVersion)), attempt);
             }
-            catch (InconsistentStateException) when (expectedVersion is null && attempt < MaxAttempts)
+            // Another writer stored first (the grain then reads the winner's values and ours go on top of them), or Orleans
+            // rejected the call unprocessed (an activation going away mid-failover): both safe to try again. A short random
+            // pause keeps two writers that keep colliding from colliding in step.
+            catch (Exception e) when (attempt < MaxAttempts && (e is InconsistentStateException && expectedVersion is null || e is OrleansMessageRejectionException))
             {
-                // The grain has read the winner's values; ours go on top of them. A short random pause keeps two
-                // writers that keep colliding from colliding in step.
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
             }
         }

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
@@ -87,12 +87,12 @@ public static class ScoreEndpoints
             context.Response.Headers.ETag = Etag.Format(written.View.Version);
             return Results.Json(new ScoresWritten(cycle, unit, written.View.Version, written.Attempts, await reader.LineAsync(cycle, unit)), Json);
         }
-        catch (InconsistentStateException e)
+        catch (Exception e) when (StaleVersion.Of(e) is { } stale)
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: "Phiếu điểm đã được người khác thay đổi; hãy tải lại rồi ghi lại.",
-                detail: $"Phiên bản {expected ?? "mới nhất"} đã cũ" + (e.StoredEtag is { } now ? $", hiện là {now}." : "."),
-                extensions: new Dictionary<string, object?> { ["currentVersion"] = e.StoredEtag });
+                detail: $"Phiên bản {expected ?? "mới nhất"} đã cũ" + (stale.Stored is { } now ? $", hiện là {now}." : "."),
+                extensions: new Dictionary<string, object?> { ["currentVersion"] = stale.Stored });
         }
         catch (DomainValidationException e)
         {

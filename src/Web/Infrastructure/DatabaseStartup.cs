@@ -26,15 +26,16 @@ public sealed class Readiness
 }
 
 /// <summary>
-/// On start: create and migrate the database, seed the demo into an empty one (`Demo:Seed`, default
-/// true), then say in Vietnamese where to open the app. A database that cannot be reached or written yet
+/// On start: create and migrate the database, start the silo (it joins its cluster through tables the migrations
+/// made), seed the demo into an empty one (`Demo:Seed`, default true), then say in Vietnamese where to open the app. A database that cannot be reached or written yet
 /// does not stop the process: it keeps trying until the app stops, /healthz stays up and /readyz says
 /// "not ready" and why meanwhile. Each failure drops the pooled connections, so that a connection opened
 /// while the database was read-only does not fail every later attempt.
 /// </summary>
 public sealed class DatabaseStartup(IServiceProvider services, IConfiguration configuration, Readiness readiness,
-    StorageHealth health, IHostApplicationLifetime lifetime, ILogger<DatabaseStartup> logger) : IHostedService
+    StorageHealth health, IHostApplicationLifetime lifetime, Orleans.Runtime.Silo silo, ILogger<DatabaseStartup> logger) : IHostedService
 {
+    private bool _siloStarted;
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
 
@@ -85,6 +86,12 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         await using (await services.GetRequiredService<DatabaseOptions>().LockForStartupAsync(cancellationToken))
         {
             await services.MigrateDatabaseAsync(cancellationToken);
+            if (!_siloStarted)
+            {
+                foreach (var validator in services.GetServices<IConfigurationValidator>()) validator.ValidateConfiguration();
+                await silo.StartAsync(cancellationToken);
+                _siloStarted = true;
+            }
             if (configuration.GetValue("Demo:Seed", true))
             {
                 var progress = new Progress<string>(m => logger.LogInformation("{Step}", m));
@@ -105,5 +112,6 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
     {
         await _stopping.CancelAsync();
         await _retrying;
+        if (_siloStarted) await silo.StopAsync(cancellationToken);
     }
 }

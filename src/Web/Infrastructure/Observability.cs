@@ -5,8 +5,8 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using ParIndex.Silo.Cluster;
-using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Persistence;
+using ParIndex.Silo.Storage;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Json;
@@ -21,20 +21,27 @@ namespace ParIndex.Web.Infrastructure;
 /// </summary>
 public static class Observability
 {
-    /// <summary>Activity sources traced: requests, outgoing HTTP, grain calls, database commands.</summary>
-    public static readonly string[] Sources = ["Microsoft.AspNetCore", "System.Net.Http", GrainTelemetry.SourceName, DatabaseTelemetry.SourceName];
+    /// <summary>Activity sources traced: requests, outgoing HTTP, Orleans' grain calls (ours and its own), database commands.</summary>
+    public static readonly string[] Sources =
+        ["Microsoft.AspNetCore", "System.Net.Http", OrleansApplicationSource, "Microsoft.Orleans.Runtime", DatabaseTelemetry.SourceName];
 
-    /// <summary>Meters read: HTTP server and client, the runtime, grain calls and activations, score writes and imports.</summary>
+    /// <summary>The source of the spans of calls to our grains (Orleans' ActivitySources.ApplicationGrainActivitySourceName).</summary>
+    public const string OrleansApplicationSource = "Microsoft.Orleans.Application";
+
+    /// <summary>Orleans' meter: grain calls, activations, membership, messaging.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>Meters read: HTTP server and client, the runtime, Orleans (grain calls, activations, membership), score writes and imports.</summary>
     public static readonly string[] Meters =
     [
         "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime",
-        GrainTelemetry.MeterName, ScoreTelemetry.MeterName,
+        OrleansMeter, ScoreTelemetry.MeterName,
     ];
 
     public static WebApplicationBuilder AddParIndexObservability(this WebApplicationBuilder builder)
     {
         // Made here, before the silo, so that every log line and the telemetry resource name the node.
-        var node = NodeIdentity.New();
+        var node = NodeIdentity.InCluster(builder.Configuration["Orleans:ClusterId"] ?? new ClusterSettings().ClusterId);
         builder.Services.AddSingleton(node);
         builder.Logging.ClearProviders();
         // Serilog decides what is written ("Serilog:MinimumLevel" and its overrides); nothing is filtered before it.
@@ -124,7 +131,7 @@ public static class Observability
             });
             otel.WithMetrics(m =>
             {
-                m.AddMeter(Meters); // grain latency buckets come with the instrument (GrainTelemetry's advice)
+                m.AddMeter(Meters);
                 foreach (var reader in services.GetServices<MetricReader>()) m.AddReader(reader);
                 if (!string.IsNullOrWhiteSpace(endpoint)) m.AddOtlpExporter(o => Otlp(o, "metrics"));
             });

@@ -20,7 +20,7 @@ public class AccountTests(DemoDatabase demo)
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
-    private static AccountService Accounts(ServiceProvider services, Clock clock) =>
+    private static AccountService Accounts(IServiceProvider services, Clock clock) =>
         new(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ParIndexDbContext>>(), clock);
 
     [Fact]

@@ -33,7 +33,7 @@ public class LockoutTests(DemoDatabase demo)
         }
     }
 
-    private static AccountService Accounts(ServiceProvider services, TimeProvider clock, CountingHasher hasher) =>
+    private static AccountService Accounts(IServiceProvider services, TimeProvider clock, CountingHasher hasher) =>
         new(services.GetRequiredService<IDbContextFactory<ParIndexDbContext>>(), clock, hasher);
 
     [Theory, SqliteData, PostgresData]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Silo.Cluster;
@@ -22,9 +22,9 @@ public class ChangeFeedTests(DemoDatabase demo)
     /// <summary>A node: the silo's services with its change listener running, as the web host runs it.</summary>
     private sealed class Node : IAsyncDisposable
     {
-        private Node(ServiceProvider services) => Services = services;
+        private Node(RunningSilo services) => Services = services;
 
-        public ServiceProvider Services { get; }
+        public RunningSilo Services { get; }
         public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
         private ChangeListener Listener => Services.GetRequiredService<ChangeListener>();
 
@@ -143,7 +143,7 @@ public class ChangeFeedTests(DemoDatabase demo)
             for (var attempt = 1; ; attempt++)
             {
                 try { await grain.SetValuesAsync(new ScoreChange([new ScoreEntry("06-SCT", t.Code, ScoreKind.Appraised, t.Value)], $"writer-{n}", "test")); return; }
-                catch (InconsistentStateException) when (attempt < 50) { Interlocked.Increment(ref conflicts); await Task.Delay(Random.Shared.Next(1, 10)); }
+                catch (Exception e) when (e is InconsistentStateException or OrleansMessageRejectionException && attempt < 50) { Interlocked.Increment(ref conflicts); await Task.Delay(Random.Shared.Next(1, 10)); }
             }
         }));
 

@@ -29,7 +29,7 @@ public class EvidenceStoreTests(DemoDatabase demo)
     private sealed class Fixture : IAsyncDisposable
     {
         public required TempFolder Folder { get; init; }
-        public required ServiceProvider Services { get; init; }
+        public required RunningSilo Services { get; init; }
         public required TestDatabase Db { get; init; }
         public EvidenceStore Store(long maxBytes = EvidenceOptions.DefaultMaxBytes) => new(
             Services.GetRequiredService<IDbContextFactory<ParIndexDbContext>>(), new EvidenceOptions(Folder.Path("evidence"), maxBytes), TimeProvider.System);

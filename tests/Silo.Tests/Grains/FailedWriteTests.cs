@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Silo.Persistence;
@@ -14,7 +13,7 @@ public class FailedWriteTests(DemoDatabase demo)
 {
     private const string Cycle = "par-2020-06";
 
-    private sealed class FailingOnce(IGrainStorage<ScorecardState> inner) : IGrainStorage<ScorecardState>
+    private sealed class FailingOnce(IStateStore<ScorecardState> inner) : IStateStore<ScorecardState>
     {
         public bool FailNext { get; set; }
 
@@ -32,13 +31,13 @@ public class FailedWriteTests(DemoDatabase demo)
     public async Task A_failed_write_puts_the_values_and_the_result_back()
     {
         await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
-        var services = new ServiceCollection().AddLogging().AddParIndexSilo(db.Options);
-        services.RemoveAll<IGrainStorage<ScorecardState>>();
-        services.AddSingleton<EfScorecardStorage>();
-        services.AddSingleton(sp => new FailingOnce(sp.GetRequiredService<EfScorecardStorage>()));
-        services.AddSingleton<IGrainStorage<ScorecardState>>(sp => sp.GetRequiredService<FailingOnce>());
-        await using var provider = services.BuildServiceProvider();
-        await provider.MigrateDatabaseAsync();
+        // Registered before the silo's own stores, which are only added where none is.
+        await using var provider = await db.SiloAsync(services =>
+        {
+            services.AddSingleton<EfScorecardStorage>();
+            services.AddSingleton(sp => new FailingOnce(sp.GetRequiredService<EfScorecardStorage>()));
+            services.AddSingleton<IStateStore<ScorecardState>>(sp => sp.GetRequiredService<FailingOnce>());
+        });
 
         var card = provider.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
         var before = await card.GetAsync();

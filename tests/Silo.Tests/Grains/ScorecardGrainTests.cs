@@ -1,9 +1,8 @@
 using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
-using ParIndex.Silo.Hosting;
 using ParIndex.Silo.Tests.Support;
 
 namespace ParIndex.Silo.Tests.Grains;
@@ -115,7 +114,7 @@ public class ScorecardGrainTests(DemoDatabase demo)
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
         var read = await card.GetAsync();
         await card.SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0.5m, version: read.Version));
-        await Assert.ThrowsAsync<InconsistentStateException>(() => card.SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0.75m, version: read.Version)));
+        await Assert.ThrowsAsync<StaleVersionException>(() => card.SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0.75m, version: read.Version)));
         Assert.Equal(0.5m, (await card.GetAsync()).Items["1.1.1"].Appraised);
     }
 
@@ -147,7 +146,7 @@ public class ScorecardGrainTests(DemoDatabase demo)
         var ranking = await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "06", "so")).GetLinesAsync();
         var rollUp = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "06")).GetRollUpAsync();
 
-        await services.GetRequiredService<GrainHost>().DeactivateAllAsync();
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
         Assert.Equal(0m, (await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV")).GetAsync()).Items["1.1.1"].Appraised);
         Assert.Equal(ranking, await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "06", "so")).GetLinesAsync());

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Silo.Persistence;
@@ -66,7 +66,7 @@ public class GroupCommitTests(DemoDatabase demo)
         using var folder = new TempFolder();
         await using var path = await demo.CopyAsync(DatabaseOptions.Sqlite);
         await using var services = await path.SiloAsync();
-        var storage = services.GetRequiredService<IGrainStorage<ScorecardState>>();
+        var storage = services.GetRequiredService<IStateStore<ScorecardState>>();
         var keys = new[] { "06-SNV", "06-STP", "06-SCT" }.Select(u => GrainKeys.Scorecard(Cycle, u)).ToArray();
         var states = await Task.WhenAll(keys.Select(k => storage.ReadAsync(k, CancellationToken.None)));
         var auditBefore = await path.CountAsync("audit");

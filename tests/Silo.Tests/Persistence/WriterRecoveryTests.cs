@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Silo.Persistence;
@@ -26,7 +25,7 @@ public class WriterRecoveryTests(DemoDatabase demo)
     {
         await using var path = await demo.CopyAsync(DatabaseOptions.Sqlite);
         await using var services = await path.SiloAsync();
-        var storage = services.GetRequiredService<IGrainStorage<ScorecardState>>();
+        var storage = services.GetRequiredService<IStateStore<ScorecardState>>();
         var key = GrainKeys.Scorecard(Cycle, "06-SNV");
         var (state, etag) = await storage.ReadAsync(key, CancellationToken.None);
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Silo.Storage;
 using ParIndex.Silo.Tests.Support;
@@ -77,7 +77,7 @@ public class GrainStorageTests(DemoDatabase demo)
         // Another writer (another node, an import) moves the scorecard on behind the grain's back.
         await using (var other = new ServiceCollection().AddLogging().AddParIndexStores(db.Options).BuildServiceProvider())
         {
-            var store = other.GetRequiredService<IGrainStorage<ScorecardState>>();
+            var store = other.GetRequiredService<IStateStore<ScorecardState>>();
             var (state, etag) = await store.ReadAsync(Key, CancellationToken.None);
             state.Items["1.1.1"] = state.Items["1.1.1"] with { Self = 0.5m };
             state.PendingAudit = [new AuditEntry("1.1.1", ParIndex.Grains.Domain.ScoreKind.Self, null, 0.5m, null, null, "other", "test", DateTimeOffset.UtcNow)];

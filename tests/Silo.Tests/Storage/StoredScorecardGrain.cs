@@ -26,7 +26,7 @@ public interface IStoredScorecardGrain : IGrainWithStringKey
 }
 
 public sealed class StoredScorecardGrain(
-    [PersistentState("scorecard", ParIndexGrainStorage.Name)] IPersistentState<ScorecardState> card) : Grain, IStoredScorecardGrain
+    [PersistentState("scorecard", GrainStorage.Name)] IPersistentState<ScorecardState> card) : Grain, IStoredScorecardGrain
 {
     public Task<StoredView> ReadAsync() => Task.FromResult(View());
 

@@ -79,13 +79,8 @@ public sealed class TestDatabase : IAsyncDisposable
         return string.Join(" ", parts);
     }
 
-    /// <summary>The silo's services on this database, migrated.</summary>
-    public async Task<ServiceProvider> SiloAsync(Action<ParIndex.Silo.Hosting.GrainHostOptions>? host = null)
-    {
-        var services = new ServiceCollection().AddLogging().AddParIndexSilo(Options, host).BuildServiceProvider();
-        await services.MigrateDatabaseAsync();
-        return services;
-    }
+    /// <summary>A silo of its own on this database (migrated first), as a command runs one; disposing it stops it.</summary>
+    public Task<RunningSilo> SiloAsync(Action<IServiceCollection>? configure = null) => RunningSilo.StartAsync(Options, configure);
 
     /// <summary>Runs the command line with this database's options after the given arguments.</summary>
     public Task<Tool.Run> RunAsync(params string[] args) => Tool.RunAsync([.. args, .. Args]);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain.Survey;
 using ParIndex.Silo.Survey;
@@ -15,11 +14,11 @@ internal sealed class SurveyFixture : IAsyncDisposable
         [new SurveyQuestion("Q1", "2.1", "Mức độ hài lòng về thái độ tiếp đón"), new SurveyQuestion("Q2", "2.2", "Thời gian giải quyết hồ sơ")])
     { Respondents = "Người dân, doanh nghiệp", Quota = 4 };
 
-    private SurveyFixture(TempFolder folder, TestDatabase db, ServiceProvider services, ManualClock clock) => (Folder, Db, Services, Clock) = (folder, db, services, clock);
+    private SurveyFixture(TempFolder folder, TestDatabase db, RunningSilo services, ManualClock clock) => (Folder, Db, Services, Clock) = (folder, db, services, clock);
 
     public TempFolder Folder { get; }
     public TestDatabase Db { get; }
-    public ServiceProvider Services { get; }
+    public RunningSilo Services { get; }
     public ManualClock Clock { get; }
     public SurveyService Survey => Services.GetRequiredService<SurveyService>();
     public SurveyAnswers Answers => Services.GetRequiredService<SurveyAnswers>();
@@ -38,8 +37,7 @@ internal sealed class SurveyFixture : IAsyncDisposable
              "groups":[{"code":"xa","name":"Xã","assessor":"990","framework":"f","units":["99-X","99-Y"]}]}
             """))).ShouldSucceed();
         var clock = new ManualClock(new DateTimeOffset(2024, 11, 1, 3, 0, 0, TimeSpan.Zero));
-        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock).AddParIndexSilo(db.Options).BuildServiceProvider();
-        await services.MigrateDatabaseAsync();
+        var services = await db.SiloAsync(s => s.AddSingleton<TimeProvider>(clock));
         var fixture = new SurveyFixture(folder, db, services, clock);
         await fixture.Survey.SaveQuestionnaireAsync(CycleId, P01);
         if (open) await fixture.Survey.OpenAsync(CycleId, new DateOnly(2024, 11, 30), minimumAnswers: 3, "snv");

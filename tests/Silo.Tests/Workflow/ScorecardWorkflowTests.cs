@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
@@ -46,8 +46,8 @@ public class ScorecardWorkflowTests
 
         async Task Refused(Func<Task> step)
         {
-            var e = await Assert.ThrowsAsync<InconsistentStateException>(step);
-            Assert.Equal((shown, now), (e.ExpectedEtag, e.StoredEtag));
+            var e = await Assert.ThrowsAsync<StaleVersionException>(step);
+            Assert.Equal((shown, now), (e.Expected, e.Stored));
             var after = await card.GetAsync();
             Assert.Equal(now, after.Version);
         }

@@ -1,6 +1,5 @@
 using ParIndex.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 

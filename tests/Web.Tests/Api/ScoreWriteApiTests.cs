@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ParIndex.Grains.Abstractions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Silo;
@@ -121,7 +120,7 @@ public class ScoreWriteApiTests
         await client.GetAsync(Unit); // the web node's grain has read version N
 
         // Another node (a second silo over the same database) writes first: the web's grain is now stale.
-        await using (var other = new ServiceCollection().AddLogging().AddParIndexSilo(DatabaseOptions.ForSqliteFile(app.DatabasePath)).BuildServiceProvider())
+        await using (var other = await ParIndex.Silo.RunningSilo.StartAsync(DatabaseOptions.ForSqliteFile(app.DatabasePath)))
             await other.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard("par-2020-06", "06-SCT"))
                 .SetValuesAsync(new ScoreChange([new ScoreEntry("06-SCT", "1.2.1", ScoreKind.Appraised, 0m)], "other-node"));
 

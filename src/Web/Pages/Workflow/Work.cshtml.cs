@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using ParIndex.Grains.Abstractions;
+using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
@@ -181,7 +181,7 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
             Flash = await action(grain, form, Access.UserName(User));
             return Redirect(Links.Work(CycleId, UnitCode) + (_anchor is null ? "" : "#" + _anchor));
         }
-        catch (InconsistentStateException)
+        catch (Exception e) when (StaleVersion.Of(e) is not null)
         {
             Stale = true;
             Response.StatusCode = StatusCodes.Status409Conflict;
