@@ -38,6 +38,6 @@ public class HealthTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Contains("lang=\"vi\"", html);
         Assert.Contains("Chỉ số cải cách hành chính", html);
         Assert.Contains("Chỉ số cải cách hành chính năm 2020 — tỉnh Bắc Kạn", html);
-        Assert.Contains($"href=\"/cong-bo\" data-readable=\"false\"", html); // unpublished: the public is sent to what is published
+        Assert.Contains($"href=\"/cong-bo\" data-readable=\"false\"", html); // Thái Nguyên 2025, unpublished: the public is sent to what is published
     }
 }

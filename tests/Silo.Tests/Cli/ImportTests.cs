@@ -15,7 +15,7 @@ public class ImportTests(DemoDatabase demo)
     private async Task<Tool.Run> RefusedAsync(string provider, string csv, params string[] expected)
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         var before = await db.FingerprintAsync();
         var run = await ImportScoresAsync(db, folder, csv);
         Assert.NotEqual(0, run.ExitCode);
@@ -30,7 +30,7 @@ public class ImportTests(DemoDatabase demo)
     public async Task A_good_scores_file_is_stored_with_its_audit_and_changes_the_results(string provider)
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         var audit = await db.CountAsync("audit");
         var run = await ImportScoresAsync(db, folder, Header + "06-SNV,1.1.1,appraised,0,Ban hành chậm\n06-SNV,1.1.1,appraised,0.25,Ban hành chậm 5 ngày\n");
         run.ShouldSucceed();
@@ -82,7 +82,7 @@ public class ImportTests(DemoDatabase demo)
     public async Task Malformed_cycle_json_is_refused_with_line_and_nothing_stored(string provider)
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         var before = await db.FingerprintAsync();
         var run = await db.RunAsync("import", "cycle", folder.Write("cycle.json", "{\n  \"id\": \"x\",\n  \"year\": 2021,\n  \"frameworks\": [ {\n}"));
         Assert.NotEqual(0, run.ExitCode);
@@ -94,7 +94,7 @@ public class ImportTests(DemoDatabase demo)
     public async Task A_cycle_whose_group_names_an_unknown_unit_is_refused_naming_it(string provider)
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         var json = File.ReadAllText(Repo.Path("examples", "bac-kan", "cycle-2020.json")).Replace("\"par-2020-06\"", "\"par-2020-copy\"").Replace("\"06-SNV\"", "\"06-KHONG-CO\"");
         var before = await db.FingerprintAsync();
         var run = await db.RunAsync("import", "cycle", folder.Write("cycle.json", json));
@@ -107,7 +107,7 @@ public class ImportTests(DemoDatabase demo)
     public async Task A_cycle_id_already_stored_is_refused(string provider)
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         var run = await db.RunAsync("import", "cycle", Repo.Path("examples", "bac-kan", "cycle-2020.json"));
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("par-2020-06", run.Error);
@@ -117,7 +117,7 @@ public class ImportTests(DemoDatabase demo)
     public async Task A_unit_overlapping_a_different_unit_with_the_same_code_is_refused(string provider)
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         var before = await db.FingerprintAsync();
         var run = await db.RunAsync("import", "units", folder.Write("units.csv",
             "code,name,type,level,parent_code,valid_from,valid_to,predecessors\n06-NEW,Sở Mới,Sở,2,06,,2025-06-30,\n01834,Phường Khác,Phường,3,058,,2025-06-30,\n"));

@@ -19,7 +19,7 @@ public class PublicationTests(DemoDatabase demo)
     public async Task Publishing_keeps_version_1_as_the_results_were()
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var db = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         var before = (await db.RunAsync("results", "--cycle", Cycle)).ShouldSucceed().Output;
         var run = (await PublishAsync(db)).ShouldSucceed();
         Assert.Contains("202/QĐ-UBND", run.Output);
@@ -31,7 +31,7 @@ public class PublicationTests(DemoDatabase demo)
     public async Task After_publication_import_scores_is_refused_and_nothing_written()
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var db = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         (await PublishAsync(db, "--group", "so")).ShouldSucceed();
         var before = await db.FingerprintAsync();
         var run = await db.RunAsync("import", "scores", "--cycle", Cycle, folder.Write("s.csv", "unit_code,item_code,kind,value,note\n06-SNV,1.1.1,appraised,0,\n"));
@@ -47,7 +47,7 @@ public class PublicationTests(DemoDatabase demo)
     public async Task A_published_value_cannot_be_changed_through_the_grains_either()
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var db = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         (await PublishAsync(db, "--group", "so")).ShouldSucceed();
         await using var services = await db.SiloAsync();
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
@@ -59,7 +59,7 @@ public class PublicationTests(DemoDatabase demo)
     public async Task An_adjustment_creates_version_2_re_ranks_and_keeps_version_1_readable()
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var db = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         (await PublishAsync(db)).ShouldSucceed();
         var first = (await db.RunAsync("results", "--cycle", Cycle, "--group", "so")).ShouldSucceed().Output;
         var audit = await db.CountAsync("audit");
@@ -84,7 +84,7 @@ public class PublicationTests(DemoDatabase demo)
     public async Task An_adjustment_of_an_unpublished_group_is_refused_and_nothing_written()
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var db = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         var before = await db.FingerprintAsync();
         var run = await db.RunAsync("adjust", "--cycle", Cycle, "--decision", "1/QĐ", "--date", "2021-07-30", "--reason", "Thử",
             folder.Write("adj.csv", "unit_code,item_code,kind,value,note\n06-SNV,1.1.1,appraised,0,\n"));
@@ -97,7 +97,7 @@ public class PublicationTests(DemoDatabase demo)
     public async Task Publishing_twice_is_refused()
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var db = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         (await PublishAsync(db, "--group", "so")).ShouldSucceed();
         var again = await PublishAsync(db, "--group", "so");
         Assert.NotEqual(0, again.ExitCode);
@@ -126,7 +126,7 @@ public class PublicationTests(DemoDatabase demo)
     public async Task A_bad_date_or_a_missing_reason_is_refused_with_a_clear_message()
     {
         using var folder = new TempFolder();
-        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var db = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         var badDate = await db.RunAsync("publish", "--cycle", Cycle, "--decision", "1/QĐ", "--date", "09/02/2021");
         Assert.NotEqual(0, badDate.ExitCode);
         Assert.Contains("yyyy-MM-dd", badDate.Error);

@@ -24,7 +24,7 @@ public class RoundTripTests(DemoDatabase demo)
         foreach (var format in new[] { "csv", "json" })
         {
             var mine = (await db.RunAsync("results", "--cycle", "par-2020-06", "--format", format)).ShouldSucceed().Output;
-            await using var seededDb = await demo.CopyAsync(provider);
+            await using var seededDb = await demo.CopyAsync(provider); // as seeded, then published: publication changes no figure
             var seeded = (await seededDb.RunAsync("results", "--cycle", "par-2020-06", "--format", format)).ShouldSucceed().Output;
             Assert.Equal(seeded, mine);
         }
@@ -33,7 +33,7 @@ public class RoundTripTests(DemoDatabase demo)
     [Theory, SqliteData, PostgresData]
     public async Task Importing_the_same_scores_twice_changes_no_result(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider); // published groups take no import
         var before = (await db.RunAsync("results", "--cycle", "par-2020-06")).ShouldSucceed().Output;
         (await db.RunAsync("import", "scores", "--cycle", "par-2020-06", Repo.Path("examples", "bac-kan", "scores-2020.csv"))).ShouldSucceed();
         Assert.Equal(before, (await db.RunAsync("results", "--cycle", "par-2020-06")).ShouldSucceed().Output);

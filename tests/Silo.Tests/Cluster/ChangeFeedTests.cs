@@ -66,7 +66,7 @@ public class ChangeFeedTests(DemoDatabase demo)
     [Theory, PostgresData]
     public async Task A_write_on_one_node_shows_in_the_other_nodes_ranking_within_a_second(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var a = await Node.StartAsync(db);
         await using var b = await Node.StartAsync(db);
         Assert.Equal(1, (await b.LineAsync("06", "so", "06-SCT")).Rank); // B has its ranking in memory
@@ -86,7 +86,7 @@ public class ChangeFeedTests(DemoDatabase demo)
     [Theory, PostgresData]
     public async Task A_node_skips_its_own_notifications_and_hears_the_others(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var node = await Node.StartAsync(db);
         var received = 0;
         using var meters = new MeterListener
@@ -112,7 +112,7 @@ public class ChangeFeedTests(DemoDatabase demo)
     [Theory, PostgresData]
     public async Task A_scores_import_from_the_command_line_refreshes_a_listening_node(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var node = await Node.StartAsync(db);
         var before = await node.LineAsync("06", "so", "06-SNV");
 
@@ -125,7 +125,7 @@ public class ChangeFeedTests(DemoDatabase demo)
     [Theory, PostgresData]
     public async Task Concurrent_writers_on_two_nodes_lose_no_update(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var a = await Node.StartAsync(db);
         await using var b = await Node.StartAsync(db);
         var key = GrainKeys.Scorecard(Cycle, "06-SCT");
@@ -160,7 +160,7 @@ public class ChangeFeedTests(DemoDatabase demo)
     [Theory, PostgresData]
     public async Task A_deadline_set_on_one_node_holds_on_the_other_within_a_second(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var a = await Node.StartAsync(db);
         await using var b = await Node.StartAsync(db);
         var cycleOnB = b.Grains.GetGrain<ICycleGrain>(Cycle);
@@ -179,7 +179,7 @@ public class ChangeFeedTests(DemoDatabase demo)
     [Theory, PostgresData]
     public async Task A_publication_on_one_node_freezes_the_scorecards_the_other_node_holds(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var a = await Node.StartAsync(db);
         await using var b = await Node.StartAsync(db);
         var cardOnB = b.Grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "01843"));
@@ -195,7 +195,7 @@ public class ChangeFeedTests(DemoDatabase demo)
     [Theory, PostgresData]
     public async Task An_adjustment_on_one_node_shows_as_the_new_version_in_the_other_nodes_ranking(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var a = await Node.StartAsync(db);
         await using var b = await Node.StartAsync(db);
         var publications = a.Services.GetRequiredService<PublicationService>();

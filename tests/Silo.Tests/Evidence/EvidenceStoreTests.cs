@@ -40,7 +40,7 @@ public class EvidenceStoreTests(DemoDatabase demo)
     private async Task<Fixture> StartAsync()
     {
         var folder = new TempFolder();
-        var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        var db = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         return new Fixture { Folder = folder, Db = db, Services = await db.SiloAsync() };
     }
 

@@ -30,7 +30,7 @@ public class FailedWriteTests(DemoDatabase demo)
     [Fact]
     public async Task A_failed_write_puts_the_values_and_the_result_back()
     {
-        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var db = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         // Registered before the silo's own stores, which are only added where none is.
         await using var provider = await db.SiloAsync(services =>
         {

@@ -22,7 +22,7 @@ public class ScorecardGrainTests(DemoDatabase demo)
     [Theory, SqliteData, PostgresData]
     public async Task A_write_shows_in_the_ranking_and_every_roll_up_when_it_returns(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var services = await db.SiloAsync();
         var grains = services.GetRequiredService<IGrainFactory>();
         var last = (await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "06", "so")).GetLinesAsync())[^1];
@@ -46,7 +46,7 @@ public class ScorecardGrainTests(DemoDatabase demo)
     [Theory, SqliteData, PostgresData]
     public async Task The_province_sees_every_districts_communes_through_its_districts(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var services = await db.SiloAsync();
         var grains = services.GetRequiredService<IGrainFactory>();
         var province = await grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "06")).GetRollUpAsync();
@@ -71,7 +71,7 @@ public class ScorecardGrainTests(DemoDatabase demo)
     [Theory, SqliteData, PostgresData]
     public async Task A_bad_value_is_refused_and_nothing_of_the_change_is_stored(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var services = await db.SiloAsync();
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
         var before = await card.GetAsync();
@@ -88,7 +88,7 @@ public class ScorecardGrainTests(DemoDatabase demo)
     [Theory, SqliteData, PostgresData]
     public async Task Every_change_is_audited_with_who_old_new_and_why(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var services = await db.SiloAsync();
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
         var old = (await card.GetAsync()).Items["1.1.1"].Appraised;
@@ -100,7 +100,7 @@ public class ScorecardGrainTests(DemoDatabase demo)
     [Theory, SqliteData, PostgresData]
     public async Task The_audit_is_append_only_in_the_database_itself(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         var error = await Assert.ThrowsAnyAsync<DbException>(() => db.ScalarAsync("UPDATE audit SET \"NewValue\"='9'"));
         Assert.Contains("append-only", error.Message);
         await Assert.ThrowsAnyAsync<DbException>(() => db.ScalarAsync("DELETE FROM audit"));
@@ -109,7 +109,7 @@ public class ScorecardGrainTests(DemoDatabase demo)
     [Theory, SqliteData, PostgresData]
     public async Task A_writer_with_a_stale_version_fails_instead_of_overwriting(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var services = await db.SiloAsync();
         var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
         var read = await card.GetAsync();
@@ -121,7 +121,7 @@ public class ScorecardGrainTests(DemoDatabase demo)
     [Theory, SqliteData, PostgresData]
     public async Task A_second_node_writing_the_same_scorecard_makes_the_stale_one_fail_then_succeed_on_retry(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var nodeA = await db.SiloAsync();
         await using var nodeB = await db.SiloAsync();
         var a = nodeA.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV"));
@@ -139,7 +139,7 @@ public class ScorecardGrainTests(DemoDatabase demo)
     [Theory, SqliteData, PostgresData]
     public async Task Deactivated_grains_come_back_from_the_store_with_the_same_state_and_ranking(string provider)
     {
-        await using var db = await demo.CopyAsync(provider);
+        await using var db = await demo.CopyUnpublishedAsync(provider);
         await using var services = await db.SiloAsync();
         var grains = services.GetRequiredService<IGrainFactory>();
         await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "06-SNV")).SetValuesAsync(Change("06-SNV", "1.1.1", ScoreKind.Appraised, 0m));

@@ -17,7 +17,7 @@ public class GroupCommitTests(DemoDatabase demo)
     public async Task Concurrent_writes_are_all_stored_once_acknowledged_and_survive_a_restart()
     {
         using var folder = new TempFolder();
-        await using var path = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var path = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         var auditBefore = await path.CountAsync("audit");
         var versionsBefore = await path.ScalarAsync("SELECT SUM(\"Version\") FROM scorecards");
         List<(string Unit, string Item, decimal Value)> written;
@@ -64,7 +64,7 @@ public class GroupCommitTests(DemoDatabase demo)
     public async Task A_stale_write_fails_alone_and_the_writes_beside_it_commit()
     {
         using var folder = new TempFolder();
-        await using var path = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var path = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         await using var services = await path.SiloAsync();
         var storage = services.GetRequiredService<IStateStore<ScorecardState>>();
         var keys = new[] { "06-SNV", "06-STP", "06-SCT" }.Select(u => GrainKeys.Scorecard(Cycle, u)).ToArray();

@@ -23,7 +23,7 @@ public class WriterRecoveryTests(DemoDatabase demo)
     [Fact]
     public async Task Read_only_connections_left_in_the_pool_are_dropped_and_the_write_goes_through()
     {
-        await using var path = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        await using var path = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
         await using var services = await path.SiloAsync();
         var storage = services.GetRequiredService<IStateStore<ScorecardState>>();
         var key = GrainKeys.Scorecard(Cycle, "06-SNV");

@@ -17,6 +17,7 @@ namespace ParIndex.Web.Tests.Account;
 public class SessionTests
 {
     private const string WorkPage = "/cham-diem";
+    /// <summary>Read on a copy of the demo before its decisions: unpublished, so only a live session reads it.</summary>
     private const string Api = "/api/cycles/par-2020-06/units/01834";
 
     /// <summary>The cookie a signed-in client sends, as someone who copied it would send it.</summary>
@@ -33,7 +34,7 @@ public class SessionTests
     }
 
     [Fact]
-    public Task A_copied_cookie_stops_working_once_its_owner_signs_out() => OwnDemoApp.RunAsync(async app =>
+    public Task A_copied_cookie_stops_working_once_its_owner_signs_out() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var staff = await Staff.SignInAsync(app, "snv.backan");
         var copy = await CookieAsync(staff);
@@ -77,7 +78,7 @@ public class SessionTests
     });
 
     [Fact]
-    public Task A_role_taken_away_on_the_command_line_ends_the_running_sessions_at_once() => OwnDemoApp.RunAsync(async app =>
+    public Task A_role_taken_away_on_the_command_line_ends_the_running_sessions_at_once() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         // xem.bnv reads both provinces; once one is taken away, its old cookie ends (and with it what it could still read).
         var staff = await Staff.SignInAsync(app, DemoApp.Reader);

@@ -9,7 +9,7 @@ namespace ParIndex.Web.Tests.Api;
 public class ApiWriteTests
 {
     [Fact]
-    public Task A_score_written_through_the_grains_shows_in_the_next_answers() => OwnDemoApp.RunAsync(async app =>
+    public Task A_score_written_through_the_grains_shows_in_the_next_answers() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var client = (await app.ReaderAsync());
         const string unitUrl = "/api/cycles/par-2020-06/units/06-SCT", rankingUrl = "/api/cycles/par-2020-06/groups/so/ranking";
@@ -39,7 +39,7 @@ public class ApiWriteTests
     });
 
     [Fact]
-    public Task A_change_of_rank_shows_in_the_ranking_and_the_export() => OwnDemoApp.RunAsync(async app =>
+    public Task A_change_of_rank_shows_in_the_ranking_and_the_export() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var client = (await app.ReaderAsync());
         var grains = app.Services.GetRequiredService<IGrainFactory>();

@@ -10,9 +10,10 @@ namespace ParIndex.Web.Tests.Api;
 
 /// <summary>
 /// Issue 13, points 5 and 6: every malformed score write is refused with a Vietnamese problem that names what is
-/// wrong, and nothing of it is stored (the scorecard's ETag does not move). One demo copy: nothing here writes.
+/// wrong, and nothing of it is stored (the scorecard's ETag does not move). One demo copy, before its decisions (a published
+/// scorecard would refuse any write first): nothing here writes.
 /// </summary>
-public class MalformedScoreBodyTests(DemoApp app) : IClassFixture<DemoApp>
+public class MalformedScoreBodyTests(UnpublishedDemoApp app) : IClassFixture<UnpublishedDemoApp>
 {
     private const string Unit = "/api/cycles/par-2020-06/units/06-SCT", Scores = Unit + "/scores";
 
@@ -116,7 +117,7 @@ public class MalformedScoreBodyTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
-    public Task A_value_comes_back_with_at_most_three_decimals() => OwnDemoApp.RunAsync(async own =>
+    public Task A_value_comes_back_with_at_most_three_decimals() => OwnDemoApp.RunUnpublishedAsync(async own =>
     {
         var client = await own.ProvinceAsync();
         var response = await client.SendAsync(Post("[{\"item\": \"1.1.1\", \"kind\": \"appraised\", \"value\": 0.50000000000}]"));

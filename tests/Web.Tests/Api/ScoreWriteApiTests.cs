@@ -10,7 +10,7 @@ using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Web.Tests.Api;
 
-/// <summary>POST /api/cycles/{cycle}/units/{unit}/scores: validated by the grains, versioned by ETag; each test on its own demo copy.</summary>
+/// <summary>POST /api/cycles/{cycle}/units/{unit}/scores: validated by the grains, versioned by ETag; each test on its own demo copy (unpublished where it writes).</summary>
 public class ScoreWriteApiTests
 {
     private const string Unit = "/api/cycles/par-2020-06/units/06-SCT", Scores = Unit + "/scores";
@@ -26,7 +26,7 @@ public class ScoreWriteApiTests
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
     [Fact]
-    public Task A_write_with_the_current_ETag_is_stored_re_ranked_and_answers_the_new_version() => OwnDemoApp.RunAsync(async app =>
+    public Task A_write_with_the_current_ETag_is_stored_re_ranked_and_answers_the_new_version() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var client = (await app.ProvinceAsync());
         var read = await client.GetAsync(Unit);
@@ -48,7 +48,7 @@ public class ScoreWriteApiTests
     });
 
     [Fact]
-    public Task Only_the_units_province_administrator_writes_and_the_audit_names_them() => OwnDemoApp.RunAsync(async app =>
+    public Task Only_the_units_province_administrator_writes_and_the_audit_names_them() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var body = new[] { new { item = "1.1.1", kind = "appraised", value = 0m, note = "Ban hành chậm" } };
         var anonymous = await app.CreateClient().SendAsync(Post(body));
@@ -66,7 +66,7 @@ public class ScoreWriteApiTests
     });
 
     [Fact]
-    public Task A_write_with_a_stale_ETag_is_a_409_problem_and_writes_nothing() => OwnDemoApp.RunAsync(async app =>
+    public Task A_write_with_a_stale_ETag_is_a_409_problem_and_writes_nothing() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var client = (await app.ProvinceAsync());
         var stale = (await client.GetAsync(Unit)).Headers.ETag!.Tag;
@@ -84,7 +84,7 @@ public class ScoreWriteApiTests
     });
 
     [Fact]
-    public Task Bad_values_are_a_400_problem_listing_every_error_and_nothing_is_written() => OwnDemoApp.RunAsync(async app =>
+    public Task Bad_values_are_a_400_problem_listing_every_error_and_nothing_is_written() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var client = (await app.ProvinceAsync());
         var before = await client.GetAsync(Unit);
@@ -114,7 +114,7 @@ public class ScoreWriteApiTests
     });
 
     [Fact]
-    public Task Without_If_Match_a_write_that_lost_a_race_to_another_node_is_applied_again_on_top_of_it() => OwnDemoApp.RunAsync(async app =>
+    public Task Without_If_Match_a_write_that_lost_a_race_to_another_node_is_applied_again_on_top_of_it() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var client = (await app.ProvinceAsync());
         await client.GetAsync(Unit); // the web node's grain has read version N

@@ -24,9 +24,10 @@ public sealed class BrowserSession : IAsyncDisposable
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <param name="mobile">A phone: a touch screen, the mobile viewport rules and a dense display.</param>
-    public static async Task<BrowserSession> StartAsync(int width = 1400, int height = 1000, bool mobile = false)
+    /// <param name="published">The demo as shipped (Bắc Kạn published); false: before its decisions, Bắc Kạn's scorecards drafts.</param>
+    public static async Task<BrowserSession> StartAsync(int width = 1400, int height = 1000, bool mobile = false, bool published = true)
     {
-        var session = new BrowserSession { _app = new DemoApp() };
+        var session = new BrowserSession { _app = published ? new DemoApp() : new UnpublishedDemoApp() };
         await ((IAsyncLifetime)session._app).InitializeAsync();
         session._app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         session._app.StartServer();

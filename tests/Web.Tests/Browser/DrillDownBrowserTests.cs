@@ -12,7 +12,7 @@ public class DrillDownBrowserTests
     {
         await using var browser = await BrowserSession.StartAsync();
         var page = browser.Page;
-        await browser.SignInAsync(ParIndex.Web.Tests.Support.DemoApp.Reader); // the demo's results are not published: staff read them
+        await browser.SignInAsync(ParIndex.Web.Tests.Support.DemoApp.Reader); // staff read the same pages (the public way down: DemoStoryBrowserTests)
 
         await browser.GoAsync("/");
         await browser.ScreenshotAsync("01-trang-chu");

@@ -16,6 +16,7 @@ namespace ParIndex.Web.Tests.Health;
 /// </summary>
 public class WriteReadinessTests
 {
+    /// <summary>A scorecard that takes writes: on the demo before its decisions (a published one refuses them first).</summary>
     internal const string Scores = "/api/cycles/par-2020-06/units/06-SCT/scores";
 
     internal static Task<HttpResponseMessage> WriteAsync(HttpClient client, decimal value) =>
@@ -30,7 +31,7 @@ public class WriteReadinessTests
     /// (Database:CommandTimeoutSeconds) instead of 60, so that the refusal comes quickly.
     /// </summary>
     [Fact]
-    public Task A_database_locked_by_another_process_is_a_503_with_the_reason_then_writes_and_readyz_recover() => OwnDemoApp.RunAsync(async demo =>
+    public Task A_database_locked_by_another_process_is_a_503_with_the_reason_then_writes_and_readyz_recover() => OwnDemoApp.RunUnpublishedAsync(async demo =>
     {
         var clock = new ManualClock();
         await using var app = demo.WithWebHostBuilder(b =>

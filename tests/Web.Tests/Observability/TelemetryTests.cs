@@ -20,7 +20,7 @@ public class TelemetryTests
     private const string Route = "/api/cycles/{cycle}/units/{unit}/scores";
 
     [Fact]
-    public Task A_request_that_writes_a_score_is_one_trace_of_server_grain_and_database_spans_with_its_metrics() => OwnDemoApp.RunAsync(async demo =>
+    public Task A_request_that_writes_a_score_is_one_trace_of_server_grain_and_database_spans_with_its_metrics() => OwnDemoApp.RunUnpublishedAsync(async demo =>
     {
         var spans = new SpanCapture();
         var metrics = new MetricCapture();

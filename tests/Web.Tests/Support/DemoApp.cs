@@ -5,20 +5,24 @@ using ParIndex.Silo.Cli;
 
 namespace ParIndex.Web.Tests.Support;
 
-/// <summary>The demo seeded once per test run into a template SQLite file that every app copies.</summary>
+/// <summary>
+/// The demo seeded once per test run into template SQLite files that every app copies: as `demo` seeds it (Bắc Kạn
+/// 2019 and 2020 published, what a visitor finds), and as `demo --unpublished` leaves it (every scorecard a draft).
+/// </summary>
 public static class DemoTemplate
 {
-    private static readonly Lazy<Task<string>> Template = new(CreateAsync);
+    private static readonly Lazy<Task<string>> Published = new(() => CreateAsync(published: true));
+    private static readonly Lazy<Task<string>> Unpublished = new(() => CreateAsync(published: false));
 
-    public static Task<string> PathAsync() => Template.Value;
+    public static Task<string> PathAsync(bool published = true) => (published ? Published : Unpublished).Value;
 
-    private static async Task<string> CreateAsync()
+    private static async Task<string> CreateAsync(bool published)
     {
         var folder = Path.Combine(Path.GetTempPath(), "parindex-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "demo-template.db");
         var error = new StringWriter();
-        var code = await new CliApp(new StringWriter(), error).InvokeAsync(["demo", "--db", path]);
+        var code = await new CliApp(new StringWriter(), error).InvokeAsync(published ? ["demo", "--db", path] : ["demo", "--unpublished", "--db", path]);
         if (code != 0) throw new InvalidOperationException("Seeding the demo failed: " + error);
         await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
@@ -33,18 +37,26 @@ public static class DemoTemplate
 
 /// <summary>
 /// The web application on its own copy of the seeded demo: a clean database for each instance.
-/// Use as a class fixture for read-only tests, or create one per test that writes.
+/// Use as a class fixture for read-only tests, or create one per test that writes. The demo as shipped, Bắc Kạn
+/// published; <see cref="UnpublishedDemoApp"/> for the demo before its decisions, where Bắc Kạn's scorecards still
+/// take scores and its groups can be published.
 /// </summary>
-public sealed class DemoApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class DemoApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "parindex-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool _published;
+
+    public DemoApp() : this(published: true) { }
+
+    // Not public: xunit builds a class fixture through its one public constructor.
+    protected DemoApp(bool published) => _published = published;
 
     public string DatabasePath => Path.Combine(_folder, "demo.db");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        File.Copy(await DemoTemplate.PathAsync(), DatabasePath);
+        File.Copy(await DemoTemplate.PathAsync(_published), DatabasePath);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -72,9 +84,12 @@ public sealed class DemoApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
+/// <summary>The demo before its decisions (`demo --unpublished`), as a class fixture.</summary>
+public sealed class UnpublishedDemoApp() : DemoApp(published: false);
+
 public static class DemoClients
 {
-    /// <summary>A client signed in as <see cref="DemoApp.Reader"/> through the sign-in form: the demo's results are not published, so the public may not read them.</summary>
+    /// <summary>A client signed in as <see cref="DemoApp.Reader"/> through the sign-in form: it reads what is not published too (Thái Nguyên 2025, an unpublished demo).</summary>
     public static async Task<HttpClient> ReaderAsync(this WebApplicationFactory<Program> app) =>
         (await ParIndex.Web.Tests.Workflow.Staff.SignInAsync(app, DemoApp.Reader)).Client;
 

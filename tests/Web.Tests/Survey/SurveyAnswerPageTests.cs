@@ -11,7 +11,7 @@ namespace ParIndex.Web.Tests.Survey;
 public class SurveyAnswerPageTests
 {
     [Fact]
-    public Task A_link_shows_the_questionnaire_about_its_unit_without_signing_in_and_not_for_search_engines() => OwnDemoApp.RunAsync(async app =>
+    public Task A_link_shows_the_questionnaire_about_its_unit_without_signing_in_and_not_for_search_engines() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var link = (await StartAsync(app, links: 1)).Single();
         var response = await Visitor(app).GetAsync(AnswerPage(link));
@@ -33,7 +33,7 @@ public class SurveyAnswerPageTests
     });
 
     [Fact]
-    public Task The_code_page_takes_a_typed_code_to_its_link_and_refuses_what_cannot_be_a_code() => OwnDemoApp.RunAsync(async app =>
+    public Task The_code_page_takes_a_typed_code_to_its_link_and_refuses_what_cannot_be_a_code() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var link = (await StartAsync(app, links: 1)).Single();
         var client = Visitor(app);
@@ -53,7 +53,7 @@ public class SurveyAnswerPageTests
     });
 
     [Fact]
-    public Task A_complete_answer_is_stored_and_scored_thanks_without_the_code_and_the_link_is_then_used_up() => OwnDemoApp.RunAsync(async app =>
+    public Task A_complete_answer_is_stored_and_scored_thanks_without_the_code_and_the_link_is_then_used_up() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var link = (await StartAsync(app, links: 1)).Single();
         var client = Visitor(app);
@@ -83,7 +83,7 @@ public class SurveyAnswerPageTests
     });
 
     [Fact]
-    public Task A_forged_code_is_not_found_shown_or_posted() => OwnDemoApp.RunAsync(async app =>
+    public Task A_forged_code_is_not_found_shown_or_posted() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         await StartAsync(app, links: 1);
         var client = Visitor(app);
@@ -96,7 +96,7 @@ public class SurveyAnswerPageTests
     });
 
     [Fact]
-    public Task A_missing_answer_is_refused_next_to_its_question_with_the_choices_kept_and_nothing_stored() => OwnDemoApp.RunAsync(async app =>
+    public Task A_missing_answer_is_refused_next_to_its_question_with_the_choices_kept_and_nothing_stored() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var link = (await StartAsync(app, links: 1)).Single();
         var client = Visitor(app);
@@ -117,7 +117,7 @@ public class SurveyAnswerPageTests
     });
 
     [Fact]
-    public Task Links_are_refused_before_the_round_opens_and_after_it_closes() => OwnDemoApp.RunAsync(async app =>
+    public Task Links_are_refused_before_the_round_opens_and_after_it_closes() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var link = (await StartAsync(app, links: 1, open: false)).Single();
         var client = Visitor(app);
@@ -135,7 +135,7 @@ public class SurveyAnswerPageTests
     });
 
     [Fact]
-    public Task The_request_log_writes_the_route_of_a_link_never_its_code() => OwnDemoApp.RunAsync(async app =>
+    public Task The_request_log_writes_the_route_of_a_link_never_its_code() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var link = (await StartAsync(app, links: 1)).Single();
         var client = Visitor(app);
@@ -152,7 +152,7 @@ public class SurveyAnswerPageTests
     });
 
     [Fact]
-    public Task Lines_logged_during_a_link_request_carry_its_route_as_request_path() => OwnDemoApp.RunAsync(async demo =>
+    public Task Lines_logged_during_a_link_request_carry_its_route_as_request_path() => OwnDemoApp.RunUnpublishedAsync(async demo =>
     {
         // ASP.NET Core's endpoint lines (Information) carry its request scope, whose RequestPath would be the raw path.
         await using var app = demo.WithWebHostBuilder(b => b.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Routing", "Information"));
@@ -171,7 +171,7 @@ public class SurveyAnswerPageTests
     });
 
     [Fact]
-    public Task The_server_span_of_a_link_names_its_route_never_its_code() => OwnDemoApp.RunAsync(async demo =>
+    public Task The_server_span_of_a_link_names_its_route_never_its_code() => OwnDemoApp.RunUnpublishedAsync(async demo =>
     {
         var spans = new Observability.SpanCapture();
         await using var app = demo.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<BaseExporter<Activity>>(spans)));

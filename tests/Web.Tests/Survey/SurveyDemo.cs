@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace ParIndex.Web.Tests.Survey;
 
 /// <summary>
-/// A survey on the demo: the communes of Thành phố Bắc Kạn in 2020 (group xa-058, not published in the
-/// demo) asked about two of their survey items, 1.6 (max 2) and 3.6.1 (max 1), through one-time links.
+/// A survey on the demo before its decisions (OwnDemoApp.RunUnpublishedAsync): the communes of Thành phố Bắc Kạn in
+/// 2020 (group xa-058, not yet published there) asked about two of their survey items, 1.6 (max 2) and 3.6.1 (max 1),
+/// through one-time links.
 /// </summary>
 public static partial class SurveyDemo
 {

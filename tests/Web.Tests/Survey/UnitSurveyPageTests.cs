@@ -20,7 +20,7 @@ public class UnitSurveyPageTests
     }
 
     [Fact]
-    public Task The_survey_score_shows_on_the_unit_page_with_each_item_below_the_minimum_flagged() => OwnDemoApp.RunAsync(async app =>
+    public Task The_survey_score_shows_on_the_unit_page_with_each_item_below_the_minimum_flagged() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var before = WebUtility.HtmlDecode(await (await app.ReaderAsync()).GetStringAsync(UnitPage));
         Assert.DoesNotContain("data-testid=\"survey-flag\"", before); // no questionnaire for the group yet: nothing to flag
@@ -45,7 +45,7 @@ public class UnitSurveyPageTests
     });
 
     [Fact]
-    public Task Before_the_round_opens_no_item_is_flagged_but_the_survey_is_linked() => OwnDemoApp.RunAsync(async app =>
+    public Task Before_the_round_opens_no_item_is_flagged_but_the_survey_is_linked() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         await StartAsync(app, links: 1, open: false);
         var html = WebUtility.HtmlDecode(await (await app.ReaderAsync()).GetStringAsync(UnitPage));
@@ -54,7 +54,7 @@ public class UnitSurveyPageTests
     });
 
     [Fact]
-    public Task The_unit_survey_page_shows_each_questions_answers_and_each_items_tally_with_the_flag() => OwnDemoApp.RunAsync(async app =>
+    public Task The_unit_survey_page_shows_each_questions_answers_and_each_items_tally_with_the_flag() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         await TwoAnswersAsync(app);
         var html = await (await Staff.SignInAsync(app, "pnv.tpbackan")).OkAsync(UnitSurveyPage);
@@ -85,7 +85,7 @@ public class UnitSurveyPageTests
     });
 
     [Fact]
-    public Task The_unit_survey_page_is_read_as_the_scorecard_is_until_the_group_is_published_then_by_anyone() => OwnDemoApp.RunAsync(async app =>
+    public Task The_unit_survey_page_is_read_as_the_scorecard_is_until_the_group_is_published_then_by_anyone() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var link = (await StartAsync(app, links: 1)).Single();
         var anonymous = await Staff.SignInAsync(app, null);
@@ -110,7 +110,7 @@ public class UnitSurveyPageTests
     });
 
     [Fact]
-    public Task A_unit_whose_group_has_no_questionnaire_has_a_survey_page_that_says_so() => OwnDemoApp.RunAsync(async app =>
+    public Task A_unit_whose_group_has_no_questionnaire_has_a_survey_page_that_says_so() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         await StartAsync(app, links: 1); // xa-058's, not the departments'
         var html = await (await Staff.SignInAsync(app, "snv.backan")).OkAsync("/cycles/par-2020-06/units/06-SCT/khao-sat");

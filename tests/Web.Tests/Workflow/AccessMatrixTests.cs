@@ -9,10 +9,13 @@ using ParIndex.Web.Tests.Support;
 
 namespace ParIndex.Web.Tests.Workflow;
 
-/// <summary>The demo with one evidence file on every unit of the matrix; nothing in the matrix changes anything.</summary>
+/// <summary>
+/// The demo before its decisions (every scorecard a draft, nothing published), with one evidence file on every unit of
+/// the matrix; nothing in the matrix changes anything.
+/// </summary>
 public sealed class MatrixApp : IAsyncLifetime
 {
-    public DemoApp App { get; } = new();
+    public DemoApp App { get; } = new UnpublishedDemoApp();
     /// <summary>Per unit of the matrix: the first appraisal item of its framework, and the id of its evidence file.</summary>
     public Dictionary<string, (string Item, long Evidence)> Units { get; } = [];
 
@@ -46,7 +49,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     {
         public string Key => $"{Cycle}/{Code}";
         public string Work => $"/cycles/{Cycle}/units/{Code}/cham-diem";
-        /// <summary>The unit's result page: unpublished in the demo, so for those who may read its scorecard.</summary>
+        /// <summary>The unit's result page: unpublished here, so for those who may read its scorecard.</summary>
         public string Page => $"/cycles/{Cycle}/units/{Code}";
         public string Audit => $"/cycles/{Cycle}/units/{Code}/nhat-ky";
     }
@@ -54,7 +57,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     public sealed record Group(string Cycle, string Code, IReadOnlyList<UnitContext> Members)
     {
         public string Publish => $"/cycles/{Cycle}/groups/{Code}/cong-bo";
-        /// <summary>The group's ranking: unpublished in the demo, so for those who may read every member's scorecard.</summary>
+        /// <summary>The group's ranking: unpublished here, so for those who may read every member's scorecard.</summary>
         public string Ranking => $"/cycles/{Cycle}/groups/{Code}";
     }
 
@@ -215,7 +218,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
         {
             "/cycles/par-2020-06/units/99999/cham-diem", "/cycles/khong-co/units/01834/cham-diem", "/cycles/par-2020-06/units/06/cham-diem",
             "/cycles/par-2020-06/units/99999/nhat-ky", "/cycles/par-2020-06/groups/khong-co/cong-bo", "/evidence/987654",
-            "/cycles/khong-co/han-tu-danh-gia", "/cycles/par-2020-06/groups/so/cong-bo/phien-ban/1", // the demo publishes nothing
+            "/cycles/khong-co/han-tu-danh-gia", "/cycles/par-2020-06/groups/so/cong-bo/phien-ban/1", // nothing published here
         })
             Assert.True((await staff.GetAsync(url)).Status == HttpStatusCode.NotFound, url);
     }
@@ -225,7 +228,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     {
         var html = await (await Staff.SignInAsync(fixture.App, null)).OkAsync("/cong-bo");
         Assert.Contains("Kết quả đã công bố", html);
-        Assert.Contains("Chưa có kết quả nào được công bố.", html); // the demo publishes nothing
+        Assert.Contains("Chưa có kết quả nào được công bố.", html); // nothing published here
     }
 
     [Fact]

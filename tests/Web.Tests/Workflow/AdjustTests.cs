@@ -56,7 +56,7 @@ public class AdjustTests
     }
 
     [Fact]
-    public Task The_city_adjusts_its_published_communes_and_sees_what_changed_and_every_version_stays_readable() => OwnDemoApp.RunAsync(async app =>
+    public Task The_city_adjusts_its_published_communes_and_sees_what_changed_and_every_version_stays_readable() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var district = await PublishedAsync(app);
         Assert.Contains("data-testid=\"adjust\"", await district.OkAsync(Publish));
@@ -121,7 +121,7 @@ public class AdjustTests
     });
 
     [Fact]
-    public Task Every_bad_row_is_listed_in_Vietnamese_and_nothing_is_stored() => OwnDemoApp.RunAsync(async app =>
+    public Task Every_bad_row_is_listed_in_Vietnamese_and_nothing_is_stored() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var district = await PublishedAsync(app);
         var before = await Card(app, "01834").GetAsync();
@@ -159,7 +159,7 @@ public class AdjustTests
     });
 
     [Fact]
-    public Task A_file_with_many_bad_rows_lists_every_one() => OwnDemoApp.RunAsync(async app =>
+    public Task A_file_with_many_bad_rows_lists_every_one() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var district = await PublishedAsync(app);
         var csv = new StringBuilder("unit_code,item_code,kind,value,note\n");
@@ -174,7 +174,7 @@ public class AdjustTests
     });
 
     [Fact]
-    public Task A_refusal_by_the_service_is_shown_and_nothing_of_the_decision_is_stored() => OwnDemoApp.RunAsync(async app =>
+    public Task A_refusal_by_the_service_is_shown_and_nothing_of_the_decision_is_stored() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var district = await PublishedAsync(app);
         // One member's scorecard as if it had not been frozen: the reader passes every row, PublicationService refuses the whole decision.
@@ -199,7 +199,7 @@ public class AdjustTests
     });
 
     [Fact]
-    public Task An_adjustment_of_an_unpublished_group_is_refused_with_a_clear_message() => OwnDemoApp.RunAsync(async app =>
+    public Task An_adjustment_of_an_unpublished_group_is_refused_with_a_clear_message() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var district = await Staff.SignInAsync(app, "pnv.tpbackan");
         Assert.DoesNotContain("data-testid=\"adjust\"", await district.OkAsync(Publish));

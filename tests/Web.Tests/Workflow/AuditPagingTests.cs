@@ -11,7 +11,7 @@ namespace ParIndex.Web.Tests.Workflow;
 public class AuditPagingTests
 {
     [Fact]
-    public Task Every_line_of_a_long_history_is_on_exactly_one_page_newest_first() => OwnDemoApp.RunAsync(async app =>
+    public Task Every_line_of_a_long_history_is_on_exactly_one_page_newest_first() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var queries = app.Services.GetRequiredService<WorkflowQueries>();
         var first = await queries.AuditAsync("par-2020-06", "06-SCT");

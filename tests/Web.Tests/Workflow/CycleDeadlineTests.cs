@@ -26,7 +26,7 @@ public class CycleDeadlineTests
     }
 
     [Fact]
-    public Task The_province_sets_the_deadline_and_it_holds_at_once_for_every_unit_and_is_audited() => OwnDemoApp.RunAsync(async app =>
+    public Task The_province_sets_the_deadline_and_it_holds_at_once_for_every_unit_and_is_audited() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var province = await Staff.SignInAsync(app, "snv.backan");
         var overview = await province.OkAsync(Overview);
@@ -71,7 +71,7 @@ public class CycleDeadlineTests
     [InlineData("31/02/2021")]
     [InlineData("ngày mai")]
     [InlineData("")]
-    public Task A_date_in_a_bad_format_is_refused_in_Vietnamese_and_nothing_is_stored(string text) => OwnDemoApp.RunAsync(async app =>
+    public Task A_date_in_a_bad_format_is_refused_in_Vietnamese_and_nothing_is_stored(string text) => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var province = await Staff.SignInAsync(app, "snv.backan");
         var response = await province.PostAsync(Page, ("Deadline", text));
@@ -85,7 +85,7 @@ public class CycleDeadlineTests
     });
 
     [Fact]
-    public Task Only_the_province_over_every_assessor_may_set_it() => OwnDemoApp.RunAsync(async app =>
+    public Task Only_the_province_over_every_assessor_may_set_it() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         foreach (var person in new[] { "pnv.tpbackan", "thamdinh.xa058", "lanhdao.backan", "phuong.ntmk", "snv.thainguyen" })
         {

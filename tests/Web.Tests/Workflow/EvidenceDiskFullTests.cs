@@ -15,7 +15,7 @@ public class EvidenceDiskFullTests
     private const string Work = "/cycles/par-2020-06/units/01834/cham-diem";
 
     [Fact]
-    public Task A_full_disk_is_a_503_with_the_reason_leaves_no_temporary_file_and_readyz_says_so() => OwnDemoApp.RunAsync(async demo =>
+    public Task A_full_disk_is_a_503_with_the_reason_leaves_no_temporary_file_and_readyz_says_so() => OwnDemoApp.RunUnpublishedAsync(async demo =>
     {
         var clock = new ManualClock();
         var folder = Path.Combine(Path.GetDirectoryName(demo.DatabasePath)!, "evidence-full");

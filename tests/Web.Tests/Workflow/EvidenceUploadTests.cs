@@ -28,7 +28,7 @@ public class EvidenceUploadTests
 
     [Theory]
     [MemberData(nameof(Refused))]
-    public Task A_refused_file_is_named_on_the_page_and_nothing_is_stored(string name, byte[] content, string message) => OwnDemoApp.RunAsync(async demo =>
+    public Task A_refused_file_is_named_on_the_page_and_nothing_is_stored(string name, byte[] content, string message) => OwnDemoApp.RunUnpublishedAsync(async demo =>
     {
         // A small limit (1 KB) for this app: registered after AddParIndexSilo's TryAdd, it is the one resolved.
         var folder = Path.Combine(Path.GetDirectoryName(demo.DatabasePath)!, "evidence-1kb");
@@ -51,7 +51,7 @@ public class EvidenceUploadTests
     });
 
     [Fact]
-    public Task No_file_or_an_unknown_item_is_refused_too() => OwnDemoApp.RunAsync(async app =>
+    public Task No_file_or_an_unknown_item_is_refused_too() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var unit = await Staff.SignInAsync(app, "phuong.ntmk");
         Assert.Contains("Chưa chọn tệp", await Staff.HtmlAsync(await unit.UploadAsync(Work, "1.1", "rong.pdf", [])));
@@ -62,7 +62,7 @@ public class EvidenceUploadTests
 
     /// <summary>On real Kestrel (which limits request bodies): a file of the full 20 MB goes through; a larger one is refused whole.</summary>
     [Fact]
-    public Task A_file_of_the_full_limit_goes_through_Kestrel_and_a_larger_one_is_refused() => OwnDemoApp.RunAsync(async app =>
+    public Task A_file_of_the_full_limit_goes_through_Kestrel_and_a_larger_one_is_refused() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app.StartServer();

@@ -24,7 +24,7 @@ public class PublishTests
         staff.PostAsync(Publish, ("Number", number), ("Date", date), ("Signer", signer));
 
     [Fact]
-    public Task The_city_publishes_its_communes_the_public_sees_it_and_the_result_is_frozen() => OwnDemoApp.RunAsync(async app =>
+    public Task The_city_publishes_its_communes_the_public_sees_it_and_the_result_is_frozen() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var district = await Staff.SignInAsync(app, "pnv.tpbackan");
         Assert.Contains("data-testid=\"publish-link\"", await district.OkAsync(Ranking));
@@ -79,7 +79,7 @@ public class PublishTests
     });
 
     [Fact]
-    public Task A_group_with_a_provisional_result_is_not_published_and_the_page_says_which_unit() => OwnDemoApp.RunAsync(async app =>
+    public Task A_group_with_a_provisional_result_is_not_published_and_the_page_says_which_unit() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         // 01837 as an import without one appraised score would leave it: its result is provisional.
         var contexts = app.Services.GetRequiredService<IDbContextFactory<ParIndexDbContext>>();

@@ -8,7 +8,8 @@ namespace ParIndex.Web.Tests.Workflow;
 
 /// <summary>
 /// The public reads published results only: before publication a group's pages, exports and API are for staff
-/// who may read every member's scorecard; after it, for anyone (DOMAIN.md, issue 5).
+/// who may read every member's scorecard; after it, for anyone (DOMAIN.md, issue 5). On the demo before its
+/// decisions, so that each test decides what is published.
 /// </summary>
 public class ReadAccessTests
 {
@@ -21,7 +22,7 @@ public class ReadAccessTests
     private static readonly string[] Api = ["/api/cycles/par-2020-06/groups/xa-058/ranking", "/api/cycles/par-2020-06/units/01834"];
 
     [Fact]
-    public Task Unpublished_results_send_the_public_to_sign_in_and_refuse_staff_without_the_right() => OwnDemoApp.RunAsync(async app =>
+    public Task Unpublished_results_send_the_public_to_sign_in_and_refuse_staff_without_the_right() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var anonymous = await Staff.SignInAsync(app, null);
         foreach (var url in GroupPages.Concat(UnitPages).Append(Cycle).Append($"{Cycle}/districts/058"))
@@ -49,7 +50,7 @@ public class ReadAccessTests
     });
 
     [Fact]
-    public Task Once_a_group_is_published_anyone_reads_it_and_nothing_else() => OwnDemoApp.RunAsync(async app =>
+    public Task Once_a_group_is_published_anyone_reads_it_and_nothing_else() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         await app.Services.GetRequiredService<PublicationService>().PublishAsync("par-2020-06", "xa-058",
             new Decision("15/QĐ-UBND", new DateOnly(2021, 1, 25), "Chủ tịch UBND thành phố Bắc Kạn"), "pnv.tpbackan");

@@ -34,7 +34,7 @@ public class ScorecardWorkflowTests
     }
 
     [Fact]
-    public Task A_commune_self_assesses_is_appraised_with_a_return_answers_and_is_settled() => OwnDemoApp.RunAsync(async app =>
+    public Task A_commune_self_assesses_is_appraised_with_a_return_answers_and_is_settled() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var unit = await Staff.SignInAsync(app, "phuong.ntmk");
         var appraiser = await Staff.SignInAsync(app, "thamdinh.xa058");
@@ -135,7 +135,7 @@ public class ScorecardWorkflowTests
     });
 
     [Fact]
-    public Task The_appraisers_mark_an_item_not_applicable_with_its_reason_and_set_bonus_and_penalty() => OwnDemoApp.RunAsync(async app =>
+    public Task The_appraisers_mark_an_item_not_applicable_with_its_reason_and_set_bonus_and_penalty() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var unit = await Staff.SignInAsync(app, "phuong.ntmk");
         await AssertRedirectedWithAsync(unit, await unit.ActAsync(Work, "Submit"), "Đã gửi thẩm định");
@@ -160,7 +160,7 @@ public class ScorecardWorkflowTests
     });
 
     [Fact]
-    public Task Typed_values_are_checked_all_at_once_and_kept_on_the_page() => OwnDemoApp.RunAsync(async app =>
+    public Task Typed_values_are_checked_all_at_once_and_kept_on_the_page() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var unit = await Staff.SignInAsync(app, "phuong.ntmk");
         var before = await CardAsync(app);
@@ -176,7 +176,7 @@ public class ScorecardWorkflowTests
     });
 
     [Fact]
-    public Task A_save_based_on_an_older_version_asks_to_reload_and_stores_nothing() => OwnDemoApp.RunAsync(async app =>
+    public Task A_save_based_on_an_older_version_asks_to_reload_and_stores_nothing() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var unit = await Staff.SignInAsync(app, "phuong.ntmk");
         var admin = await Staff.SignInAsync(app, "snv.backan");
@@ -195,7 +195,7 @@ public class ScorecardWorkflowTests
     });
 
     [Fact]
-    public Task The_province_may_let_a_unit_enter_after_the_deadline_and_a_district_may_not() => OwnDemoApp.RunAsync(async app =>
+    public Task The_province_may_let_a_unit_enter_after_the_deadline_and_a_district_may_not() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var district = await Staff.SignInAsync(app, "pnv.tpbackan");
         Assert.Equal(HttpStatusCode.Forbidden, (await district.ActAsync(Work, "GrantException")).StatusCode);

@@ -12,7 +12,7 @@ public class UploadHardeningTests
     private const string Work = "/cycles/par-2020-06/units/01834/cham-diem";
 
     [Fact]
-    public Task Forty_files_in_one_upload_are_refused_with_a_message_and_none_is_stored() => OwnDemoApp.RunAsync(async app =>
+    public Task Forty_files_in_one_upload_are_refused_with_a_message_and_none_is_stored() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var unit = await Staff.SignInAsync(app, "phuong.ntmk");
         using var form = new MultipartFormDataContent
@@ -29,7 +29,7 @@ public class UploadHardeningTests
     });
 
     [Fact]
-    public Task Bidirectional_controls_are_taken_out_of_file_names_and_notes() => OwnDemoApp.RunAsync(async app =>
+    public Task Bidirectional_controls_are_taken_out_of_file_names_and_notes() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var unit = await Staff.SignInAsync(app, "phuong.ntmk");
         Assert.Equal(HttpStatusCode.Redirect, (await unit.UploadAsync(Work, "1.1", "hoa-don\u202Efdp.pdf", Files.Pdf())).StatusCode);
@@ -41,7 +41,7 @@ public class UploadHardeningTests
     });
 
     [Fact]
-    public Task An_evidence_file_out_of_scope_answers_404_like_a_missing_one() => OwnDemoApp.RunAsync(async app =>
+    public Task An_evidence_file_out_of_scope_answers_404_like_a_missing_one() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var file = await app.Services.GetRequiredService<EvidenceStore>().AddAsync("par-2020-06", "01834", "1.1", "ke-hoach.pdf", new MemoryStream(Files.Pdf()), "phuong.ntmk");
         var other = await Staff.SignInAsync(app, "snv.thainguyen");

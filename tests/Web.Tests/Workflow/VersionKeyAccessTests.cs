@@ -6,10 +6,10 @@ using ParIndex.Web.Tests.Support;
 
 namespace ParIndex.Web.Tests.Workflow;
 
-/// <summary>The demo with Thành phố Bắc Kạn's communes, its offices and the districts published (version 1 each); the rest not.</summary>
+/// <summary>The demo before its decisions, then Thành phố Bắc Kạn's communes, its offices and the districts published (version 1 each); the rest not.</summary>
 public sealed class PartlyPublishedApp : IAsyncLifetime
 {
-    public DemoApp App { get; } = new();
+    public DemoApp App { get; } = new UnpublishedDemoApp();
 
     public async Task InitializeAsync()
     {

@@ -25,7 +25,7 @@ public class WorkflowBrowserTests
     [BrowserFact]
     public async Task A_commune_runs_its_whole_cycle_in_the_browser()
     {
-        await using var browser = await BrowserSession.StartAsync();
+        await using var browser = await BrowserSession.StartAsync(published: false); // the demo before its decisions: 01834 a draft
         var page = browser.Page;
         var pdf = Path.Combine(Path.GetTempPath(), $"ke-hoach-cchc-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(pdf, Files.Pdf());
