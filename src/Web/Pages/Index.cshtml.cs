@@ -10,7 +10,11 @@ namespace ParIndex.Web.Pages;
 public sealed class IndexModel(ParIndexReader reader, ResultsAccess access) : PageModel
 {
     /// <param name="Readable">Whether this visitor may read the whole cycle (published, or staff who may read every group); else only its published groups, on /cong-bo.</param>
-    public sealed record CycleCard(CycleInfo Info, int Groups, int Units, int Districts, bool Demo, bool Readable);
+    /// <param name="Published">How many of its groups are published.</param>
+    public sealed record CycleCard(CycleInfo Info, int Groups, int Units, int Districts, bool Demo, bool Readable, int Published)
+    {
+        public (string Text, string Css) Status => CycleStatusText.Badge(Info.Status, Groups, Published);
+    }
 
     public sealed record Glance(CycleInfo Info, string UnitCode, string UnitName, IReadOnlyList<SummaryCard> Cards);
 
@@ -27,8 +31,10 @@ public sealed class IndexModel(ParIndexReader reader, ResultsAccess access) : Pa
         foreach (var info in infos)
         {
             var def = await reader.CycleAsync(info.Id);
-            var readable = ResultsAccess.CanReadCycle(User, def, await access.PublishedAsync(info.Id, cancellationToken));
-            cards.Add(new CycleCard(info, def.Cycle.Groups.Count, def.Members.Values.Sum(m => m.Count), ResultViews.Districts(def).Count, DemoCycles.Contains(info.Id), readable));
+            var published = await access.PublishedAsync(info.Id, cancellationToken);
+            var readable = ResultsAccess.CanReadCycle(User, def, published);
+            cards.Add(new CycleCard(info, def.Cycle.Groups.Count, def.Members.Values.Sum(m => m.Count), ResultViews.Districts(def).Count, DemoCycles.Contains(info.Id), readable,
+                def.Cycle.Groups.Count(g => published.Contains(g.Code))));
             if (!readable) continue; // its roll-ups would tell what is not published yet
             foreach (var top in ResultViews.TopUnits(def).Where(seen.Add))
             {

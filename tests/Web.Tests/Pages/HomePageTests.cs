@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using ParIndex.Web.Tests.Support;
 
 namespace ParIndex.Web.Tests.Pages;
@@ -38,6 +39,39 @@ public class HomePageTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Contains("93,44", html);
         Assert.Contains("href=\"/cycles/par-2020-06/groups/so\"", html);
     }
+
+    [Fact]
+    public async Task Tells_a_visitor_in_a_line_what_is_public_and_what_signing_in_adds()
+    {
+        var html = await PageHtml.OkAsync(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), "/");
+        var note = Element(html, "data-testid=\"reading-note\"", "</p>");
+        Assert.Contains("Không cần đăng nhập, ai cũng xem được kết quả đã công bố: bảng xếp hạng, chi tiết từng đơn vị đến tiêu chí thành phần, bản đồ nhiệt, nơi mất điểm và so sánh qua các năm.", note);
+        Assert.Contains("<a href=\"/dang-nhap\">Đăng nhập</a> để tự đánh giá, thẩm định, công bố và xem kết quả chưa công bố", note);
+
+        // Bắc Kạn's two years are published and open to the visitor; Thái Nguyên 2025 is in progress, its published groups (none) on /cong-bo.
+        Assert.Contains("href=\"/cycles/par-2020-06\" data-readable=\"true\"", html);
+        Assert.Contains("href=\"/cycles/par-2019-06\" data-readable=\"true\"", html);
+        Assert.Contains("href=\"/cong-bo\" data-readable=\"false\"", html);
+        Assert.Equal(["Đang đánh giá", "Đã công bố", "Đã công bố"], CycleStatuses(html)); // newest first: 2025, 2020, 2019
+        var bacKan = html.IndexOf("Toàn cảnh Tỉnh Bắc Kạn — năm 2020", StringComparison.Ordinal);
+        Assert.True(bacKan >= 0);
+        Assert.Contains("12 xuất sắc, 78 tốt, 18 khá", html[bacKan..]);
+        Assert.DoesNotContain("Toàn cảnh Tỉnh Thái Nguyên", html); // its figures would tell what is not published
+
+        var signedIn = await PageHtml.OkAsync(await app.ReaderAsync(), "/");
+        Assert.Contains("Bạn đã đăng nhập: ngoài kết quả đã công bố, bạn xem kết quả chưa công bố", Element(signedIn, "data-testid=\"reading-note\"", "</p>"));
+        Assert.DoesNotContain("Không cần đăng nhập", signedIn);
+    }
+
+    private static string Element(string html, string start, string end)
+    {
+        var from = html.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"no {start}");
+        return html[from..html.IndexOf(end, from, StringComparison.Ordinal)];
+    }
+
+    private static List<string> CycleStatuses(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"cycle-status\">([^<]*)<").Select(m => m.Groups[1].Value).ToList();
 
     [Fact]
     public async Task Carries_the_demo_notice()

@@ -8,7 +8,7 @@ namespace ParIndex.Web.Pages.Cycles;
 
 /// <summary>A cycle at the province's level: every group, the province-wide sets, every district.</summary>
 [ReadsResults]
-public sealed class OverviewModel(ParIndexReader reader) : PageModel
+public sealed class OverviewModel(ParIndexReader reader, ResultsAccess access) : PageModel
 {
     public sealed record GroupRow(RankGroup Group, GroupSummary Summary, SummaryCard Card, string AssessorName, string? AssessorHref);
 
@@ -28,6 +28,8 @@ public sealed class OverviewModel(ParIndexReader reader) : PageModel
     public IReadOnlyList<DistrictRow> Districts { get; private set; } = [];
     /// <summary>The cycles year-over-year compares with, as (id, title); a missing one keeps its id.</summary>
     public IReadOnlyList<(string Id, string Title, bool Exists)> PreviousCycles { get; private set; } = [];
+    /// <summary>The cycle's badge: what the decisions published, else its stored status.</summary>
+    public (string Text, string Css) Status { get; private set; }
     public int UnitsAssessed { get; private set; }
     public int Provisional { get; private set; }
     public string ChartJson { get; private set; } = "{}";
@@ -38,6 +40,8 @@ public sealed class OverviewModel(ParIndexReader reader) : PageModel
         var all = await reader.CyclesAsync(HttpContext.RequestAborted);
         Info = all.FirstOrDefault(c => c.Id == cycle) ?? await reader.CycleInfoAsync(cycle);
         var def = Definition;
+        var published = await access.PublishedAsync(cycle, HttpContext.RequestAborted);
+        Status = CycleStatusText.Badge(Info.Status, def.Cycle.Groups.Count, def.Cycle.Groups.Count(g => published.Contains(g.Code)));
         PreviousCycles = def.Cycle.PreviousCycles
             .Select(p => all.FirstOrDefault(c => c.Id == p) is { } found ? (p, found.Title, true) : (p, p, false)).ToList();
 

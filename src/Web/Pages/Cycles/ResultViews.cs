@@ -31,6 +31,15 @@ public static class CycleStatusText
         nameof(CycleStatus.Computed) => "text-bg-primary",
         _ => "text-bg-warning",
     };
+
+    /// <summary>
+    /// A cycle's badge. Publication is decided group by group and leaves the cycle's stored status as it was, so what
+    /// the decisions did comes first: every group published, some of them, or none (then the stored status).
+    /// </summary>
+    public static (string Text, string Css) Badge(string status, int groups, int published) =>
+        groups > 0 && published >= groups ? (Of(nameof(CycleStatus.Published)), Css(nameof(CycleStatus.Published)))
+        : published > 0 ? ($"Đã công bố {published}/{groups} nhóm", Css(status))
+        : (Of(status), Css(status));
 }
 
 /// <summary>A unit named on a card (best, worst, top and bottom), with its displayed index.</summary>
