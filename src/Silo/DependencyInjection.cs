@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<SurveyQueries>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountService>();
+        services.AddSingleton<Demo.DemoAccounts>();
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
         services.AddSingleton<EvidenceStore>();
 

@@ -82,5 +82,20 @@ public static class WorkflowText
         _ => origin,
     };
 
+    /// <summary>A role as the people who hold it call it.</summary>
+    public static string RoleName(Role role) => role switch
+    {
+        Role.ProvinceAdmin => "Quản trị cấp tỉnh (Sở Nội vụ)",
+        Role.DistrictAdmin => "Quản trị cấp huyện (Phòng Nội vụ)",
+        Role.Appraiser => "Thẩm định",
+        Role.UnitEditor => "Tự đánh giá của đơn vị",
+        Role.Viewer => "Xem kết quả",
+        _ => role.ToString(),
+    };
+
+    /// <summary>"Thẩm định — Thành phố Bắc Kạn (nhóm xa-058)": a role over the unit it is granted on, and the groups it is limited to.</summary>
+    public static string Grant(RoleGrant grant, string scopeName) =>
+        $"{RoleName(grant.Role)} — {scopeName}" + (grant.Groups is { Count: > 0 } groups ? $" (nhóm {string.Join(", ", groups.Order(StringComparer.Ordinal))})" : "");
+
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using ParIndex.Silo.Accounts;
+using ParIndex.Silo.Demo;
 using ParIndex.Web.Infrastructure;
 
 namespace ParIndex.Web.Pages.Account;
@@ -13,13 +14,19 @@ namespace ParIndex.Web.Pages.Account;
 /// and its posts are limited per address (SignInLimit).
 /// </summary>
 [EnableRateLimiting(SignInLimit.Policy)]
-public sealed class SignInModel(AccountService accounts) : PageModel
+public sealed class SignInModel(AccountService accounts, DemoAccounts demo) : PageModel
 {
     public string? Refusal { get; private set; }
     public string? UserName { get; private set; }
     public string ReturnUrl { get; private set; } = "/";
+    /// <summary>The demo's accounts, while the database holds the demo; empty otherwise.</summary>
+    public IReadOnlyList<DemoAccount> DemoAccounts { get; private set; } = [];
 
-    public void OnGet(string? returnUrl) => ReturnUrl = Safe(returnUrl);
+    public async Task OnGetAsync(string? returnUrl, CancellationToken cancellationToken)
+    {
+        ReturnUrl = Safe(returnUrl);
+        await OfferDemoAccountsAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(string username, string password, string? returnUrl, CancellationToken cancellationToken)
     {
@@ -29,10 +36,17 @@ public sealed class SignInModel(AccountService accounts) : PageModel
         if (result.Account is null)
         {
             Refusal = result.Refusal;
+            await OfferDemoAccountsAsync(cancellationToken);
             return Page();
         }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Authentication.ToPrincipal(result.Account));
         return LocalRedirect(ReturnUrl);
+    }
+
+    private async Task OfferDemoAccountsAsync(CancellationToken cancellationToken)
+    {
+        DemoAccounts = await demo.OfferedAsync(cancellationToken);
+        ViewData["Demo"] = DemoAccounts.Count > 0; // the layout's notice: these accounts sign in to synthetic scores
     }
 
     /// <summary>Only addresses on this site: a sign-in link must not send people elsewhere.</summary>
