@@ -69,6 +69,13 @@ public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> context
     }
 
     /// <summary>
+    /// The cycle's own history, newest first, one page at a time: the changes that concern the whole cycle rather than a
+    /// unit (the self-assessment deadline), kept in the audit under the unit "*".
+    /// </summary>
+    public Task<AuditPage> CycleAuditAsync(string cycleId, int page = 1, CancellationToken cancellationToken = default) =>
+        AuditAsync(cycleId, EfCycleStore.WholeCycle, null, page, cancellationToken);
+
+    /// <summary>
     /// A unit's history, newest first, one page of <see cref="AuditPageSize"/> lines: every audited value change and
     /// workflow step, and every evidence file uploaded (the evidence table says who and when). <paramref name="itemCode"/>
     /// keeps one item's lines. Paged in the database, so that no burst of changes pushes older history out of reach.

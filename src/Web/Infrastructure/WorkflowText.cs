@@ -59,14 +59,17 @@ public static class WorkflowText
         "complete" => "Chốt thẩm định",
         "exception" => "Cho phép nhập sau hạn",
         "evidence" => "Tải lên tài liệu kiểm chứng",
+        "deadline" => "Đặt hạn tự đánh giá",
         _ when ScoreKinds.TryParse(kind, out var k) => Capitalise(k.VietnameseName()),
         _ => kind,
     };
 
-    /// <summary>Statuses as the audit writes them (old → new of a step), in Vietnamese.</summary>
+    /// <summary>Statuses and dates as the audit writes them (old → new of a step, of a deadline), in Vietnamese.</summary>
     public static string AuditValue(string? value)
     {
         if (value is null) return "";
+        // A deadline is kept as 2020-12-15: read as 15/12/2020.
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)) return Vn.Date(date);
         if (decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number)) return Vn.Score(number);
         var extended = value.EndsWith(" (gia hạn)", StringComparison.Ordinal);
         var name = extended ? value[..^" (gia hạn)".Length] : value;

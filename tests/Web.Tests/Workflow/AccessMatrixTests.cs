@@ -61,10 +61,11 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
         public string Ranking => $"/cycles/{Cycle}/groups/{Code}";
     }
 
-    /// <summary>A cycle with (some of) its groups' assessors: opening it needs ManageCycle on every one.</summary>
+    /// <summary>A cycle with (some of) its groups' assessors: opening it, and reading its own audit, needs ManageCycle on every one.</summary>
     public sealed record CycleAssessors(string Cycle, IReadOnlyList<UnitContext> Assessors)
     {
         public string Deadline => $"/cycles/{Cycle}/han-tu-danh-gia";
+        public string Audit => $"/cycles/{Cycle}/nhat-ky";
     }
 
     private static UnitContext Ctx(string unit, string group, string assessor, params string[] ancestors) => new(unit, ancestors, group, assessor);
@@ -163,6 +164,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
             await Check($"GET {cycle.Deadline}", Permission.ManageCycle, cycle.Assessors, () => staff.Client.GetAsync(cycle.Deadline), HttpStatusCode.OK);
             // A date that is no date: refused by the form, after the permission.
             await Check($"POST {cycle.Deadline}", Permission.ManageCycle, cycle.Assessors, () => staff.PostAsync(cycle.Deadline, ("Deadline", "abc")), HttpStatusCode.BadRequest);
+            await Check($"GET {cycle.Audit}", Permission.ManageCycle, cycle.Assessors, () => staff.Client.GetAsync(cycle.Audit), HttpStatusCode.OK);
         }
 
         Assert.True(wrong.Count == 0, $"{person}:\n" + string.Join("\n", wrong));
@@ -192,6 +194,11 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     [InlineData("snv.backan", "/cycles/par-2020-06/han-tu-danh-gia", HttpStatusCode.OK)]
     [InlineData("pnv.tpbackan", "/cycles/par-2020-06/han-tu-danh-gia", HttpStatusCode.Forbidden)] // a district never sets the province's deadline
     [InlineData("snv.thainguyen", "/cycles/par-2020-06/han-tu-danh-gia", HttpStatusCode.Forbidden)]
+    [InlineData("snv.backan", "/cycles/par-2020-06/nhat-ky", HttpStatusCode.OK)]                 // the cycle's audit: as its deadline
+    [InlineData("pnv.tpbackan", "/cycles/par-2020-06/nhat-ky", HttpStatusCode.Forbidden)]
+    [InlineData("lanhdao.backan", "/cycles/par-2020-06/nhat-ky", HttpStatusCode.Forbidden)]       // reading every result is not running the cycle
+    [InlineData("snv.thainguyen", "/cycles/par-2025-19/nhat-ky", HttpStatusCode.OK)]
+    [InlineData("snv.backan", "/cycles/par-2025-19/nhat-ky", HttpStatusCode.Forbidden)]
     public async Task Named_cases(string person, string url, HttpStatusCode expected)
     {
         var staff = await Staff.SignInAsync(fixture.App, person);
@@ -203,6 +210,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     [InlineData("/cycles/par-2020-06/units/01834/nhat-ky")]
     [InlineData("/cycles/par-2020-06/groups/xa-058/cong-bo")]
     [InlineData("/cycles/par-2020-06/han-tu-danh-gia")]
+    [InlineData("/cycles/par-2020-06/nhat-ky")]
     public async Task An_anonymous_visitor_is_sent_to_sign_in_and_back(string url)
     {
         var response = await (await Staff.SignInAsync(fixture.App, null)).Client.GetAsync(url);
@@ -218,7 +226,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
         {
             "/cycles/par-2020-06/units/99999/cham-diem", "/cycles/khong-co/units/01834/cham-diem", "/cycles/par-2020-06/units/06/cham-diem",
             "/cycles/par-2020-06/units/99999/nhat-ky", "/cycles/par-2020-06/groups/khong-co/cong-bo", "/evidence/987654",
-            "/cycles/khong-co/han-tu-danh-gia", "/cycles/par-2020-06/groups/so/cong-bo/phien-ban/1", // nothing published here
+            "/cycles/khong-co/han-tu-danh-gia", "/cycles/khong-co/nhat-ky", "/cycles/par-2020-06/groups/so/cong-bo/phien-ban/1", // nothing published here
         })
             Assert.True((await staff.GetAsync(url)).Status == HttpStatusCode.NotFound, url);
     }

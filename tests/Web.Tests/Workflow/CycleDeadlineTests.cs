@@ -66,6 +66,48 @@ public class CycleDeadlineTests
         Assert.All(audit, a => Assert.Equal("snv.backan", a.User));
     });
 
+    [Fact]
+    public Task Each_change_of_the_deadline_is_a_row_of_the_cycle_audit_page_newest_first_and_paged() => OwnDemoApp.RunAsync(async app =>
+    {
+        // Thái Nguyên 2025, in progress in the demo as shipped: its province sets the deadline, then moves it.
+        const string deadline = "/cycles/par-2025-19/han-tu-danh-gia", audit = "/cycles/par-2025-19/nhat-ky";
+        var province = await Staff.SignInAsync(app, "snv.thainguyen");
+        Assert.Contains("Chưa có thay đổi nào.", await province.OkAsync(audit));
+        Assert.Contains($"href=\"{audit}\" data-testid=\"cycle-audit-link\"", await province.OkAsync(deadline));
+        Assert.Contains($"href=\"{audit}\" data-testid=\"cycle-audit-link\"", await province.OkAsync("/cycles/par-2025-19"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await province.PostAsync(deadline, ("Deadline", "2025-10-31"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await province.PostAsync(deadline, ("Deadline", "15/11/2025"))).StatusCode);
+
+        var html = await province.OkAsync(audit);
+        Assert.Contains("data-testid=\"audit-total\">2</span>", html);
+        var rows = Rows(html);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Contains("data-kind=\"deadline\"", r));
+        Assert.All(rows, r => Assert.Contains("Sở Nội vụ tỉnh Thái Nguyên<small>snv.thainguyen</small>", r));
+        Assert.All(rows, r => Assert.Contains("Đặt hạn tự đánh giá", r));
+        Assert.Matches("<span class=\"pi-old\">31/10/2025</span>.*→.*<span>15/11/2025</span>", Flat(rows[0])); // newest first
+        Assert.Matches("<span class=\"pi-old\"></span>.*— → .*<span>31/10/2025</span>", Flat(rows[1]));
+
+        // Paged like a unit's history: a hundred more changes push the first ones to page 2, still there.
+        var cycle = app.Services.GetRequiredService<IGrainFactory>().GetGrain<ICycleGrain>(GrainKeys.Cycle("par-2025-19"));
+        for (var i = 0; i < 100; i++)
+            await cycle.SetSelfAssessmentDeadlineAsync(new DateOnly(2025, 12, 1).AddDays(i), "snv.thainguyen");
+        var first = await province.OkAsync(audit);
+        Assert.Contains("data-testid=\"audit-total\">102</span> dòng · trang 1/2", first);
+        Assert.Equal(ParIndex.Silo.Workflow.WorkflowQueries.AuditPageSize, Rows(first).Count);
+        Assert.Contains($"href=\"{audit}?trang=2\"", first);
+        Assert.Matches("<span class=\"pi-old\">09/03/2026</span>.*<span>10/03/2026</span>", Flat(Rows(first)[0])); // 01/12/2025 + 99 days
+        var second = Rows(await province.OkAsync(audit + "?trang=2"));
+        Assert.Equal(2, second.Count);
+        Assert.Matches("<span class=\"pi-old\"></span>.*<span>31/10/2025</span>", Flat(second[^1])); // the oldest, last
+    });
+
+    private static List<string> Rows(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<tr data-kind=.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Value).ToList();
+
+    private static string Flat(string html) => System.Text.RegularExpressions.Regex.Replace(html, @"\s+", " ");
+
     [Theory]
     [InlineData("15-12-2020")]
     [InlineData("31/02/2021")]
