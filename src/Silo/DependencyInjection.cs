@@ -25,7 +25,9 @@ public static class DependencyInjection
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
+        services.TryAddSingleton(new ImportSettings());
         services.AddSingleton<PublicationService>();
+        services.TryAddSingleton<IPublicationStore, EfPublicationStore>();
         services.AddSingleton<ScoreWriter>();
         services.AddSingleton<WorkflowQueries>();
         services.AddSingleton<SurveyService>();
@@ -35,9 +37,6 @@ public static class DependencyInjection
         services.AddSingleton<AccountService>();
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
         services.AddSingleton<EvidenceStore>();
-
-        // Started by the web only (it keeps grains that other processes' writes make stale); a command writes and notifies, but never listens.
-        services.AddSingleton<ChangeListener>();
         return services;
     }
 
@@ -48,7 +47,7 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<ParIndexDbContext>(database.Configure);
         services.AddMetrics();
         services.TryAddSingleton<ScoreTelemetry>();
-        services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
+        services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs from the start
         services.TryAddSingleton<StorageHealth>();
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton(TimeProvider.System);

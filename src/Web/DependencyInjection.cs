@@ -25,7 +25,6 @@ public static class DependencyInjection
         builder.UseOrleans(silo => silo.AddParIndex(database, cluster));
         foreach (var orleansStart in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "SiloHostedService").ToList())
             builder.Services.Remove(orleansStart);
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ParIndex.Silo.Cluster.ChangeListener>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.AddParIndexOperations(); // readiness for writes, proxies, key protection (Infrastructure/Operations.cs)
         builder.Services.AddProblemDetails();

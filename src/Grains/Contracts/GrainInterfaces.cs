@@ -99,9 +99,16 @@ public interface IRankingGrain : IGrainWithStringKey
     /// <summary>A member's result changed: re-rank and pass the summary upward.</summary>
     [Alias("ResultChangedAsync")]
     Task ResultChangedAsync(UnitResult result);
-    /// <summary>An adjustment decision kept a new published version: reads the group's latest version again, which the lines carry from now on.</summary>
-    [Alias("ReloadVersionAsync")]
-    Task<int> ReloadVersionAsync();
+    /// <summary>
+    /// Publishes the group by a decision: keeps its lines as version 1 and freezes its scorecards, which refuse changes
+    /// from then on. Refused while a member's result is provisional (not yet appraised), or when published already.
+    /// </summary>
+    [Alias("PublishAsync")]
+    Task<IReadOnlyList<ResultLine>> PublishAsync(Decision decision, string user);
+
+    /// <summary>Applies an adjustment decision's values to the group's published scorecards and keeps the next version.</summary>
+    [Alias("AdjustAsync")]
+    Task<Adjusted> AdjustAsync(IReadOnlyList<ScoreEntry> entries, Decision decision, string user);
 }
 
 /// <summary>A unit's roll-ups: the groups it assesses, and its whole subtree (key: cycle/unit).</summary>

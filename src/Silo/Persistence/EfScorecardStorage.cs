@@ -12,7 +12,7 @@ namespace ParIndex.Silo.Persistence;
 /// <summary>
 /// A scorecard's values, result, status and audit, written in one transaction (shared with other
 /// scorecards' writes by group commit); the scorecard's version is the ETag, so a writer holding a stale
-/// version fails instead of overwriting. On PostgreSQL the commit also tells the other nodes (ChangeFeed).
+/// version fails instead of overwriting.
 /// </summary>
 public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts, GroupCommitWriter writer, ScoreTelemetry telemetry) : IStateStore<ScorecardState>
 {

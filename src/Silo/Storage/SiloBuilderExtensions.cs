@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -19,13 +21,18 @@ public sealed class ClusterSettings
     public int GatewayPort { get; set; } = 30000;
     /// <summary>The address other nodes reach this one at; loopback when unset (one machine).</summary>
     public string? AdvertisedAddress { get; set; }
-    public string ClusterId { get; set; } = "parindex";
+    /// <summary>Unset: "parindex" on PostgreSQL; on SQLite one per database file, so that a command joins only a node of its own file.</summary>
+    public string? ClusterId { get; set; }
     public string ServiceId { get; set; } = "parindex";
     /// <summary>A silo of its own that joins no cluster (a command run with no cluster to join).</summary>
     public bool Standalone { get; set; }
 
     /// <summary>A silo for one process: free ports, a cluster id nobody else uses, localhost membership.</summary>
     public static ClusterSettings Private() => new() { SiloPort = 0, GatewayPort = 0, ClusterId = "parindex-" + Guid.NewGuid().ToString("N"), Standalone = true };
+
+    public string ClusterIdFor(DatabaseOptions database) => ClusterId is { Length: > 0 } id ? id
+        : database.IsSqlite ? "parindex-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(database.SqliteFullPath())))[..12]
+        : "parindex";
 
     internal static int Resolve(int port)
     {
@@ -76,7 +83,7 @@ public static class SiloBuilderExtensions
                 o.Invariant = "Npgsql";
                 o.ConnectionString = database.ConnectionString;
             });
-            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterIdFor(database), settings.ServiceId));
             var address = settings.AdvertisedAddress is { Length: > 0 } a ? IPAddress.Parse(a) : IPAddress.Loopback;
             silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: settings.AdvertisedAddress is { Length: > 0 });
             // A node killed without a word is declared dead in about a second, not the default 10 s or more: its grains
@@ -89,7 +96,7 @@ public static class SiloBuilderExtensions
         }
         else
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterIdFor(database));
         }
         return silo;
     }
