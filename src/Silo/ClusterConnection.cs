@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ParIndex.Silo.Import;
 using ParIndex.Silo.Persistence;
 using ParIndex.Silo.Storage;
 
@@ -53,7 +52,7 @@ public sealed class ClusterConnection : IGrainServices
     /// <summary>The running cluster's grains when one runs on the database, else a silo of this command's own.</summary>
     public static async Task<IGrainServices> ForCommandAsync(DatabaseOptions database, ClusterSettings cluster, CancellationToken cancellationToken = default) =>
         (IGrainServices?)await ConnectAsync(database, cluster, cancellationToken)
-        ?? await RunningSilo.StartAsync(database, s => s.AddSingleton(new ImportSettings(ReloadGrains: false)), cancellationToken);
+        ?? await RunningSilo.StartAsync(database, cancellationToken: cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -25,7 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
-        services.TryAddSingleton(new ImportSettings());
+        services.AddSingleton<GrainRefresh>();
         services.AddSingleton<PublicationService>();
         services.TryAddSingleton<IPublicationStore, EfPublicationStore>();
         services.AddSingleton<ScoreWriter>();

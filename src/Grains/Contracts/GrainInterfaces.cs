@@ -20,6 +20,24 @@ public static class GrainKeys
     }
 }
 
+/// <summary>The grain types, named once: Orleans places and lists activations by them.</summary>
+public static class GrainTypes
+{
+    public const string Cycle = "cycle", Scorecard = "scorecard", Ranking = "ranking", Unit = "unit";
+}
+
+/// <summary>A grain that holds what it read from the store.</summary>
+[Alias("ParIndex.IStoreBackedGrain")]
+public interface IStoreBackedGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Lets go of this activation, so that the next call reads the store again: after a bulk import, the one writer that
+    /// goes past the grains.
+    /// </summary>
+    [Alias("RefreshAsync")]
+    Task RefreshAsync();
+}
+
 /// <summary>A cycle's definition and status.</summary>
 [Alias("ParIndex.ICycleGrain")]
 public interface ICycleGrain : IGrainWithStringKey
@@ -39,7 +57,7 @@ public interface ICycleGrain : IGrainWithStringKey
 
 /// <summary>One unit's values in one cycle (key: cycle/unit).</summary>
 [Alias("ParIndex.IScorecardGrain")]
-public interface IScorecardGrain : IGrainWithStringKey
+public interface IScorecardGrain : IStoreBackedGrain
 {
     [Alias("GetAsync"), ReadOnly] // reads interleave; nothing changes
     Task<ScorecardView> GetAsync();
@@ -90,7 +108,7 @@ public interface IScorecardGrain : IGrainWithStringKey
 
 /// <summary>A group's ranking (key: cycle/assessor/group).</summary>
 [Alias("ParIndex.IRankingGrain")]
-public interface IRankingGrain : IGrainWithStringKey
+public interface IRankingGrain : IStoreBackedGrain
 {
     [Alias("GetLinesAsync"), ReadOnly] // reads interleave; nothing changes
     Task<IReadOnlyList<ResultLine>> GetLinesAsync();
@@ -113,7 +131,7 @@ public interface IRankingGrain : IGrainWithStringKey
 
 /// <summary>A unit's roll-ups: the groups it assesses, and its whole subtree (key: cycle/unit).</summary>
 [Alias("ParIndex.IUnitGrain")]
-public interface IUnitGrain : IGrainWithStringKey
+public interface IUnitGrain : IStoreBackedGrain
 {
     [Alias("GetRollUpAsync"), ReadOnly] // reads interleave; nothing changes
     Task<UnitRollUp> GetRollUpAsync();

@@ -8,6 +8,7 @@ namespace ParIndex.Grains.Implementation;
 /// member's change and passes the group's summary to the assessor's unit grain. Owns the group's
 /// publication: it publishes and adjusts, then has the members' scorecards read what changed.
 /// </summary>
+[GrainType(GrainTypes.Ranking)]
 public sealed class RankingGrain(IResultStore store, IPublicationStore publications) : Grain, IRankingGrain
 {
     private CycleDefinition _cycle = null!;
@@ -84,5 +85,11 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         var changed = _ranking.Where(r => !before.TryGetValue(r.UnitCode, out var old) || old != r.Rank).ToDictionary(r => r.UnitCode, r => r.Rank);
         if (changed.Count > 0) await store.SaveRanksAsync(_cycleId, changed, CancellationToken.None);
         await GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(_cycleId, _group.AssessorCode)).GroupChangedAsync(_summary);
+    }
+
+    public Task RefreshAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 }

@@ -15,11 +15,10 @@ namespace ParIndex.Silo.Import;
 /// Applies a scores file in one transaction: values, audit, results, ranks and scorecard versions
 /// together, so a refused or interrupted import leaves nothing behind. Scoring and ranking are the
 /// domain's; this class only moves rows. A bulk import is the one writer that goes past the grains (one
-/// transaction for a whole file instead of one grain call per value), so after the commit it has every
-/// scorecard it changed read its values again, wherever in the cluster that grain lives.
+/// transaction for a whole file instead of one grain call per value), so after the commit the grains that
+/// hold what it changed refresh (GrainRefresh), wherever in the cluster they live.
 /// </summary>
-public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, IGrainFactory grains, ScoreTelemetry telemetry,
-    ImportSettings settings)
+public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, GrainRefresh refresh, ScoreTelemetry telemetry)
 {
     private const int ProgressEvery = 20_000;
 
@@ -28,26 +27,9 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var units = await ApplyAsync(cycleId, entries, user, origin, progress, adjustment: null, cancellationToken);
-        if (settings.ReloadGrains) await ReloadAsync(cycleId, units, progress);
+        await refresh.AfterImportAsync(cycleId, units); // not cancelled: the import has committed
         return units;
     }
-
-    /// <summary>
-    /// The changed scorecards read their values again and pass their results up to the rankings and roll-ups. Not
-    /// cancelled: the import has committed, and a grain left unreloaded would show the old values.
-    /// </summary>
-    private async Task ReloadAsync(string cycleId, IReadOnlyList<string> units, IProgress<string>? progress)
-    {
-        var done = 0;
-        // Several at once: scorecards of different groups reload in parallel; one group's rankings take them in turn.
-        await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (unit, _) =>
-        {
-            await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycleId, unit)).ReloadAsync();
-            if (Interlocked.Increment(ref done) is var n && n % ReloadProgressEvery == 0) progress?.Report($"Đang cập nhật xếp hạng: {n:N0}/{units.Count:N0} đơn vị…");
-        });
-    }
-
-    private const int ReloadProgressEvery = 1_000;
 
     /// <summary>
     /// Applies scores in one transaction. A published scorecard is refused unless this is an
@@ -355,8 +337,3 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         public override ValueTask DisposeAsync() => _full?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }
-
-/// <param name="ReloadGrains">
-/// False only for a command's own silo: no one else holds its grains, which activate from the store when first asked.
-/// </param>
-public sealed record ImportSettings(bool ReloadGrains = true);

@@ -74,8 +74,12 @@ public class CommandBesideNodeTests
         app.CreateClient();
         // Not a deadline: a bound so that a node that never starts fails the test instead of hanging it.
         await app.Services.GetRequiredService<Readiness>().WhenReady.WaitAsync(TimeSpan.FromMinutes(2));
-        var scorecard = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, Unit));
-        Assert.Equal(1m, (await scorecard.GetAsync()).Items["1.1.1"].Appraised); // active in the node, holding the demo's value
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var scorecard = grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, Unit));
+        var before = await scorecard.GetAsync();
+        Assert.Equal(1m, before.Items["1.1.1"].Appraised); // active in the node, holding the demo's value
+        var ranking = grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "19", before.GroupCode));
+        Assert.Equal(before.Result.Obtained, (await ranking.GetLinesAsync()).Single(l => l.UnitCode == Unit).Obtained); // the ranking too
 
         var file = Path.GetTempFileName();
         try
@@ -89,7 +93,11 @@ public class CommandBesideNodeTests
         {
             File.Delete(file);
         }
-        Assert.Equal(0m, (await scorecard.GetAsync()).Items["1.1.1"].Appraised);
+        var after = await scorecard.GetAsync();
+        Assert.Equal(0m, after.Items["1.1.1"].Appraised);
+        // The appraised score counts: one point fewer obtained, in the scorecard and in its group's ranking alike.
+        Assert.Equal(before.Result.Obtained - 1m, after.Result.Obtained);
+        Assert.Equal(after.Result.Obtained, (await ranking.GetLinesAsync()).Single(l => l.UnitCode == Unit).Obtained);
     }
 
     private static int FreePort()
