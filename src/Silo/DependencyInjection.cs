@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICycleStore, EfCycleStore>();
         services.TryAddSingleton<IResultStore, EfResultStore>();
+        services.TryAddSingleton<StoredResults>();
         services.TryAddSingleton<IStateStore<ScorecardState>, EfScorecardStorage>();
         return services;
     }

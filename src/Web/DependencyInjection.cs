@@ -24,7 +24,11 @@ public static class DependencyInjection
         // keeps answering /healthz, and /readyz says why, until it is.
         var cluster = builder.Configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings();
         var hosted = builder.Services.Where(d => d.ServiceType == typeof(IHostedService)).ToHashSet();
-        builder.UseOrleans(silo => silo.AddParIndex(database, cluster).AddDashboard());
+        builder.UseOrleans(silo =>
+        {
+            silo.AddParIndex(database, cluster);
+            if (Dashboard.IsEnabled(builder.Configuration)) silo.AddDashboard();
+        });
         // Orleans' own start (SiloHostedService) and what needs a started silo (the dashboard's host) wait for DatabaseStartup.
         var orleans = builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && !hosted.Contains(d)).ToList();
         foreach (var service in orleans) builder.Services.Remove(service);

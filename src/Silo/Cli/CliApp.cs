@@ -57,11 +57,17 @@ public sealed class CliApp(TextWriter output, TextWriter error, TextReader? inpu
     }
 
     /// <summary>
+    /// Runs a verb that only reads what is stored: the stores on the chosen database, no silo, no cluster. Refusals become
+    /// messages and exit codes as for every verb.
+    /// </summary>
+    internal Task<int> ReadAsync(ParseResult parse, Func<IServiceProvider, Task<int>> action) => RunAsync(parse, action, readOnly: true);
+
+    /// <summary>
     /// Runs a verb with ParIndex's services on the chosen database, turning refusals into messages and exit codes. The
     /// grains are the running cluster's when a node serves that database (the Orleans__ settings name its gateway port and
     /// ids, as for the web), else those of a silo the command hosts for itself.
     /// </summary>
-    internal async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Task<int>> action)
+    internal async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Task<int>> action, bool readOnly = false)
     {
         var path = parse.GetValue(_db);
         var connection = parse.GetValue(_connection);
@@ -74,6 +80,12 @@ public sealed class CliApp(TextWriter output, TextWriter error, TextReader? inpu
         var database = path is not null ? DatabaseOptions.ForSqliteFile(path) : new DatabaseOptions(provider, connection!);
         try
         {
+            if (readOnly)
+            {
+                await using var stores = new ServiceCollection().AddLogging().AddParIndexStores(database).BuildServiceProvider();
+                await stores.MigrateDatabaseAsync();
+                return await action(stores);
+            }
             await using var services = await ClusterConnection.ForCommandAsync(database, Cluster);
             return await action(services);
         }

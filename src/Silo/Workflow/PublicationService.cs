@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
@@ -57,14 +56,6 @@ public sealed class PublicationService(IDbContextFactory<ParIndexDbContext> cont
         foreach (var group in byGroup)
             versions[group.Key] = (await Ranking(cycleId, cycle.Cycle.FindGroup(group.Key)!).AdjustAsync(group.ToList(), decision, user)).Version;
         return versions;
-    }
-
-    /// <summary>A published version as it was; null when the group has no such version.</summary>
-    public async Task<IReadOnlyList<ResultLine>?> VersionAsync(string cycleId, string groupCode, int version, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.CycleId == cycleId && p.GroupCode == groupCode && p.Version == version, cancellationToken);
-        return row is null ? null : JsonSerializer.Deserialize<List<ResultLine>>(row.Snapshot, EfPublicationStore.Json);
     }
 
     private async Task<HashSet<string>> PublishedGroupsAsync(string cycleId, CancellationToken cancellationToken)

@@ -11,8 +11,12 @@ public static class Dashboard
 {
     public const string Path = "/quan-tri/orleans";
 
+    /// <summary>"Orleans:Dashboard" (default true): false leaves it out, with its per-call profiling of every grain.</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Orleans:Dashboard", true);
+
     public static WebApplication MapParIndexDashboard(this WebApplication app)
     {
+        if (!IsEnabled(app.Configuration)) return app;
         app.MapOrleansDashboard(Path).AddEndpointFilter(async (context, next) =>
         {
             // Decided here for every route of the dashboard, from who asks: anonymous → sign in; anyone else but an
