@@ -47,14 +47,20 @@ public sealed class ClusterSettings
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// ParIndex's silo: the services and stores on the given database, our grain storage, membership, and the
-    /// activity propagation that puts grain calls into a request's trace.
+    /// ParIndex's silo: everything of <see cref="AddParIndexGrains"/>, and membership (<see cref="UseParIndexClustering"/>).
     /// </summary>
-    public static ISiloBuilder AddParIndex(this ISiloBuilder silo, DatabaseOptions database, ClusterSettings cluster)
+    public static ISiloBuilder AddParIndex(this ISiloBuilder silo, DatabaseOptions database, ClusterSettings cluster) =>
+        silo.AddParIndexGrains(database).UseParIndexClustering(database, cluster);
+
+    /// <summary>
+    /// A silo's ParIndex without its membership: the services and stores on the given database, our grain storage, and
+    /// the activity propagation that puts grain calls into a request's trace. What a host that brings its own membership
+    /// (Orleans' in-process test cluster) adds; the database is migrated by whoever starts the silo, not here.
+    /// </summary>
+    public static ISiloBuilder AddParIndexGrains(this ISiloBuilder silo, DatabaseOptions database)
     {
         silo.Services.AddParIndexSilo(database);
         silo.AddParIndexGrainStorage();
-        silo.UseParIndexClustering(database, cluster);
         silo.AddActivityPropagation();
         // A storage error crosses silos with its type, so that any node answers it as a storage problem (503, with the reason).
         silo.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
