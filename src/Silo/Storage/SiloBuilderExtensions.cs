@@ -75,6 +75,12 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
+    /// A node killed without a word is declared dead in about a second, not the default 10 s or more: its grains come back
+    /// on a survivor that soon (measured ≈1 s with these two settings on this machine).
+    /// </summary>
+    public static void QuickFailureDetection(ClusterMembershipOptions options) => (options.ProbeTimeout, options.NumMissedProbesLimit) = (TimeSpan.FromSeconds(1), 2);
+
+    /// <summary>
     /// Membership: on SQLite one node with localhost clustering; on PostgreSQL every node of the installation joins one
     /// cluster through Orleans' ADO.NET clustering on the shared database (its tables come with our migrations).
     /// </summary>
@@ -92,13 +98,7 @@ public static class SiloBuilderExtensions
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterIdFor(database), settings.ServiceId));
             var address = settings.AdvertisedAddress is { Length: > 0 } a ? IPAddress.Parse(a) : IPAddress.Loopback;
             silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: settings.AdvertisedAddress is { Length: > 0 });
-            // A node killed without a word is declared dead in about a second, not the default 10 s or more: its grains
-            // come back on a survivor that soon (measured ≈1 s with these two settings on this machine).
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 2;
-            });
+            silo.Configure<ClusterMembershipOptions>(QuickFailureDetection);
         }
         else
         {

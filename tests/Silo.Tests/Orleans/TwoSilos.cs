@@ -102,7 +102,7 @@ public abstract class TwoSilos(string provider) : IAsyncLifetime
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
             // As production configures its membership (UseParIndexClustering): a silo that dies without a word is
             // declared dead within seconds.
-            silo.Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (TimeSpan.FromSeconds(1), 2));
+            silo.Configure<ClusterMembershipOptions>(ParIndex.Silo.Storage.SiloBuilderExtensions.QuickFailureDetection);
         });
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout));
         _cluster = builder.Build();
