@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<AccountService>();
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
         services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<EvidenceUploads>();
         return services;
     }
 
