@@ -28,7 +28,8 @@ public static class ScoreRules
             return $"{where}: không thể nhập {entry.Kind.VietnameseName()} ({entry.Kind.ToFileName()}) cho tiêu chí có nguồn điểm {item.Source}.";
         if (entry.Kind == ScoreKind.NotApplicable)
             return string.IsNullOrWhiteSpace(entry.Note) ? $"{where}: đánh dấu không phát sinh phải có lý do." : null;
-        if (entry.Value is not { } value) return $"{where}: thiếu {entry.Kind.VietnameseName()}.";
+        // A survey that counted nothing (every answer "không biết") clears the item's survey score; any other value is needed.
+        if (entry.Value is not { } value) return entry.Kind == ScoreKind.Survey ? null : $"{where}: thiếu {entry.Kind.VietnameseName()}.";
         if (value < 0) return $"{where}: {entry.Kind.VietnameseName()} {ScoreText.Format(value)} âm (phải từ 0 đến {ScoreText.Format(item.Max)}).";
         if (value > item.Max) return $"{where}: {entry.Kind.VietnameseName()} {ScoreText.Format(value)} vượt điểm tối đa {ScoreText.Format(item.Max)}.";
         if (entry.Kind.IsEntered() && value != decimal.Round(value, MaxDecimals))

@@ -48,6 +48,19 @@ public class ScoreRulesTests
     }
 
     [Fact]
+    public void Only_a_survey_score_may_be_given_as_none_which_clears_it()
+    {
+        Assert.Null(ScoreRules.Check(Framework, new ScoreEntry("06-SNV", "S.1.1", ScoreKind.Survey, null)));
+        Assert.Contains("thiếu", ScoreRules.Check(Framework, new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, null)));
+        Assert.Contains("thiếu", ScoreRules.Check(Framework, new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Appraised, null)));
+
+        var card = new Scorecard("06-SNV", Framework);
+        card.Apply(new ScoreEntry("06-SNV", "S.1.1", ScoreKind.Survey, 7m));
+        var change = Assert.Single(card.Apply(new ScoreEntry("06-SNV", "S.1.1", ScoreKind.Survey, null)));
+        Assert.Equal((7m, (decimal?)null), (change.OldValue, card["S.1.1"].Survey));
+    }
+
+    [Fact]
     public void Computed_survey_scores_keep_full_precision()
     {
         Assert.Null(Check(ScoreKind.Survey, 7.8512345678m, "S.1.1"));
