@@ -62,8 +62,9 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
     {
         At = a.At, User = a.User, Origin = a.Origin, CycleId = cycleId, UnitCode = unitCode, ItemCode = a.ItemCode,
         Kind = a.Kind.ToFileName(),
-        OldValue = a.Kind == ScoreKind.NotApplicable ? a.OldNote : a.OldValue is { } o ? ScoreText.Format(o) : null,
-        NewValue = a.Kind == ScoreKind.NotApplicable ? a.Note : a.NewValue is { } n ? ScoreText.Format(n) : null,
+        // A mark's reason stands for its value: marked (old → new reason), lifted (the old reason → none; the note says why).
+        OldValue = a.Kind is ScoreKind.NotApplicable or ScoreKind.Applicable ? a.OldNote : a.OldValue is { } o ? ScoreText.Format(o) : null,
+        NewValue = a.Kind switch { ScoreKind.NotApplicable => a.Note, ScoreKind.Applicable => null, _ => a.NewValue is { } n ? ScoreText.Format(n) : null },
         Note = a.Note,
     };
 }
