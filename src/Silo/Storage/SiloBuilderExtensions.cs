@@ -34,13 +34,23 @@ public sealed class ClusterSettings
         : database.IsSqlite ? "parindex-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(database.SqliteFullPath())))[..12]
         : "parindex";
 
+    /// <summary>
+    /// A free port for 0. Orleans binds it later, so the system could offer the same port again meanwhile to another silo
+    /// of this process (tests start many at once): a port is handed out once per process.
+    /// </summary>
     internal static int Resolve(int port)
     {
         if (port != 0) return port;
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var free = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (HandedOut.TryAdd(free, 0)) return free;
+        }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> HandedOut = new();
 }
 
 /// <summary>What a silo of ParIndex needs from Orleans, in one place.</summary>

@@ -59,6 +59,7 @@ public static class WorkflowText
         "complete" => "Chốt thẩm định",
         "exception" => "Cho phép nhập sau hạn",
         "evidence" => "Tải lên tài liệu kiểm chứng",
+        "deadline" => "Đặt hạn tự đánh giá",
         _ when ScoreKinds.TryParse(kind, out var k) => Capitalise(k.VietnameseName()),
         _ => kind,
     };
@@ -68,6 +69,8 @@ public static class WorkflowText
     {
         if (value is null) return "";
         if (decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number)) return Vn.Score(number);
+        // A deadline is kept as yyyy-MM-dd.
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)) return Vn.Date(date);
         var extended = value.EndsWith(" (gia hạn)", StringComparison.Ordinal);
         var name = extended ? value[..^" (gia hạn)".Length] : value;
         return Enum.TryParse<ScorecardStatus>(name, out var status) ? Status(status) + (extended ? " (gia hạn)" : "") : value;

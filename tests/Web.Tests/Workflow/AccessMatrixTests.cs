@@ -62,6 +62,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     public sealed record CycleAssessors(string Cycle, IReadOnlyList<UnitContext> Assessors)
     {
         public string Deadline => $"/cycles/{Cycle}/han-tu-danh-gia";
+        public string Audit => $"/cycles/{Cycle}/nhat-ky";
     }
 
     private static UnitContext Ctx(string unit, string group, string assessor, params string[] ancestors) => new(unit, ancestors, group, assessor);
@@ -158,6 +159,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
         foreach (var cycle in Cycles)
         {
             await Check($"GET {cycle.Deadline}", Permission.ManageCycle, cycle.Assessors, () => staff.Client.GetAsync(cycle.Deadline), HttpStatusCode.OK);
+            await Check($"GET {cycle.Audit}", Permission.ManageCycle, cycle.Assessors, () => staff.Client.GetAsync(cycle.Audit), HttpStatusCode.OK);
             // A date that is no date: refused by the form, after the permission.
             await Check($"POST {cycle.Deadline}", Permission.ManageCycle, cycle.Assessors, () => staff.PostAsync(cycle.Deadline, ("Deadline", "abc")), HttpStatusCode.BadRequest);
         }
