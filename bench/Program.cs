@@ -93,7 +93,7 @@ Log($"5. HTTP ({options.Connections} connections, {options.HttpSeconds} s per ta
 var group = cycle.Cycle.Groups.First(g => g.Code.StartsWith("so-", StringComparison.Ordinal));
 // The public reads published results only (ResultsAccess): what it hits is a published ranking, so publish the measured group.
 await host.Services.GetRequiredService<ParIndex.Silo.Workflow.PublicationService>().PublishAsync(cycle.Cycle.Id, group.Code,
-    new ParIndex.Silo.Workflow.Decision("1/QĐ-BENCH", DateOnly.FromDateTime(DateTime.UtcNow), "bench"), "bench");
+    new ParIndex.Grains.Contracts.Decision("1/QĐ-BENCH", DateOnly.FromDateTime(DateTime.UtcNow), "bench"), "bench");
 var http = await Http.RunAsync(host.Address,
     [("ranking API", $"/api/cycles/{cycle.Cycle.Id}/groups/{group.Code}/ranking"), ("ranking page", $"/cycles/{cycle.Cycle.Id}/groups/{group.Code}")],
     options.Connections, TimeSpan.FromSeconds(options.HttpSeconds), options.HttpTool);

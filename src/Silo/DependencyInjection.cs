@@ -25,7 +25,9 @@ public static class DependencyInjection
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
+        services.AddSingleton<GrainRefresh>();
         services.AddSingleton<PublicationService>();
+        services.TryAddSingleton<IPublicationStore, EfPublicationStore>();
         services.AddSingleton<ScoreWriter>();
         services.AddSingleton<WorkflowQueries>();
         services.AddSingleton<SurveyService>();
@@ -36,9 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<Demo.DemoAccounts>();
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
         services.AddSingleton<EvidenceStore>();
-
-        // Started by the web only (it keeps grains that other processes' writes make stale); a command writes and notifies, but never listens.
-        services.AddSingleton<ChangeListener>();
+        services.AddSingleton<EvidenceUploads>();
         return services;
     }
 
@@ -49,12 +49,13 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<ParIndexDbContext>(database.Configure);
         services.AddMetrics();
         services.TryAddSingleton<ScoreTelemetry>();
-        services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs
+        services.TryAddSingleton(NodeIdentity.New()); // the web registers its own first, to name it in logs from the start
         services.TryAddSingleton<StorageHealth>();
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICycleStore, EfCycleStore>();
         services.TryAddSingleton<IResultStore, EfResultStore>();
+        services.TryAddSingleton<StoredResults>();
         services.TryAddSingleton<IStateStore<ScorecardState>, EfScorecardStorage>();
         return services;
     }

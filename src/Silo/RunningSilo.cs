@@ -11,13 +11,15 @@ namespace ParIndex.Silo;
 /// migrated before the silo starts, on free ports with a cluster id of its own (it joins no running cluster).
 /// Its services are the silo's; disposing it stops the silo, which deactivates its grains.
 /// </summary>
-public sealed class RunningSilo : IServiceProvider, IAsyncDisposable
+public sealed class RunningSilo : IGrainServices
 {
     private readonly IHost _host;
 
     private RunningSilo(IHost host) => _host = host;
 
     public IServiceProvider Services => _host.Services;
+
+    public bool IsClient => false;
 
     public object? GetService(Type serviceType) => _host.Services.GetService(serviceType);
 

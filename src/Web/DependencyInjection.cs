@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Microsoft.AspNetCore.DataProtection;
 using ParIndex.Silo;
 using ParIndex.Silo.Persistence;
@@ -22,10 +23,16 @@ public static class DependencyInjection
         // tables included), instead of Orleans' own hosted service at host start: a node whose database is not ready yet
         // keeps answering /healthz, and /readyz says why, until it is.
         var cluster = builder.Configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings();
-        builder.UseOrleans(silo => silo.AddParIndex(database, cluster));
-        foreach (var orleansStart in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "SiloHostedService").ToList())
-            builder.Services.Remove(orleansStart);
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ParIndex.Silo.Cluster.ChangeListener>());
+        var hosted = builder.Services.Where(d => d.ServiceType == typeof(IHostedService)).ToHashSet();
+        builder.UseOrleans(silo =>
+        {
+            silo.AddParIndex(database, cluster);
+            if (Dashboard.IsEnabled(builder.Configuration)) silo.AddDashboard();
+        });
+        // Orleans' own start (SiloHostedService) and what needs a started silo (the dashboard's host) wait for DatabaseStartup.
+        var orleans = builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && !hosted.Contains(d)).ToList();
+        foreach (var service in orleans) builder.Services.Remove(service);
+        builder.Services.AddSingleton(new SiloHostedServices(orleans.Where(d => d.ImplementationType?.Name != "SiloHostedService").ToList()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.AddParIndexOperations(); // readiness for writes, proxies, key protection (Infrastructure/Operations.cs)
         builder.Services.AddProblemDetails();

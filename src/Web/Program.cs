@@ -14,6 +14,7 @@ app.MapParIndexApi();
 app.MapParIndexScoreWrites();
 app.MapParIndexExports();
 app.MapParIndexEvidence();
+app.MapParIndexDashboard();
 app.MapRazorPages();
 app.Run();
 

@@ -20,6 +20,24 @@ public static class GrainKeys
     }
 }
 
+/// <summary>The grain types, named once: Orleans places and lists activations by them.</summary>
+public static class GrainTypes
+{
+    public const string Cycle = "cycle", Scorecard = "scorecard", Ranking = "ranking", Unit = "unit";
+}
+
+/// <summary>A grain that holds what it read from the store.</summary>
+[Alias("ParIndex.IStoreBackedGrain")]
+public interface IStoreBackedGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Lets go of this activation, so that the next call reads the store again: after a bulk import, the one writer that
+    /// goes past the grains.
+    /// </summary>
+    [Alias("RefreshAsync")]
+    Task RefreshAsync();
+}
+
 /// <summary>A cycle's definition and status.</summary>
 [Alias("ParIndex.ICycleGrain")]
 public interface ICycleGrain : IGrainWithStringKey
@@ -39,7 +57,7 @@ public interface ICycleGrain : IGrainWithStringKey
 
 /// <summary>One unit's values in one cycle (key: cycle/unit).</summary>
 [Alias("ParIndex.IScorecardGrain")]
-public interface IScorecardGrain : IGrainWithStringKey
+public interface IScorecardGrain : IStoreBackedGrain
 {
     [Alias("GetAsync"), ReadOnly] // reads interleave; nothing changes
     Task<ScorecardView> GetAsync();
@@ -90,7 +108,7 @@ public interface IScorecardGrain : IGrainWithStringKey
 
 /// <summary>A group's ranking (key: cycle/assessor/group).</summary>
 [Alias("ParIndex.IRankingGrain")]
-public interface IRankingGrain : IGrainWithStringKey
+public interface IRankingGrain : IStoreBackedGrain
 {
     [Alias("GetLinesAsync"), ReadOnly] // reads interleave; nothing changes
     Task<IReadOnlyList<ResultLine>> GetLinesAsync();
@@ -99,14 +117,21 @@ public interface IRankingGrain : IGrainWithStringKey
     /// <summary>A member's result changed: re-rank and pass the summary upward.</summary>
     [Alias("ResultChangedAsync")]
     Task ResultChangedAsync(UnitResult result);
-    /// <summary>An adjustment decision kept a new published version: reads the group's latest version again, which the lines carry from now on.</summary>
-    [Alias("ReloadVersionAsync")]
-    Task<int> ReloadVersionAsync();
+    /// <summary>
+    /// Publishes the group by a decision: keeps its lines as version 1 and freezes its scorecards, which refuse changes
+    /// from then on. Refused while a member's result is provisional (not yet appraised), or when published already.
+    /// </summary>
+    [Alias("PublishAsync")]
+    Task<IReadOnlyList<ResultLine>> PublishAsync(Decision decision, string user);
+
+    /// <summary>Applies an adjustment decision's values to the group's published scorecards and keeps the next version.</summary>
+    [Alias("AdjustAsync")]
+    Task<Adjusted> AdjustAsync(IReadOnlyList<ScoreEntry> entries, Decision decision, string user);
 }
 
 /// <summary>A unit's roll-ups: the groups it assesses, and its whole subtree (key: cycle/unit).</summary>
 [Alias("ParIndex.IUnitGrain")]
-public interface IUnitGrain : IGrainWithStringKey
+public interface IUnitGrain : IStoreBackedGrain
 {
     [Alias("GetRollUpAsync"), ReadOnly] // reads interleave; nothing changes
     Task<UnitRollUp> GetRollUpAsync();

@@ -19,3 +19,11 @@ public sealed record ScorecardView(string CycleId, string UnitCode, string Group
 /// <summary>What a unit assesses directly, and its subtree merged by framework (comparable groups).</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.UnitRollUp")]
 public sealed record UnitRollUp(string CycleId, string UnitCode, IReadOnlyList<GroupSummary> Groups, IReadOnlyList<GroupSummary> Subtree);
+
+/// <summary>A decision (quyết định): its number, date, signer, and for an adjustment the reason.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Decision")]
+public sealed record Decision(string Number, DateOnly Date, string? Signer = null, string? Reason = null);
+
+/// <summary>What an adjustment decision did to a group: the version it kept and the units whose values changed.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Adjusted")]
+public sealed record Adjusted(int Version, IReadOnlyList<string> Units);

@@ -42,6 +42,22 @@ public interface IResultStore
 }
 
 /// <summary>
+/// Where a group's publications are kept (the Silo implements it over the database). Only the group's
+/// ranking grain calls it: publication and adjustment change the scorecards it ranks, which it then has reload.
+/// </summary>
+public interface IPublicationStore
+{
+    /// <summary>Keeps <paramref name="lines"/> as the group's version 1 and freezes its members' scorecards, in one transaction.</summary>
+    /// <exception cref="DomainException">The group was published already; nothing was stored.</exception>
+    Task PublishAsync(string cycleId, string groupCode, IReadOnlyList<ResultLine> lines, Decision decision, string user, CancellationToken cancellationToken);
+
+    /// <summary>Applies an adjustment decision's values to the group's published scorecards and keeps the next version, in one transaction.</summary>
+    /// <returns>The new version and the units whose values changed.</returns>
+    /// <remarks>Refuses the whole decision, listing every bad value, when a value breaks a rule or a unit is not a published member of the group.</remarks>
+    Task<Adjusted> AdjustAsync(string cycleId, string groupCode, IReadOnlyList<ScoreEntry> entries, Decision decision, string user, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Where a grain's state is kept (the Silo implements it over the database); Orleans reaches it through the
 /// grain storage provider named <see cref="GrainStorage.Name"/>. The version is the ETag.
 /// </summary>

@@ -11,6 +11,7 @@ public class DomainValidationException(string summary, IReadOnlyList<string> err
     : DomainException(summary + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => " - " + e)))
 {
     [Id(0)] public IReadOnlyList<string> Errors { get; } = errors;
+    [Id(1)] public string Summary { get; } = summary;
 }
 
 /// <summary>What was asked for does not exist (an unknown cycle, group or unit): a 404, not a failure.</summary>

@@ -14,6 +14,8 @@ public enum ScoreKind
     Penalty,
     /// <summary>Không phát sinh: the item counts neither in obtained points nor in the maximum.</summary>
     NotApplicable,
+    /// <summary>Lifts a not-applicable mark (the appraiser changed their mind); the note is why. The item counts again.</summary>
+    Applicable,
 }
 
 public static class ScoreKinds
@@ -27,6 +29,7 @@ public static class ScoreKinds
         ScoreKind.Bonus => "bonus",
         ScoreKind.Penalty => "penalty",
         ScoreKind.NotApplicable => "not_applicable",
+        ScoreKind.Applicable => "applicable",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -48,6 +51,7 @@ public static class ScoreKinds
         ScoreKind.Bonus => "điểm thưởng",
         ScoreKind.Penalty => "điểm trừ",
         ScoreKind.NotApplicable => "đánh dấu không phát sinh",
+        ScoreKind.Applicable => "bỏ đánh dấu không phát sinh",
         _ => kind.ToString(),
     };
 
@@ -58,7 +62,7 @@ public static class ScoreKinds
         ScoreKind.Survey => source == ItemSource.Survey,
         ScoreKind.Bonus => source == ItemSource.Bonus,
         ScoreKind.Penalty => source == ItemSource.Penalty,
-        ScoreKind.NotApplicable => source is ItemSource.Appraisal or ItemSource.Survey,
+        ScoreKind.NotApplicable or ScoreKind.Applicable => source is ItemSource.Appraisal or ItemSource.Survey,
         _ => false,
     };
 

@@ -1,7 +1,10 @@
 using Orleans;
 namespace ParIndex.Grains.Domain;
 
-/// <summary>A value to put on a scorecard. For <see cref="ScoreKind.NotApplicable"/> the value is ignored and the note is the reason.</summary>
+/// <summary>
+/// A value to put on a scorecard. For <see cref="ScoreKind.NotApplicable"/> and <see cref="ScoreKind.Applicable"/> the
+/// value is ignored and the note is the reason (for marking, or for lifting the mark).
+/// </summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ScoreEntry")]
 public sealed record ScoreEntry(string UnitCode, string ItemCode, ScoreKind Kind, decimal? Value, string? Note = null);
 
@@ -23,12 +26,14 @@ public static class ScoreRules
         var where = $"Đơn vị {entry.UnitCode}, tiêu chí {entry.ItemCode}";
         var item = framework.FindItem(entry.ItemCode);
         if (item is null) return $"{where}: bộ tiêu chí {framework.Code} không có tiêu chí thành phần này.";
-        if (FreeText.Check(where, entry.Kind == ScoreKind.NotApplicable ? "lý do không phát sinh" : "ghi chú", entry.Note) is { } tooLong) return tooLong;
+        if (FreeText.Check(where, entry.Kind switch { ScoreKind.NotApplicable => "lý do không phát sinh", ScoreKind.Applicable => "lý do bỏ đánh dấu", _ => "ghi chú" },
+                entry.Note) is { } tooLong) return tooLong;
         if (!entry.Kind.Fits(item.Source))
             return $"{where}: không thể nhập {entry.Kind.VietnameseName()} ({entry.Kind.ToFileName()}) cho tiêu chí có nguồn điểm {item.Source}.";
-        if (entry.Kind == ScoreKind.NotApplicable)
-            return string.IsNullOrWhiteSpace(entry.Note) ? $"{where}: đánh dấu không phát sinh phải có lý do." : null;
-        if (entry.Value is not { } value) return $"{where}: thiếu {entry.Kind.VietnameseName()}.";
+        if (entry.Kind is ScoreKind.NotApplicable or ScoreKind.Applicable)
+            return string.IsNullOrWhiteSpace(entry.Note) ? $"{where}: {entry.Kind.VietnameseName()} phải có lý do." : null;
+        // A survey that counted nothing (every answer "không biết") clears the item's survey score; any other value is needed.
+        if (entry.Value is not { } value) return entry.Kind == ScoreKind.Survey ? null : $"{where}: thiếu {entry.Kind.VietnameseName()}.";
         if (value < 0) return $"{where}: {entry.Kind.VietnameseName()} {ScoreText.Format(value)} âm (phải từ 0 đến {ScoreText.Format(item.Max)}).";
         if (value > item.Max) return $"{where}: {entry.Kind.VietnameseName()} {ScoreText.Format(value)} vượt điểm tối đa {ScoreText.Format(item.Max)}.";
         if (entry.Kind.IsEntered() && value != decimal.Round(value, MaxDecimals))
@@ -40,7 +45,7 @@ public static class ScoreRules
     public static string? Check(Framework framework, string unitCode, string itemCode, ScoreKind kind, string? text, string? note, out ScoreEntry? entry)
     {
         entry = null;
-        if (kind == ScoreKind.NotApplicable)
+        if (kind is ScoreKind.NotApplicable or ScoreKind.Applicable)
         {
             var mark = new ScoreEntry(unitCode, itemCode, kind, null, note);
             var problem = Check(framework, mark);

@@ -37,6 +37,7 @@ public sealed record ItemValues
         ScoreKind.Bonus => this with { Bonus = value },
         ScoreKind.Penalty => this with { Penalty = value },
         ScoreKind.NotApplicable => this with { NotApplicableReason = note },
+        ScoreKind.Applicable => this with { NotApplicableReason = null },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
@@ -75,6 +76,9 @@ public sealed class Scorecard
                 : ScoreRules.Check(Framework, e))
             .OfType<string>().ToList();
         // One value per item and kind in one change: a repeated one would be ambiguous and would flood the audit.
+        // Lifting a mark needs one to lift: otherwise the audit would record a change that changed nothing.
+        errors.AddRange(list.Where(e => e.Kind == ScoreKind.Applicable && e.UnitCode == UnitCode && Framework.FindItem(e.ItemCode) is not null && !this[e.ItemCode].IsNotApplicable)
+            .Select(e => $"Đơn vị {UnitCode}, tiêu chí {e.ItemCode}: không có đánh dấu không phát sinh để bỏ."));
         errors.AddRange(list.GroupBy(e => (e.ItemCode, e.Kind)).Where(g => g.Count() > 1)
             .Select(g => $"Tiêu chí {g.Key.ItemCode}: {g.Key.Kind.VietnameseName()} được gửi {g.Count()} lần trong một lần ghi (chỉ được một lần)."));
         if (errors.Count > 0) throw new DomainValidationException($"Không lưu điểm của đơn vị {UnitCode}:", errors);
@@ -83,19 +87,12 @@ public sealed class Scorecard
         foreach (var entry in list.Select(e => e with { Value = ScoreRules.Stored(e), Note = FreeText.CleanOrNull(e.Note) }))
         {
             var before = this[entry.ItemCode];
-            var oldNote = entry.Kind == ScoreKind.NotApplicable ? before.NotApplicableReason : null;
+            var oldNote = entry.Kind is ScoreKind.NotApplicable or ScoreKind.Applicable ? before.NotApplicableReason : null;
             changes.Add(new Change(entry, before.ValueOf(entry.Kind), oldNote));
-            _items[entry.ItemCode] = before.With(entry.Kind, entry.Kind == ScoreKind.NotApplicable ? null : entry.Value, entry.Note);
+            _items[entry.ItemCode] = before.With(entry.Kind, entry.Kind is ScoreKind.NotApplicable or ScoreKind.Applicable ? null : entry.Value, entry.Note);
         }
         return changes;
     }
 
     public IReadOnlyList<Change> Apply(params ScoreEntry[] entries) => Apply((IEnumerable<ScoreEntry>)entries);
-
-    /// <summary>Lifts a not-applicable mark (the appraiser changed their mind).</summary>
-    public void MarkApplicable(string itemCode)
-    {
-        Framework.GetItem(itemCode);
-        _items[itemCode] = this[itemCode] with { NotApplicableReason = null };
-    }
 }

@@ -4,6 +4,7 @@ using ParIndex.Grains.Domain;
 namespace ParIndex.Grains.Implementation;
 
 /// <summary>Holds a cycle's definition, loaded once from the store, and owns what of it changes during the cycle (the deadline).</summary>
+[GrainType(GrainTypes.Cycle)]
 public sealed class CycleGrain(ICycleStore store) : Grain, ICycleGrain
 {
     private CycleDefinition? _definition;

@@ -4,7 +4,7 @@ using ParIndex.Grains.Domain;
 namespace ParIndex.Grains.Implementation;
 
 /// <summary>A group's results as stored; a member with nothing stored yet has the result of an empty scorecard.</summary>
-internal static class GroupResults
+public static class GroupResults
 {
     public static async Task<Dictionary<string, UnitResult>> LoadAsync(IResultStore store, CycleDefinition cycle, RankGroup group, CancellationToken cancellationToken)
     {

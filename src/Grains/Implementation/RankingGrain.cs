@@ -5,9 +5,11 @@ namespace ParIndex.Grains.Implementation;
 
 /// <summary>
 /// A group's ranking, in memory. Rebuilt from stored results on activation; re-ranks on every
-/// member's change and passes the group's summary to the assessor's unit grain.
+/// member's change and passes the group's summary to the assessor's unit grain. Owns the group's
+/// publication: it publishes and adjusts, then has the members' scorecards read what changed.
 /// </summary>
-public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
+[GrainType(GrainTypes.Ranking)]
+public sealed class RankingGrain(IResultStore store, IPublicationStore publications) : Grain, IRankingGrain
 {
     private CycleDefinition _cycle = null!;
     private RankGroup _group = null!;
@@ -40,11 +42,35 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
 
     public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
 
-    public async Task<int> ReloadVersionAsync()
+    public async Task<IReadOnlyList<ResultLine>> PublishAsync(Decision decision, string user)
     {
-        _version = await store.LoadVersionAsync(_cycleId, _group.Code, CancellationToken.None);
+        var lines = ResultLines.From(_cycle, _group, _ranking, _previous, version: 1);
+        // An unappraised scorecard is not published: every counted value must be final.
+        var provisional = lines.Where(l => l.Provisional).Select(l => $"Nhóm {_group.Code}: đơn vị {l.UnitCode} ({l.UnitName}) chưa thẩm định xong (kết quả tạm tính).").ToList();
+        if (provisional.Count > 0) throw new DomainValidationException($"Không công bố: {provisional.Count} đơn vị chưa thẩm định xong; không có gì thay đổi.", provisional);
+        await publications.PublishAsync(_cycleId, _group.Code, lines, decision, user, CancellationToken.None); // refuses a second publication
+        await ReloadMembersAsync(_results.Keys);
+        return lines;
+    }
+
+    public async Task<Adjusted> AdjustAsync(IReadOnlyList<ScoreEntry> entries, Decision decision, string user)
+    {
+        var adjusted = await publications.AdjustAsync(_cycleId, _group.Code, entries, decision, user, CancellationToken.None);
+        _version = adjusted.Version;
         _lines = null;
-        return _version;
+        await ReloadMembersAsync(adjusted.Units);
+        return adjusted;
+    }
+
+    /// <summary>
+    /// The store changed these scorecards (status, values): they read it again and pass their results back here, so
+    /// this turn lets calls of its own call chain in.
+    /// </summary>
+    private async Task ReloadMembersAsync(IEnumerable<string> units)
+    {
+        using var reentrant = RequestContext.AllowCallChainReentrancy();
+        foreach (var unit in units.ToList())
+            await GrainFactory.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(_cycleId, unit)).ReloadAsync();
     }
 
     public async Task ResultChangedAsync(UnitResult result)
@@ -59,5 +85,11 @@ public sealed class RankingGrain(IResultStore store) : Grain, IRankingGrain
         var changed = _ranking.Where(r => !before.TryGetValue(r.UnitCode, out var old) || old != r.Rank).ToDictionary(r => r.UnitCode, r => r.Rank);
         if (changed.Count > 0) await store.SaveRanksAsync(_cycleId, changed, CancellationToken.None);
         await GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(_cycleId, _group.AssessorCode)).GroupChangedAsync(_summary);
+    }
+
+    public Task RefreshAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 }

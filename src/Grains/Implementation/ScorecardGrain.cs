@@ -10,6 +10,7 @@ namespace ParIndex.Grains.Implementation;
 /// steps by WorkflowPolicy), written through (values, result, status and audit in one write,
 /// ETag-checked), and passed up to the group's ranking before the call returns.
 /// </summary>
+[GrainType(GrainTypes.Scorecard)]
 public sealed class ScorecardGrain(
     [PersistentState("scorecard", GrainStorage.Name)] IPersistentState<ScorecardState> state, TimeProvider clock) : Grain, IScorecardGrain
 {
@@ -246,4 +247,10 @@ public sealed class ScorecardGrain(
             Workflow = _state.State.Workflow,
             Returns = new Dictionary<string, ReturnNote>(_state.State.Returns),
         };
+
+    public Task RefreshAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }

@@ -8,6 +8,7 @@ namespace ParIndex.Grains.Implementation;
 /// framework (the province's commune figures come through its districts). Rebuilt from the store on
 /// activation, never by calling children; changes arrive from below and go on upward.
 /// </summary>
+[GrainType(GrainTypes.Unit)]
 public sealed class UnitGrain(IResultStore store) : Grain, IUnitGrain
 {
     private CycleDefinition _cycle = null!;
@@ -61,5 +62,11 @@ public sealed class UnitGrain(IResultStore store) : Grain, IUnitGrain
         var code = descendant;
         while (_cycle.ParentOf(code) is { } parent && parent != _unitCode) code = parent;
         return code;
+    }
+
+    public Task RefreshAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 }

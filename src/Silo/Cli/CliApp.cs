@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using ParIndex.Silo.Persistence;
+using ParIndex.Silo.Storage;
 
 namespace ParIndex.Silo.Cli;
 
@@ -22,6 +24,10 @@ public sealed class CliApp(TextWriter output, TextWriter error, TextReader? inpu
     public TextReader Input { get; } = input ?? Console.In;
 
     public static Task<int> RunAsync(string[] args) => new CliApp(Console.Out, Console.Error).InvokeAsync(args);
+
+    /// <summary>How to find a running node: from the environment (Orleans__GatewayPort, Orleans__ClusterId, …), the names the web reads.</summary>
+    public ClusterSettings Cluster { get; init; } =
+        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings();
 
     public async Task<int> InvokeAsync(string[] args, CancellationToken cancellationToken = default)
     {
@@ -50,8 +56,18 @@ public sealed class CliApp(TextWriter output, TextWriter error, TextReader? inpu
         return command;
     }
 
-    /// <summary>Runs a verb with the silo's services on the chosen database, turning refusals into messages and exit codes.</summary>
-    internal async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Task<int>> action)
+    /// <summary>
+    /// Runs a verb that only reads what is stored: the stores on the chosen database, no silo, no cluster. Refusals become
+    /// messages and exit codes as for every verb.
+    /// </summary>
+    internal Task<int> ReadAsync(ParseResult parse, Func<IServiceProvider, Task<int>> action) => RunAsync(parse, action, readOnly: true);
+
+    /// <summary>
+    /// Runs a verb with ParIndex's services on the chosen database, turning refusals into messages and exit codes. The
+    /// grains are the running cluster's when a node serves that database (the Orleans__ settings name its gateway port and
+    /// ids, as for the web), else those of a silo the command hosts for itself.
+    /// </summary>
+    internal async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Task<int>> action, bool readOnly = false)
     {
         var path = parse.GetValue(_db);
         var connection = parse.GetValue(_connection);
@@ -64,7 +80,13 @@ public sealed class CliApp(TextWriter output, TextWriter error, TextReader? inpu
         var database = path is not null ? DatabaseOptions.ForSqliteFile(path) : new DatabaseOptions(provider, connection!);
         try
         {
-            await using var services = await RunningSilo.StartAsync(database);
+            if (readOnly)
+            {
+                await using var stores = new ServiceCollection().AddLogging().AddParIndexStores(database).BuildServiceProvider();
+                await stores.MigrateDatabaseAsync();
+                return await action(stores);
+            }
+            await using var services = await ClusterConnection.ForCommandAsync(database, Cluster);
             return await action(services);
         }
         catch (Exception e) when (CliErrors.Describe(e) is { } lines)

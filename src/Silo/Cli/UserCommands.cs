@@ -18,7 +18,7 @@ internal static class UserCommands
         var users = new Command("users", "Quản lý người dùng.");
         var userName = new Option<string>("--username") { Description = "Tên đăng nhập (a-z, 0-9, . _ -).", Required = true };
         var name = new Option<string>("--name") { Description = "Họ tên.", Required = true };
-        var role = new Option<Role>("--role") { Description = "ProvinceAdmin, Appraiser, DistrictAdmin, UnitEditor hoặc Viewer.", Required = true };
+        var role = new Option<Role>("--role") { Description = "ProvinceAdmin, Appraiser, DistrictAdmin, UnitEditor, Viewer hoặc SystemAdmin (quản trị hệ thống).", Required = true };
         var scope = new Option<string>("--scope") { Description = "Mã đơn vị: vai trò áp dụng cho đơn vị này và các đơn vị trực thuộc.", Required = true };
         var groups = new Option<string?>("--groups") { Description = "Với Appraiser: chỉ các nhóm xếp hạng này (phân cách bằng dấu phẩy)." };
         var add = app.WithDatabase(new Command("add",

@@ -39,6 +39,8 @@ public static class DemoSeeder
         ("snv.thainguyen", "Sở Nội vụ tỉnh Thái Nguyên", [new RoleGrant(Role.ProvinceAdmin, "19")]),
         // Reads both provinces' results, published or not (a ministry's view): what the read-only tests sign in as.
         ("xem.bnv", "Bộ Nội vụ (xem kết quả)", [new RoleGrant(Role.Viewer, "06"), new RoleGrant(Role.Viewer, "19")]),
+        // Runs the installation (the Orleans dashboard) and reads no scorecard.
+        ("quantri", "Quản trị hệ thống", [new RoleGrant(Role.SystemAdmin, "06")]),
     ];
 
     private static readonly (string Kind, string Resource, string? Cycle)[] Steps =

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Grains.Domain.Workflow;
-using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Silo.Import;
@@ -15,17 +14,22 @@ namespace ParIndex.Silo.Import;
 /// <summary>
 /// Applies a scores file in one transaction: values, audit, results, ranks and scorecard versions
 /// together, so a refused or interrupted import leaves nothing behind. Scoring and ranking are the
-/// domain's; this class only moves rows. On PostgreSQL the commit tells the other nodes which
-/// scorecards changed (ChangeFeed).
+/// domain's; this class only moves rows. A bulk import is the one writer that goes past the grains (one
+/// transaction for a whole file instead of one grain call per value), so after the commit the grains that
+/// hold what it changed refresh (GrainRefresh), wherever in the cluster they live.
 /// </summary>
-public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, NodeIdentity node, ScoreTelemetry telemetry)
+public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, GrainRefresh refresh, ScoreTelemetry telemetry)
 {
     private const int ProgressEvery = 20_000;
 
     /// <returns>The units whose scorecards changed.</returns>
-    public Task<IReadOnlyList<string>> ImportAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
-        ApplyAsync(cycleId, entries, user, origin, progress, adjustment: null, cancellationToken);
+    public async Task<IReadOnlyList<string>> ImportAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var units = await ApplyAsync(cycleId, entries, user, origin, progress, adjustment: null, cancellationToken);
+        await refresh.AfterImportAsync(cycleId, units); // not cancelled: the import has committed
+        return units;
+    }
 
     /// <summary>
     /// Applies scores in one transaction. A published scorecard is refused unless this is an
@@ -57,35 +61,13 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     private async Task<IReadOnlyList<string>> ImportCoreAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
         IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task>? adjustment, CancellationToken cancellationToken)
     {
-        var cycle = await cycles.LoadAsync(cycleId, cancellationToken)
-            ?? throw new ImportRefusedException($"Không có kỳ đánh giá \"{cycleId}\".", [$"Hãy nhập kỳ đánh giá (import cycle) trước khi nhập điểm."]);
+        var cycle = await cycles.LoadAsync(cycleId, cancellationToken) ?? throw NoCycle(cycleId);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var byUnit = entries.GroupBy(e => e.UnitCode).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var stored = (await db.ItemValues.AsNoTracking().Where(v => v.CycleId == cycleId).ToListAsync(cancellationToken))
-            .GroupBy(v => v.UnitCode).ToDictionary(g => g.Key, g => g.ToDictionary(v => v.ItemCode, RowMapping.ToValues, StringComparer.Ordinal), StringComparer.Ordinal);
-
-        // Apply through the domain first: any refusal lists every bad value before anything is written.
-        var problems = new List<string>();
-        var published = (await db.Scorecards.AsNoTracking().Where(s => s.CycleId == cycleId && s.Status == nameof(ScorecardStatus.Published))
-            .Select(s => s.UnitCode).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        foreach (var unit in byUnit.Keys.Where(u => published.Contains(u) == (adjustment is null)))
-            problems.Add(adjustment is null
-                ? $"Đơn vị {unit}: kết quả đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh (lệnh adjust)."
-                : $"Đơn vị {unit}: kết quả chưa được công bố; hãy nhập điểm bằng lệnh import scores.");
-        var cards = new Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes)>(StringComparer.Ordinal);
-        foreach (var (unit, unitEntries) in byUnit)
-        {
-            var group = cycle.GroupOf(unit);
-            if (group is null) { problems.Add($"Đơn vị {unit} không thuộc nhóm xếp hạng nào của kỳ {cycleId}."); continue; }
-            var card = new Scorecard(unit, cycle.Cycle.FrameworkOf(group), stored.GetValueOrDefault(unit));
-            try { cards[unit] = (card, card.Apply(unitEntries)); }
-            catch (DomainValidationException e) { problems.AddRange(e.Errors); }
-        }
-        if (problems.Count > 0) throw new ImportRefusedException($"Không nhập điểm: {problems.Count} lỗi, không có gì được lưu.", problems);
+        var cards = await ApplyToCardsAsync(db, cycle, entries, adjustment is not null, cancellationToken);
 
         var at = DateTimeOffset.UtcNow;
         var connection = db.Database.GetDbConnection();
@@ -159,12 +141,55 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         }
 
         if (adjustment is not null) await adjustment(db, cycle, cards.Keys.ToList());
-        await ChangeFeed.NotifyAsync(db, node, cards.Keys.Select(u => GrainKeys.Scorecard(cycleId, u)).ToList(), cancellationToken);
         progress?.Report($"Đang lưu (commit) {written:N0} giá trị…");
         await transaction.CommitAsync(cancellationToken);
         telemetry.Written(written, "import", origin);
         return cards.Keys.ToList();
     }
+
+    /// <summary>
+    /// Checks an import or an adjustment whole without writing anything: every bad value, every published (or, for an
+    /// adjustment, unpublished) scorecard, every unit of no group, all listed in one refusal.
+    /// </summary>
+    /// <exception cref="ImportRefusedException">Something is wrong; nothing was written.</exception>
+    public async Task CheckAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, bool adjustment, CancellationToken cancellationToken = default)
+    {
+        var cycle = await cycles.LoadAsync(cycleId, cancellationToken) ?? throw NoCycle(cycleId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await ApplyToCardsAsync(db, cycle, entries, adjustment, cancellationToken);
+    }
+
+    /// <summary>Applies the entries to the stored values through the domain first: any refusal lists every bad value before anything is written.</summary>
+    private static async Task<Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes)>> ApplyToCardsAsync(ParIndexDbContext db,
+        CycleDefinition cycle, IReadOnlyList<ScoreEntry> entries, bool adjustment, CancellationToken cancellationToken)
+    {
+        var cycleId = cycle.Cycle.Id;
+        var byUnit = entries.GroupBy(e => e.UnitCode).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var stored = (await db.ItemValues.AsNoTracking().Where(v => v.CycleId == cycleId).ToListAsync(cancellationToken))
+            .GroupBy(v => v.UnitCode).ToDictionary(g => g.Key, g => g.ToDictionary(v => v.ItemCode, RowMapping.ToValues, StringComparer.Ordinal), StringComparer.Ordinal);
+
+        var problems = new List<string>();
+        var published = (await db.Scorecards.AsNoTracking().Where(s => s.CycleId == cycleId && s.Status == nameof(ScorecardStatus.Published))
+            .Select(s => s.UnitCode).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var unit in byUnit.Keys.Where(u => published.Contains(u) == !adjustment))
+            problems.Add(!adjustment
+                ? $"Đơn vị {unit}: kết quả đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh (lệnh adjust)."
+                : $"Đơn vị {unit}: kết quả chưa được công bố; hãy nhập điểm bằng lệnh import scores.");
+        var cards = new Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes)>(StringComparer.Ordinal);
+        foreach (var (unit, unitEntries) in byUnit)
+        {
+            var group = cycle.GroupOf(unit);
+            if (group is null) { problems.Add($"Đơn vị {unit} không thuộc nhóm xếp hạng nào của kỳ {cycleId}."); continue; }
+            var card = new Scorecard(unit, cycle.Cycle.FrameworkOf(group), stored.GetValueOrDefault(unit));
+            try { cards[unit] = (card, card.Apply(unitEntries)); }
+            catch (DomainValidationException e) { problems.AddRange(e.Errors); }
+        }
+        if (problems.Count > 0) throw new ImportRefusedException($"Không nhập điểm: {problems.Count} lỗi, không có gì được lưu.", problems);
+        return cards;
+    }
+
+    private static ImportRefusedException NoCycle(string cycleId) =>
+        new($"Không có kỳ đánh giá \"{cycleId}\".", [$"Hãy nhập kỳ đánh giá (import cycle) trước khi nhập điểm."]);
 
     private const string ValueUpsertHead = """
         INSERT INTO "item_values" ("CycleId","UnitCode","ItemCode","Self","Appraised","Survey","Bonus","Penalty","NotApplicableReason","SelfNote","AppraisedNote")

@@ -21,9 +21,12 @@ public sealed record DatabaseOptions(string Provider, string ConnectionString)
 
     /// <summary>Evidence files beside a SQLite file (never under a web root); elsewhere in ./evidence unless configured.</summary>
     public string DefaultEvidenceFolder() =>
-        IsSqlite && Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource)) is { } folder
+        IsSqlite && Path.GetDirectoryName(SqliteFullPath()) is { } folder
             ? Path.Combine(folder, "evidence")
             : Path.GetFullPath("evidence");
+
+    /// <summary>The SQLite file's full path (one file, however it is named).</summary>
+    public string SqliteFullPath() => Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
 
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 

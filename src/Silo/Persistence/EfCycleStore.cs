@@ -9,7 +9,7 @@ using ParIndex.Silo.Survey;
 namespace ParIndex.Silo.Persistence;
 
 /// <summary>Loads a cycle's definition (frameworks, groups, members and the units valid on its reference date), and stores its deadline.</summary>
-public sealed class EfCycleStore(IDbContextFactory<ParIndexDbContext> contexts, NodeIdentity node, TimeProvider clock, ILogger<EfCycleStore> logger) : ICycleStore
+public sealed class EfCycleStore(IDbContextFactory<ParIndexDbContext> contexts, TimeProvider clock, ILogger<EfCycleStore> logger) : ICycleStore
 {
     /// <summary>The audit's unit and item for a change that concerns the whole cycle.</summary>
     public const string WholeCycle = "*";
@@ -17,7 +17,7 @@ public sealed class EfCycleStore(IDbContextFactory<ParIndexDbContext> contexts, 
     /// <summary>
     /// Opening a cycle: its self-assessment deadline, which cycle.json may give and the province may set or change later
     /// (through the cycle grain, which holds the definition). Written with an audit row for the whole cycle (unit and
-    /// item "*", kind "deadline", old → new) and a log line; on PostgreSQL the change feed makes the other nodes reload.
+    /// item "*", kind "deadline", old → new) and a log line. Called by the cycle grain only, which then holds the new deadline.
     /// </summary>
     public async Task<DateOnly?> SetSelfAssessmentDeadlineAsync(string cycleId, DateOnly deadline, string user, CancellationToken cancellationToken)
     {
@@ -34,8 +34,6 @@ public sealed class EfCycleStore(IDbContextFactory<ParIndexDbContext> contexts, 
             OldValue = Iso(previous), NewValue = Iso(deadline), Note = "Hạn tự đánh giá",
         });
         await db.SaveChangesAsync(cancellationToken);
-        // On PostgreSQL the other nodes hear it on commit and reload their cycle grain.
-        await ChangeFeed.NotifyAsync(db, node, [ChangeFeed.CycleKey(cycleId)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Cycle {Cycle}: self-assessment deadline {Previous} → {Deadline}, set by {User}.", cycleId, Iso(previous) ?? "none", Iso(deadline), user);
         return previous;

@@ -12,7 +12,7 @@ namespace ParIndex.Silo.Persistence;
 /// <summary>
 /// A scorecard's values, result, status and audit, written in one transaction (shared with other
 /// scorecards' writes by group commit); the scorecard's version is the ETag, so a writer holding a stale
-/// version fails instead of overwriting. On PostgreSQL the commit also tells the other nodes (ChangeFeed).
+/// version fails instead of overwriting.
 /// </summary>
 public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> contexts, GroupCommitWriter writer, ScoreTelemetry telemetry) : IStateStore<ScorecardState>
 {
@@ -62,8 +62,9 @@ public sealed class EfScorecardStorage(IDbContextFactory<ParIndexDbContext> cont
     {
         At = a.At, User = a.User, Origin = a.Origin, CycleId = cycleId, UnitCode = unitCode, ItemCode = a.ItemCode,
         Kind = a.Kind.ToFileName(),
-        OldValue = a.Kind == ScoreKind.NotApplicable ? a.OldNote : a.OldValue is { } o ? ScoreText.Format(o) : null,
-        NewValue = a.Kind == ScoreKind.NotApplicable ? a.Note : a.NewValue is { } n ? ScoreText.Format(n) : null,
+        // A mark's reason stands for its value: marked (old → new reason), lifted (the old reason → none; the note says why).
+        OldValue = a.Kind is ScoreKind.NotApplicable or ScoreKind.Applicable ? a.OldNote : a.OldValue is { } o ? ScoreText.Format(o) : null,
+        NewValue = a.Kind switch { ScoreKind.NotApplicable => a.Note, ScoreKind.Applicable => null, _ => a.NewValue is { } n ? ScoreText.Format(n) : null },
         Note = a.Note,
     };
 }

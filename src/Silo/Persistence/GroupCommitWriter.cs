@@ -34,16 +34,14 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private readonly IDbContextFactory<ParIndexDbContext> _contexts;
     private readonly ILogger<GroupCommitWriter> _logger;
-    private readonly NodeIdentity _node;
     private readonly StorageHealth _health;
     private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    public GroupCommitWriter(IDbContextFactory<ParIndexDbContext> contexts, ILogger<GroupCommitWriter> logger, NodeIdentity node, StorageHealth health)
+    public GroupCommitWriter(IDbContextFactory<ParIndexDbContext> contexts, ILogger<GroupCommitWriter> logger, StorageHealth health)
     {
         _contexts = contexts;
         _logger = logger;
-        _node = node;
         _health = health;
         using (var db = contexts.CreateDbContext()) _blockingCalls = db.Database.IsSqlite();
         // SQLite's calls block (its async methods complete synchronously): its writer gets a thread of its
@@ -218,9 +216,6 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                         break;
                 }
             }
-            // On PostgreSQL the other nodes hear of these scorecards once this transaction commits.
-            var written = batch.Select((job, i) => (job, i)).Where(x => x.job is ScorecardJob && outcomes[x.i] is null).Select(x => ((ScorecardJob)x.job).GrainKey).ToList();
-            await ChangeFeed.NotifyAsync(db, _node, written, CancellationToken.None);
             var committing = Stopwatch.GetTimestamp();
             await transaction.CommitAsync();
             Volatile.Write(ref _writingTicks, _writingTicks + committing - started);

@@ -15,13 +15,11 @@ public sealed class ScoreTelemetry
     public const string ImportsName = "parindex.score.imports";
     public const string ImportDurationName = "parindex.score.import.duration";
     public const string ConflictsName = "parindex.scorecard.conflicts";
-    public const string NotificationsName = "parindex.cluster.notifications";
 
     private readonly Counter<long> _writes;
     private readonly Counter<long> _imports;
     private readonly Histogram<double> _importDuration;
     private readonly Counter<long> _conflicts;
-    private readonly Counter<long> _notifications;
 
     // From IMeterFactory, so that each service provider (each node in a test) has its own meter.
     public ScoreTelemetry(IMeterFactory meters)
@@ -31,7 +29,6 @@ public sealed class ScoreTelemetry
         _imports = meter.CreateCounter<long>(ImportsName, "{import}", "Score imports, by outcome.");
         _importDuration = meter.CreateHistogram<double>(ImportDurationName, "s", "Time to validate and commit one scores file.");
         _conflicts = meter.CreateCounter<long>(ConflictsName, "{conflict}", "Scorecard writes refused because another writer changed the scorecard first (stale ETag).");
-        _notifications = meter.CreateCounter<long>(NotificationsName, "{notification}", "Changes announced to, or heard from, other nodes (PostgreSQL LISTEN/NOTIFY).");
     }
 
     internal void Written(int values, string path, string origin) =>
@@ -45,7 +42,4 @@ public sealed class ScoreTelemetry
     }
 
     internal void Conflict() => _conflicts.Add(1);
-
-    internal void Notification(string direction, int count = 1) =>
-        _notifications.Add(count, new KeyValuePair<string, object?>("direction", direction));
 }

@@ -14,7 +14,7 @@ public sealed record IssuedLink(string Code, string UnitCode, string UnitName, s
 /// Runs a cycle's survey round: questionnaires (edited only while the round is a draft), opening and
 /// closing, quotas, and one-time links. The rules are SurveyRoundPolicy's; this class moves rows.
 /// </summary>
-public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, IGrainFactory grains, NodeIdentity node, TimeProvider clock)
+public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, IGrainFactory grains, TimeProvider clock)
 {
     public const int MaxLinksPerUnit = 500;
 
@@ -56,13 +56,11 @@ public sealed class SurveyService(IDbContextFactory<ParIndexDbContext> contexts,
     }
 
     /// <summary>
-    /// The cycle's definition changed (its questionnaires): the cycle grains cache it, so this node's reloads
-    /// after the commit, and on PostgreSQL the other nodes hear it on commit and reload theirs.
+    /// The cycle's definition changed (its questionnaires): the cycle grain holds it, so it reads it again after the commit.
     /// </summary>
     private async Task CommitCycleChangeAsync(ParIndexDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string cycleId,
         CancellationToken cancellationToken)
     {
-        await ChangeFeed.NotifyAsync(db, node, [ChangeFeed.CycleKey(cycleId)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).ReloadAsync();
     }

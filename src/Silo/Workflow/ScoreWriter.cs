@@ -20,6 +20,10 @@ public sealed class ScoreWriter(IGrainFactory grains)
     /// <exception cref="DomainValidationException">A value broke a rule; nothing was stored.</exception>
     /// <exception cref="StaleVersionException">The expected version is stale; nothing was stored.</exception>
     /// <exception cref="InconsistentStateException">Every try lost its race with another writer; nothing was stored.</exception>
+    /// <exception cref="OrleansMessageRejectionException">
+    /// A node of the cluster went away (the scorecard's, or the ranking's the scorecard tells after storing): not
+    /// retried here, since the values may already be stored; the caller reads the scorecard again to know.
+    /// </exception>
     public async Task<ScoresWriteResult> WriteAsync(string cycleId, string unitCode, IReadOnlyList<ScoreEntry> entries, string user, string origin,
         string? expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -30,10 +34,12 @@ public sealed class ScoreWriter(IGrainFactory grains)
             {
                 return new(await grain.SetValuesAsync(new ScoreChange(entries, user, origin, expectedVersion)), attempt);
             }
-            // Another writer stored first (the grain then reads the winner's values and ours go on top of them), or Orleans
-            // rejected the call unprocessed (an activation going away mid-failover): both safe to try again. A short random
-            // pause keeps two writers that keep colliding from colliding in step.
-            catch (Exception e) when (attempt < MaxAttempts && (e is InconsistentStateException && expectedVersion is null || e is OrleansMessageRejectionException))
+            // Another writer stored first: nothing of ours was stored, the grain has read the winner's values and ours go
+            // on top of them. A short random pause keeps two writers that keep colliding from colliding in step.
+            // A call Orleans refused (a node went away) is not tried again: the refusal may come from a call the grain
+            // made after storing the values (telling the ranking), so a second try would store them twice, or, with a
+            // version, answer that it is stale because the first try moved it on.
+            catch (InconsistentStateException) when (attempt < MaxAttempts && expectedVersion is null)
             {
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
             }

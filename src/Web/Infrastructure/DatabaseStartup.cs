@@ -33,9 +33,10 @@ public sealed class Readiness
 /// while the database was read-only does not fail every later attempt.
 /// </summary>
 public sealed class DatabaseStartup(IServiceProvider services, IConfiguration configuration, Readiness readiness,
-    StorageHealth health, IHostApplicationLifetime lifetime, Orleans.Runtime.Silo silo, ILogger<DatabaseStartup> logger) : IHostedService
+    StorageHealth health, IHostApplicationLifetime lifetime, Orleans.Runtime.Silo silo, SiloHostedServices siloServices, ILogger<DatabaseStartup> logger) : IHostedService
 {
     private bool _siloStarted;
+    private List<IHostedService> _started = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
 
@@ -91,6 +92,11 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
                 foreach (var validator in services.GetServices<IConfigurationValidator>()) validator.ValidateConfiguration();
                 await silo.StartAsync(cancellationToken);
                 _siloStarted = true;
+                foreach (var service in siloServices.Create(services))
+                {
+                    await service.StartAsync(cancellationToken);
+                    _started.Add(service);
+                }
             }
             if (configuration.GetValue("Demo:Seed", true))
             {
@@ -112,6 +118,14 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
     {
         await _stopping.CancelAsync();
         await _retrying;
+        foreach (var service in Enumerable.Reverse(_started)) await service.StopAsync(cancellationToken);
         if (_siloStarted) await silo.StopAsync(cancellationToken);
     }
+}
+
+/// <summary>The hosted services Orleans' packages add that need a started silo (the dashboard's): started after it.</summary>
+public sealed class SiloHostedServices(IReadOnlyList<ServiceDescriptor> descriptors)
+{
+    public IEnumerable<IHostedService> Create(IServiceProvider services) => descriptors.Select(d =>
+        (IHostedService)(d.ImplementationInstance ?? d.ImplementationFactory?.Invoke(services) ?? ActivatorUtilities.CreateInstance(services, d.ImplementationType!)));
 }

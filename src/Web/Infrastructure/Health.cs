@@ -1,15 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ParIndex.Silo.Cluster;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Web.Infrastructure;
 
 /// <summary>
-/// Ready when the database answers and every migration is applied, and on PostgreSQL when the node
-/// hears the other nodes' changes (without them its pages could fall behind theirs).
+/// Ready when the database answers and every migration is applied (the silo has started by then: DatabaseStartup
+/// marks the node ready only after it has joined its cluster).
 /// </summary>
-public sealed class DatabaseHealthCheck(IDbContextFactory<ParIndexDbContext> contexts, Readiness readiness, ChangeListener listener) : IHealthCheck
+public sealed class DatabaseHealthCheck(IDbContextFactory<ParIndexDbContext> contexts, Readiness readiness) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -21,7 +20,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<ParIndexDbContext> con
             if (!await db.Database.CanConnectAsync(cancellationToken)) return HealthCheckResult.Unhealthy("Không kết nối được cơ sở dữ liệu.");
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0) return HealthCheckResult.Unhealthy($"Còn {pending.Count} bản cập nhật cấu trúc chưa áp dụng.");
-            return listener.IsEnabled && !listener.IsListening ? HealthCheckResult.Unhealthy("Chưa nhận được thông báo thay đổi từ các nút khác (LISTEN).") : HealthCheckResult.Healthy();
+            return HealthCheckResult.Healthy();
         }
         catch (Exception e)
         {

@@ -34,8 +34,8 @@ public static class Links
     /// <summary>A published version as it was (public): 1 as first published, 2, 3 … after each adjustment.</summary>
     public static string PublishedVersion(string cycle, string group, int version) => $"{Publish(cycle, group)}/phien-ban/{version}";
     public static string CycleDeadline(string cycle) => $"{Cycle(cycle)}/han-tu-danh-gia";
-    /// <summary>The changes that concern the whole cycle (its deadline), <paramref name="page"/> of the history.</summary>
-    public static string CycleAudit(string cycle, int page = 1) => page == 1 ? $"{Cycle(cycle)}/nhat-ky" : $"{Cycle(cycle)}/nhat-ky?trang={page}";
+    /// <summary>The audit rows of the whole cycle (its deadline).</summary>
+    public static string CycleAudit(string cycle) => $"{Cycle(cycle)}/nhat-ky";
     public static string Evidence(long id) => $"/evidence/{id}";
 
     // The survey: staff pages under the cycle; the answer pages need no account, only a one-time link's code (a credential).

@@ -41,7 +41,7 @@ public static class Observability
     public static WebApplicationBuilder AddParIndexObservability(this WebApplicationBuilder builder)
     {
         // Made here, before the silo, so that every log line and the telemetry resource name the node.
-        var node = NodeIdentity.InCluster(builder.Configuration["Orleans:ClusterId"] ?? new ClusterSettings().ClusterId);
+        var node = NodeIdentity.New();
         builder.Services.AddSingleton(node);
         builder.Logging.ClearProviders();
         // Serilog decides what is written ("Serilog:MinimumLevel" and its overrides); nothing is filtered before it.

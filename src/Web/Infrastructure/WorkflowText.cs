@@ -93,6 +93,7 @@ public static class WorkflowText
         Role.Appraiser => "Thẩm định",
         Role.UnitEditor => "Tự đánh giá của đơn vị",
         Role.Viewer => "Xem kết quả",
+        Role.SystemAdmin => "Quản trị hệ thống",
         _ => role.ToString(),
     };
 

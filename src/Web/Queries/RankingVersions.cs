@@ -10,7 +10,7 @@ namespace ParIndex.Web.Queries;
 /// Who may read them is decided before this runs, from the group alone (ResultsAccess): the key changes what
 /// is shown, never who may see it.
 /// </summary>
-public sealed class RankingVersions(ParIndexReader reader, PublicationService publications)
+public sealed class RankingVersions(ParIndexReader reader, StoredResults publications)
 {
     /// <summary>The version asked for; null when the key is absent or empty (the current results).</summary>
     public static int? Parse(string? raw)

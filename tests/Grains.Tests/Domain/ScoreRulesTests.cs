@@ -48,6 +48,34 @@ public class ScoreRulesTests
     }
 
     [Fact]
+    public void Only_a_survey_score_may_be_given_as_none_which_clears_it()
+    {
+        Assert.Null(ScoreRules.Check(Framework, new ScoreEntry("06-SNV", "S.1.1", ScoreKind.Survey, null)));
+        Assert.Contains("thiếu", ScoreRules.Check(Framework, new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, null)));
+        Assert.Contains("thiếu", ScoreRules.Check(Framework, new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Appraised, null)));
+
+        var card = new Scorecard("06-SNV", Framework);
+        card.Apply(new ScoreEntry("06-SNV", "S.1.1", ScoreKind.Survey, 7m));
+        var change = Assert.Single(card.Apply(new ScoreEntry("06-SNV", "S.1.1", ScoreKind.Survey, null)));
+        Assert.Equal((7m, (decimal?)null), (change.OldValue, card["S.1.1"].Survey));
+    }
+
+    [Fact]
+    public void A_not_applicable_mark_is_lifted_only_with_a_reason_and_only_when_there_is_one()
+    {
+        var card = new Scorecard("06-SNV", Framework);
+        Assert.Contains("phải có lý do", ScoreRules.Check(Framework, new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Applicable, null, "")));
+        var nothing = Assert.Throws<DomainValidationException>(() => card.Apply(new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Applicable, null, "Có phát sinh")));
+        Assert.Contains("không có đánh dấu không phát sinh để bỏ", nothing.Errors.Single());
+
+        card.Apply(new ScoreEntry("06-SNV", "A.1.1", ScoreKind.NotApplicable, null, "Không phát sinh TTHC"));
+        var change = Assert.Single(card.Apply(new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Applicable, null, "Có phát sinh")));
+        Assert.Equal("Không phát sinh TTHC", change.OldNote);
+        Assert.False(card["A.1.1"].IsNotApplicable);
+        Assert.Equal("applicable", ScoreKind.Applicable.ToFileName());
+    }
+
+    [Fact]
     public void Computed_survey_scores_keep_full_precision()
     {
         Assert.Null(Check(ScoreKind.Survey, 7.8512345678m, "S.1.1"));

@@ -101,14 +101,18 @@ public class SurveyScoringTests
     }
 
     [Fact]
-    public void Entries_are_survey_scores_of_the_scored_items_only()
+    public void Entries_score_the_answered_items_and_clear_those_answered_only_dont_know()
     {
+        // S.1.1: A (1) and B (0.6) → mean 0.8 × max 2 = 1.6. S.1.2: one "không biết" → no score, cleared.
+        // Every other survey item of the framework: nobody answered → no entry, the scorecard keeps what it has.
         var tallies = Tally(Answers("P02", "Q1", "A", "B").Concat(Answers("P02", "Q2", "E")));
-        var entry = Assert.Single(SurveyScoring.Entries("06-SNV", tallies));
-        Assert.Equal("06-SNV", entry.UnitCode);
-        Assert.Equal("S.1.1", entry.ItemCode);
-        Assert.Equal(ScoreKind.Survey, entry.Kind);
-        Assert.Equal(1.6m, entry.Value);
-        Assert.Contains("2 phiếu", entry.Note);
+        var entries = SurveyScoring.Entries("06-SNV", tallies);
+        Assert.Equal(["S.1.1", "S.1.2"], entries.Select(e => e.ItemCode));
+        var scored = entries[0];
+        Assert.Equal(("06-SNV", ScoreKind.Survey, 1.6m), (scored.UnitCode, scored.Kind, scored.Value));
+        Assert.Contains("2 phiếu", scored.Note);
+        var cleared = entries[1];
+        Assert.Equal((ScoreKind.Survey, (decimal?)null), (cleared.Kind, cleared.Value));
+        Assert.Contains("không biết", cleared.Note);
     }
 }

@@ -25,6 +25,7 @@ public class AccessPolicyTests
         ["appraiserXa058"] = [new(Role.Appraiser, "058", new HashSet<string> { "xa-058" })],
         ["editorA"] = [new(Role.UnitEditor, "01834")],
         ["viewer058"] = [new(Role.Viewer, "058")],
+        ["systemAdmin"] = [new(Role.SystemAdmin, "06")],
         ["anonymous"] = [],
     };
 
@@ -51,6 +52,7 @@ public class AccessPolicyTests
             [Permission.EnterSelfScores] = ["communeA"],
         },
         ["viewer058"] = new() { [Permission.ReadScorecard] = ["communeA", "communeB", "district058"] },
+        ["systemAdmin"] = new(), // runs the installation: no right over any unit, even in its province
         ["anonymous"] = new(),
     };
 
@@ -87,6 +89,15 @@ public class AccessPolicyTests
         Assert.False(AccessPolicy.Can(People["districtAdmin058"], Permission.ManageCycle, district)); // a district never sets the deadline, not even its own
         Assert.False(AccessPolicy.Can(People["districtAdmin058"], Permission.ManageCycle, Units["communeA"]));
         Assert.False(AccessPolicy.Can(People["viewer058"], Permission.ManageCycle, district));
+    }
+
+    [Fact]
+    public void Only_the_installations_administrator_operates_it()
+    {
+        Assert.True(AccessPolicy.CanOperate(People["systemAdmin"]));
+        Assert.True(AccessPolicy.CanOperate([new(Role.Viewer, "06"), new(Role.SystemAdmin, "06")]));
+        foreach (var person in People.Keys.Where(p => p != "systemAdmin"))
+            Assert.False(AccessPolicy.CanOperate(People[person]), person);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public class ScoresCsvTests
         var problem = OneBadRow("06-SNV,1.1.1,thẩm định,1,");
 
         Assert.Equal((3, "06-SNV", "1.1.1"), (problem.Line, problem.Unit, problem.Item));
-        Assert.Equal("loại điểm (kind) \"thẩm định\" không hợp lệ (phải là một trong: self, appraised, survey, bonus, penalty, not_applicable).", problem.Message);
+        Assert.Equal("loại điểm (kind) \"thẩm định\" không hợp lệ (phải là một trong: self, appraised, survey, bonus, penalty, not_applicable, applicable).", problem.Message);
     }
 
     [Theory]

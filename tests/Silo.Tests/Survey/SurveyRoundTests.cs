@@ -39,6 +39,24 @@ public class SurveyRoundTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task An_item_answered_only_dont_know_loses_an_older_survey_score(string provider)
+    {
+        await using var f = await CreateAsync(provider);
+        // A survey score entered before the round (as an import would), for 2.2.
+        await f.Grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(CycleId, "99-X"))
+            .SetValuesAsync(new ScoreChange([new ScoreEntry("99-X", "2.2", ScoreKind.Survey, 3m)], "snv", "import"));
+        var links = await f.Survey.GenerateLinksAsync(CycleId, "P01", ["99-X"], 2, "snv");
+
+        await f.Answers.AnswerAsync(links[0].Code, Answer("A", "E"));
+        await f.Answers.AnswerAsync(links[1].Code, Answer("B", "E"));
+
+        // 2.1: (1 + 0.6) / 2 × 10 = 8. 2.2: both "không biết", nothing counted: no score, not the older 3.
+        Assert.Equal(8m, await f.SurveyValueAsync("99-X", "2.1"));
+        Assert.Null(await f.SurveyValueAsync("99-X", "2.2"));
+        Assert.Equal(8m, (await f.LineAsync("99-X")).Obtained);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Answers_arriving_at_once_all_count_in_the_score(string provider)
     {
         await using var f = await CreateAsync(provider);

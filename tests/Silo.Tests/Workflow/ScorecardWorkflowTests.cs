@@ -159,4 +159,33 @@ public class ScorecardWorkflowTests
         await card.AppraiseAsync(Values("td", ("1.3", ScoreKind.NotApplicable, null)));
         Assert.True((await card.GetAsync()).Items["1.3"].IsNotApplicable);
     }
+
+    [Fact]
+    public async Task An_appraiser_lifts_a_not_applicable_mark_with_a_reason_and_the_audit_keeps_both()
+    {
+        var (folder, db) = await CycleAsync();
+        using var _ = folder;
+        await using var __ = db;
+        await using var services = await db.SiloAsync();
+        var card = services.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "99-X"));
+        await card.EnterSelfScoresAsync(Values("xa", ("1.1", ScoreKind.Self, 2m), ("1.2", ScoreKind.Self, 3m), ("1.3", ScoreKind.Self, 4m)));
+        await card.SubmitAsync("xa");
+        await card.AppraiseAsync(Values("td", ("1.3", ScoreKind.NotApplicable, null)));
+        Assert.Equal(15m, (await card.GetAsync()).Result.Maximum); // 2 + 3 + 10: 1.3 (max 5) counts nowhere
+
+        // No reason: refused, the mark stays.
+        await Assert.ThrowsAsync<DomainValidationException>(() => card.AppraiseAsync(
+            new ScoreChange([new ScoreEntry("99-X", "1.3", ScoreKind.Applicable, null, " ")], "td", "web")));
+        Assert.True((await card.GetAsync()).Items["1.3"].IsNotApplicable);
+
+        var lifted = await card.AppraiseAsync(new ScoreChange([new ScoreEntry("99-X", "1.3", ScoreKind.Applicable, null, "Đơn vị có phát sinh TTHC")], "td", "web"));
+        Assert.False(lifted.Items["1.3"].IsNotApplicable);
+        Assert.Equal(20m, lifted.Result.Maximum); // 1.3 counts again: 2 + 3 + 5 + 10
+        Assert.Equal(1, await db.ScalarAsync(
+            "SELECT COUNT(*) FROM audit WHERE \"ItemCode\" = '1.3' AND \"Kind\" = 'applicable' AND \"OldValue\" = 'Không phát sinh' AND \"NewValue\" IS NULL AND \"Note\" = 'Đơn vị có phát sinh TTHC' AND \"User\" = 'td'"));
+
+        // Nothing left to lift: refused.
+        await Assert.ThrowsAsync<DomainValidationException>(() => card.AppraiseAsync(
+            new ScoreChange([new ScoreEntry("99-X", "1.3", ScoreKind.Applicable, null, "Lần nữa")], "td", "web")));
+    }
 }

@@ -30,6 +30,7 @@ public class DemoAccountsTests
         ("lanhdao.backan", ["Xem kết quả — Tỉnh Bắc Kạn"]),
         ("snv.thainguyen", ["Quản trị cấp tỉnh (Sở Nội vụ) — Tỉnh Thái Nguyên"]),
         ("xem.bnv", ["Xem kết quả — Tỉnh Bắc Kạn", "Xem kết quả — Tỉnh Thái Nguyên"]),
+        ("quantri", ["Quản trị hệ thống — Tỉnh Bắc Kạn"]), // the installation is Bắc Kạn's
     ];
 
     private static async Task<string> SignInPageAsync(WebApplicationFactory<Program> app)

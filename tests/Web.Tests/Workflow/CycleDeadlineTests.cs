@@ -64,6 +64,15 @@ public class CycleDeadlineTests
         var audit = await db.Audit.Where(a => a.CycleId == "par-2020-06" && a.Kind == "deadline").OrderBy(a => a.Id).ToListAsync();
         Assert.Equal([(null, "2020-12-15"), ("2020-12-15", "2099-12-31")], audit.Select(a => (a.OldValue, a.NewValue)));
         Assert.All(audit, a => Assert.Equal("snv.backan", a.User));
+
+        // The cycle's audit page shows both, newest first, dates as people write them.
+        var html = await Staff.HtmlAsync(await province.Client.GetAsync("/cycles/par-2020-06/nhat-ky"));
+        var rows = System.Text.RegularExpressions.Regex.Matches(html, "<tr data-kind=\"deadline\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(r => System.Text.RegularExpressions.Regex.Replace(r.Groups[1].Value, "<[^>]+>|\\s+", " ")).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("Đặt hạn tự đánh giá", rows[0]);
+        Assert.Contains("15/12/2020 → 31/12/2099", System.Text.RegularExpressions.Regex.Replace(rows[0], " +", " "));
+        Assert.Contains("— → 15/12/2020", System.Text.RegularExpressions.Regex.Replace(rows[1], " +", " "));
     });
 
     [Fact]
@@ -72,8 +81,8 @@ public class CycleDeadlineTests
         // Thái Nguyên 2025, in progress in the demo as shipped: its province sets the deadline, then moves it.
         const string deadline = "/cycles/par-2025-19/han-tu-danh-gia", audit = "/cycles/par-2025-19/nhat-ky";
         var province = await Staff.SignInAsync(app, "snv.thainguyen");
-        Assert.Contains("Chưa có thay đổi nào.", await province.OkAsync(audit));
-        Assert.Contains($"href=\"{audit}\" data-testid=\"cycle-audit-link\"", await province.OkAsync(deadline));
+        Assert.Contains("Chưa có thay đổi nào của cả kỳ.", await province.OkAsync(audit));
+        Assert.Contains($"href=\"{audit}\">Nhật ký của kỳ</a>", await province.OkAsync(deadline));
         Assert.Contains($"href=\"{audit}\" data-testid=\"cycle-audit-link\"", await province.OkAsync("/cycles/par-2025-19"));
 
         Assert.Equal(HttpStatusCode.Redirect, (await province.PostAsync(deadline, ("Deadline", "2025-10-31"))).StatusCode);

@@ -1,3 +1,4 @@
+using ParIndex.Grains.Contracts;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Silo.Workflow;

@@ -1,3 +1,4 @@
+using ParIndex.Grains.Contracts;
 using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -52,9 +52,15 @@ public static class SurveyScoring
         }).ToList();
     }
 
-    /// <summary>The values to put on the unit's scorecard: one survey score per item that has counted answers.</summary>
+    /// <summary>
+    /// The values to put on the unit's scorecard, one per item the survey was answered about: its score, or none (a
+    /// cleared value) when every answer was "không biết", so that no older value (an import's) stands for a survey
+    /// that counted nothing. An item nobody answered about keeps whatever it has.
+    /// </summary>
     public static IReadOnlyList<ScoreEntry> Entries(string unitCode, IEnumerable<ItemSurveyTally> tallies) =>
-        tallies.Where(t => t.Score is not null)
-            .Select(t => new ScoreEntry(unitCode, t.ItemCode, ScoreKind.Survey, t.Score, $"Điều tra XHH: {t.Counted} phiếu được tính"))
+        tallies.Where(t => t.Answers > 0)
+            .Select(t => new ScoreEntry(unitCode, t.ItemCode, ScoreKind.Survey, t.Score, t.Score is null
+                ? $"Điều tra XHH: {t.Answers} phiếu đều \"không biết\", không có điểm"
+                : $"Điều tra XHH: {t.Counted} phiếu được tính"))
             .ToList();
 }

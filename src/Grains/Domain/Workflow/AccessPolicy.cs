@@ -15,6 +15,11 @@ public enum Role
     UnitEditor,
     /// <summary>Reads everything in its subtree.</summary>
     Viewer,
+    /// <summary>
+    /// Quản trị hệ thống: runs the installation (the Orleans dashboard of its nodes). Reads and changes no scorecard: its
+    /// scope is the province whose installation it is, and grants nothing over its units.
+    /// </summary>
+    SystemAdmin,
 }
 
 /// <summary>A role over the subtree of <see cref="Scope"/>; an appraiser may be limited to some groups.</summary>
@@ -70,4 +75,7 @@ public static class AccessPolicy
         (Role.Viewer, Permission.ReadScorecard) => unit.IsWithin(g.Scope),
         _ => false,
     };
+
+    /// <summary>Whether the person runs the installation (its nodes' dashboard): not a right over any unit.</summary>
+    public static bool CanOperate(IReadOnlyCollection<RoleGrant> grants) => grants.Any(g => g.Role == Role.SystemAdmin);
 }

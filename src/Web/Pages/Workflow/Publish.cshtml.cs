@@ -21,7 +21,7 @@ public sealed record MemberRow(string UnitCode, string UnitName, WorkflowState S
 /// PublicationService refuses provisional results and a second publication; its reasons are shown.
 /// </summary>
 [Authorize]
-public sealed class PublishModel(ParIndexReader reader, PublicationService publications, WorkflowQueries queries, IGrainFactory grains, TimeProvider clock) : AnalysisPage
+public sealed class PublishModel(ParIndexReader reader, PublicationService publications, WorkflowQueries queries, TimeProvider clock) : AnalysisPage
 {
     public CycleDefinition Definition { get; private set; } = null!;
     public RankGroup Group { get; private set; } = null!;
@@ -65,8 +65,6 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
         try
         {
             var published = await publications.PublishAsync(cycle, group, new Decision(Number!.Trim(), date, Signer!.Trim()), Access.UserName(User), HttpContext.RequestAborted);
-            // A published scorecard refuses changes at once.
-            await ReloadMembersAsync(cycle, group);
             Flash = $"Đã công bố kết quả {Group.Name} theo Quyết định số {Number.Trim()} ngày {Vn.Date(date)}.";
             return Redirect(Links.Publish(cycle, published.FirstOrDefault() ?? group));
         }
@@ -81,9 +79,9 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
     }
 
     /// <summary>
-    /// An adjustment decision on a published group: PublicationService.AdjustAsync applies the values in one
-    /// transaction (every bad value listed, nothing stored), keeps the next version and re-ranks; the grains
-    /// then read again, and the new version's page shows what changed.
+    /// An adjustment decision on a published group: the group's ranking grain applies the values in one transaction
+    /// (every bad value listed, nothing stored), keeps the next version and re-ranks, and the new version's page shows
+    /// what changed.
     /// </summary>
     public async Task<IActionResult> OnPostAdjustAsync(string cycle, string group)
     {
@@ -104,9 +102,7 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
         {
             var decision = new Decision(Number!.Trim(), date, string.IsNullOrWhiteSpace(Signer) ? null : Signer.Trim(), Reason!.Trim());
             var versions = await publications.AdjustAsync(cycle, read.Entries, decision, Access.UserName(User), HttpContext.RequestAborted);
-            await ReloadMembersAsync(cycle, group);
             var version = versions.GetValueOrDefault(group);
-            await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(cycle, Group.AssessorCode, group)).ReloadVersionAsync();
             Flash = $"Đã điều chỉnh kết quả {Group.Name} theo Quyết định số {decision.Number} ngày {Vn.Date(date)}: phiên bản {version}.";
             return Redirect(Links.PublishedVersion(cycle, group, version));
         }
@@ -118,13 +114,6 @@ public sealed class PublishModel(ParIndexReader reader, PublicationService publi
         {
             return Refused(e.Message, []);
         }
-    }
-
-    /// <summary>The grains hold values and status in memory: they read them again, so that pages show the change at once.</summary>
-    private async Task ReloadMembersAsync(string cycle, string group)
-    {
-        foreach (var member in Definition.Members[group])
-            await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycle, member.Code)).ReloadAsync();
     }
 
     private IActionResult Refused(string message, IReadOnlyList<string> problems)

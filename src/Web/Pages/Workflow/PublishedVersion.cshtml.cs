@@ -12,7 +12,7 @@ namespace ParIndex.Web.Pages.Workflow;
 /// lines), with the decision that made it and, for an adjustment, what it changed against the version
 /// before. Public, like every published result. An unknown version is a 404.
 /// </summary>
-public sealed class PublishedVersionModel(ParIndexReader reader, PublicationService publications, WorkflowQueries queries) : AnalysisPage
+public sealed class PublishedVersionModel(ParIndexReader reader, StoredResults publications, WorkflowQueries queries) : AnalysisPage
 {
     public CycleDefinition Definition { get; private set; } = null!;
     public RankGroup Group { get; private set; } = null!;

@@ -28,6 +28,8 @@ public static class Inputs
     public static string Comment(string item) => "comment-" + item;
     public static string NotApplicable(string item) => "na-" + item;
     public static string NotApplicableReason(string item) => "nareason-" + item;
+    public static string Lift(string item) => "lift-" + item;
+    public static string LiftReason(string item) => "liftreason-" + item;
     public static string Return(string item) => "return-" + item;
     public static string Question(string item) => "question-" + item;
     public static string Answer(string item) => "answer-" + item;
@@ -72,7 +74,13 @@ public sealed class ScorecardForm(IReadOnlyDictionary<string, string?> form, Fra
                 case ItemSource.Appraisal:
                     if (Value(code, ScoreKind.Appraised, Text(Inputs.Appraised(code)), Text(Inputs.Comment(code)), now.Appraised, now.AppraisedNote) is { } appraised)
                         entries.Add(appraised);
-                    // A mark once set is shown checked and locked; its reason can still be corrected.
+                    // A mark once set is shown checked and locked; its reason can still be corrected, or the mark lifted
+                    // on purpose (its own box, with a reason), never by a box left unticked.
+                    if (now.IsNotApplicable && Text(Inputs.Lift(code)) is not null)
+                    {
+                        Add(entries, new ScoreEntry(unitCode, code, ScoreKind.Applicable, null, Text(Inputs.LiftReason(code)) ?? ""));
+                        break;
+                    }
                     var marked = Text(Inputs.NotApplicable(code)) is not null || now.IsNotApplicable;
                     var reason = Text(Inputs.NotApplicableReason(code)) ?? now.NotApplicableReason ?? "";
                     if (marked && (!now.IsNotApplicable || reason != now.NotApplicableReason))

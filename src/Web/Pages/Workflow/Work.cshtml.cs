@@ -33,7 +33,7 @@ public enum WorkMode
 [Authorize]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, EvidenceStore evidence, TimeProvider clock) : AnalysisPage
+public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, EvidenceStore evidence, EvidenceUploads uploads, TimeProvider clock) : AnalysisPage
 {
     /// <summary>An evidence file of the default limit (20 MB) with room for the rest of the form.</summary>
     public const long MaxRequestBytes = EvidenceOptions.DefaultMaxBytes + 4 * 1024 * 1024;
@@ -142,16 +142,13 @@ public sealed class WorkModel(ParIndexReader reader, IGrainFactory grains, Evide
     public Task<IActionResult> OnPostUploadAsync(string cycle, string unit, string? item, IFormFile? file) =>
         ActAsync(cycle, unit, Permission.EnterSelfScores, async (_, _, user) =>
         {
-            if (item is null || Framework.FindItem(item) is not { Source: ItemSource.Appraisal })
-                throw new DomainException($"Không có tiêu chí \"{item}\" để gắn tài liệu kiểm chứng.");
-            if (WorkflowPolicy.Check(State, WorkflowAction.EnterSelfScore, Today, Definition.Cycle.SelfAssessmentDeadline, [item]) is { } refusal)
-                throw new DomainException("Không tải được tài liệu kiểm chứng: " + refusal);
+            if (item is null) throw new DomainException("Chưa chọn tiêu chí để gắn tài liệu kiểm chứng.");
             // The form takes one file: more would otherwise be dropped without a word.
             if (Request.Form.Files.Count > 1)
                 throw new DomainException($"Mỗi lần chỉ tải lên một tệp cho một tiêu chí; yêu cầu có {Request.Form.Files.Count} tệp nên không tệp nào được lưu.");
             if (file is null || file.Length == 0) throw new DomainException("Chưa chọn tệp để tải lên (hoặc tệp rỗng).");
             await using var content = file.OpenReadStream();
-            var stored = await evidence.AddAsync(CycleId, UnitCode, item, file.FileName, content, user, HttpContext.RequestAborted);
+            var stored = await uploads.AddAsync(CycleId, UnitCode, item, file.FileName, content, user, HttpContext.RequestAborted);
             // Back to where the file was chosen: the returned item's answer, or the item's row.
             _anchor = (Mode == WorkMode.Answer ? "return-" : "item-") + item;
             return $"Đã tải lên tệp \"{stored.FileName}\" cho tiêu chí {item}.";

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Import;
+using ParIndex.Silo.Tests.Support;
+using ParIndex.Silo.Workflow;
+
+namespace ParIndex.Silo.Tests.Workflow;
+
+/// <summary>
+/// A group's ranking grain owns its publication: publishing and adjusting go through it, and the scorecards it ranks hold
+/// the change at once, with nobody asking them to reload.
+/// </summary>
+[Collection(DemoCollection.Name)]
+public class PublicationGrainTests(DemoDatabase demo)
+{
+    private const string Cycle = "par-2020-06";
+    private static readonly Decision Publication = new("15/QĐ-UBND", new DateOnly(2021, 1, 25), "Chủ tịch UBND thành phố Bắc Kạn");
+    private static readonly Decision Adjustment = new("1243/QĐ-UBND", new DateOnly(2021, 7, 30), Reason: "Bổ sung tài liệu kiểm chứng");
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_publication_freezes_the_scorecards_already_in_memory(string provider)
+    {
+        await using var db = await demo.CopyUnpublishedAsync(provider);
+        await using var silo = await db.SiloAsync();
+        var card = silo.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "01843"));
+        Assert.NotEqual(ScorecardStatus.Published, (await card.GetAsync()).Workflow.Status); // active, unpublished
+
+        Assert.Equal(["xa-058"], await silo.GetRequiredService<PublicationService>().PublishAsync(Cycle, "xa-058", Publication, "tester"));
+
+        Assert.Equal(ScorecardStatus.Published, (await card.GetAsync()).Workflow.Status);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => card.SetValuesAsync(new ScoreChange([new ScoreEntry("01843", "1.3", ScoreKind.Appraised, 1m)], "tester")));
+        Assert.Contains("điều chỉnh", refused.Message);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_adjustment_shows_as_the_new_version_and_rank_in_the_ranking_at_once(string provider)
+    {
+        await using var db = await demo.CopyUnpublishedAsync(provider);
+        await using var silo = await db.SiloAsync();
+        var publications = silo.GetRequiredService<PublicationService>();
+        var ranking = silo.GetRequiredService<IGrainFactory>().GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "058", "xa-058"));
+        await publications.PublishAsync(Cycle, "xa-058", Publication, "tester");
+        Assert.Equal(1, (await ranking.GetLinesAsync()).Single(l => l.UnitCode == "01843").Version);
+
+        // Phường Phùng Chí Kiên gains 2 points (1.3: 0.75 → 1.5; 2.2: 0.25 → 1.5), which lifts it to second place.
+        var versions = await publications.AdjustAsync(Cycle,
+            [new ScoreEntry("01843", "1.3", ScoreKind.Appraised, 1.5m), new ScoreEntry("01843", "2.2", ScoreKind.Appraised, 1.5m)], Adjustment, "tester");
+
+        Assert.Equal(2, versions["xa-058"]);
+        var lines = await ranking.GetLinesAsync();
+        Assert.Equal((2, 2), (lines.Single(l => l.UnitCode == "01843").Version, lines.Single(l => l.UnitCode == "01843").Rank));
+        Assert.All(lines, l => Assert.Equal(2, l.Version));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_adjustment_over_two_groups_with_one_bad_value_changes_neither(string provider)
+    {
+        await using var db = await demo.CopyUnpublishedAsync(provider);
+        await using var silo = await db.SiloAsync();
+        var publications = silo.GetRequiredService<PublicationService>();
+        var cycle = await silo.GetRequiredService<IGrainFactory>().GetGrain<ICycleGrain>(GrainKeys.Cycle(Cycle)).GetDefinitionAsync();
+        var otherUnit = cycle.Members["xa-060"][0].Code;
+        var otherCard = silo.GetRequiredService<IGrainFactory>().GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, otherUnit));
+        var before = (await otherCard.GetAsync()).Items["1.3"].Appraised;
+        await publications.PublishAsync(Cycle, "xa-058", Publication, "tester");
+        await publications.PublishAsync(Cycle, "xa-060", Publication, "tester");
+
+        // Both groups score communes by one framework, where 1.3 takes at most 1.5: 9 is refused, and the valid change of
+        // the other group's commune is not kept either.
+        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => publications.AdjustAsync(Cycle,
+            [new ScoreEntry(otherUnit, "1.3", ScoreKind.Appraised, before == 0m ? 1m : 0m), new ScoreEntry("01843", "1.3", ScoreKind.Appraised, 9m)], Adjustment, "tester"));
+
+        Assert.Contains(refused.Problems, p => p.Contains("01843") && p.Contains("1.3"));
+        var grains = silo.GetRequiredService<IGrainFactory>();
+        Assert.All(await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "058", "xa-058")).GetLinesAsync(), l => Assert.Equal(1, l.Version));
+        Assert.All(await grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "060", "xa-060")).GetLinesAsync(), l => Assert.Equal(1, l.Version));
+        Assert.Equal(before, (await otherCard.GetAsync()).Items["1.3"].Appraised);
+    }
+}
