@@ -7,7 +7,7 @@ decimal.Decimal for every score (no floating point anywhere).
     python3 tools/demo-data/generate.py            # write examples/, then verify them
     python3 tools/demo-data/generate.py --check    # only verify the files already there
 
-Units are real (copied from the national lists in ../shared/data); frameworks
+Units are real (copied from the national lists in reference/); frameworks
 are modelled on real provincial PAR frameworks; all scores are synthetic,
 except that the 2020 Bắc Kạn results are made to reproduce what the province
 published (Quyết định số 202/QĐ-UBND ngày 09/02/2021).
@@ -28,7 +28,7 @@ SEED = 20210209  # the date of Quyết định 202/QĐ-UBND publishing the 2020 
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-DEFAULT_SHARED = REPO.parent / "shared" / "data"
+DEFAULT_LISTS = REPO / "reference"  # the national unit lists, kept in the repository
 DEFAULT_OUT = REPO / "examples"
 
 BANDS = [("Xuất sắc", 90), ("Tốt", 80), ("Khá", 70), ("Trung bình", 50), ("Yếu", 0)]
@@ -1557,7 +1557,7 @@ def verify(out, shared):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="folder with vn-admin-units-2025-*.csv")
+    ap.add_argument("--lists", "--shared", dest="shared", type=Path, default=DEFAULT_LISTS, help="folder with vn-admin-units-2025-*.csv")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="examples folder to write")
     ap.add_argument("--check", action="store_true", help="only verify the files already written")
     a = ap.parse_args()

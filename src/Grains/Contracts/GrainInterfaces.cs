@@ -73,7 +73,7 @@ public interface IScorecardGrain : IStoreBackedGrain
     [Alias("ReloadAsync")]
     Task<ScorecardView> ReloadAsync();
 
-    // The workflow (DOMAIN.md "The cycle's workflow"): each step checked by WorkflowPolicy, written and audited.
+    // The workflow (docs/rules.md, the workflow): each step checked by WorkflowPolicy, written and audited.
     // A step given the version its person was shown refuses a scorecard that has moved on since (StaleVersionException),
     // in the same turn as the step: no one submits, returns or completes what they have not seen.
 

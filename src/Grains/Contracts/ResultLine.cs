@@ -2,7 +2,7 @@ using Orleans;
 namespace ParIndex.Grains.Contracts;
 
 /// <summary>
-/// One row of a group's results as users read it (INTERFACES.md `results`, the ranking API).
+/// One row of a group's results as users read it (`results` in docs/command-line.md, the ranking API in docs/api.md).
 /// Immutable message passed from grains to the CLI and the web.
 /// </summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ResultLine")]

@@ -3,7 +3,7 @@ using ParIndex.Grains.Domain.Survey;
 
 namespace ParIndex.Grains.Domain;
 
-/// <summary>Where a cycle stands (DOMAIN.md "The cycle's workflow", at the cycle's level).</summary>
+/// <summary>Where a cycle stands (docs/rules.md, the workflow at the cycle's level).</summary>
 [GenerateSerializer, Alias("ParIndex.CycleStatus")]
 public enum CycleStatus { Open, Computed, Published }
 

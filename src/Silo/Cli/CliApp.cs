@@ -7,7 +7,7 @@ using ParIndex.Silo.Storage;
 namespace ParIndex.Silo.Cli;
 
 /// <summary>
-/// The command line of INTERFACES.md. Every verb takes --db PATH (or --connection/--provider);
+/// The command line (docs/command-line.md). Every verb takes --db PATH (or --connection/--provider);
 /// exit 0 on success; on error a message on stderr naming file, line, unit and item, exit ≠ 0,
 /// and nothing of that command written.
 /// </summary>

@@ -8,7 +8,7 @@ using ParIndex.Silo.Workflow;
 
 namespace ParIndex.Silo.Cli;
 
-/// <summary>`publish` and `adjust`: decisions on published results (INTERFACES.md).</summary>
+/// <summary>`publish` and `adjust`: decisions on published results (docs/command-line.md).</summary>
 internal static class PublicationCommands
 {
     public static Command Publish(CliApp app)

@@ -9,7 +9,7 @@ using ParIndex.Silo.Survey;
 
 namespace ParIndex.Silo.Cli;
 
-/// <summary>`import survey-answers` (INTERFACES.md) and `survey open|close`: the survey round from the command line.</summary>
+/// <summary>`import survey-answers` (docs/command-line.md) and `survey open|close`: the survey round from the command line.</summary>
 internal static class SurveyCommands
 {
     public static Command ImportAnswers(CliApp app)

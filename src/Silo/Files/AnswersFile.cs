@@ -7,7 +7,7 @@ namespace ParIndex.Silo.Files;
 public sealed record AnswerRow(int Line, SurveyAnswer Answer);
 
 /// <summary>
-/// answers.csv or answers.xlsx (INTERFACES.md): <c>respondent_id,unit_code,questionnaire,question_code,answer</c>,
+/// answers.csv or answers.xlsx (docs/formats.md): <c>respondent_id,unit_code,questionnaire,question_code,answer</c>,
 /// one answer a row, typed from paper questionnaires. The file is taken whole or not at all: every bad row is listed.
 /// </summary>
 public static class AnswersFile

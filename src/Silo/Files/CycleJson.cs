@@ -6,7 +6,7 @@ using ParIndex.Grains.Domain.Survey;
 namespace ParIndex.Silo.Files;
 
 /// <summary>
-/// cycle.json (INTERFACES.md): the cycle, its frameworks and its rank groups. Checks everything that
+/// cycle.json (docs/formats.md): the cycle, its frameworks and its rank groups. Checks everything that
 /// can be known from the file alone, including every rule of <see cref="Framework.Create"/> and
 /// <see cref="ClassificationBands.Create"/>; resolving unit codes is the caller's (<see cref="Cycle.Resolve"/>).
 /// The optional "questionnaires" are read by <see cref="QuestionnaireJson"/> and checked against the

@@ -38,7 +38,7 @@ public sealed record FileProblem(string File, int? Line, string? Unit, string? I
 
 /// <summary>
 /// What a reader found: either a value and no problem, or every problem and no value. A file is
-/// taken whole or not at all (INTERFACES.md: "nothing of that command written"), so a reader never
+/// taken whole or not at all (docs/formats.md: nothing of that command is written), so a reader never
 /// hands back the good half of a bad file.
 /// </summary>
 public sealed class ReadResult<T> where T : class

@@ -6,7 +6,7 @@ using ParIndex.Grains.Domain.Survey;
 namespace ParIndex.Silo.Files;
 
 /// <summary>
-/// One questionnaire as JSON (INTERFACES.md "questionnaires (in cycle.json)"): the same object whether it
+/// One questionnaire as JSON (docs/formats.md, questionnaires in cycle.json): the same object whether it
 /// sits in cycle.json's "questionnaires" or alone (a database column, the web editor). One reader for both.
 /// </summary>
 public static class QuestionnaireJson

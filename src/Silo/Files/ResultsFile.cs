@@ -7,7 +7,7 @@ using ParIndex.Grains.Contracts;
 namespace ParIndex.Silo.Files;
 
 /// <summary>
-/// The output of <c>results</c> (INTERFACES.md) as CSV or JSON: UTF-8 without BOM, '\n' line endings,
+/// The output of <c>results</c> (docs/formats.md) as CSV or JSON: UTF-8 without BOM, '\n' line endings,
 /// invariant culture. Both formats print every number with the same text:
 /// <list type="bullet">
 /// <item><c>index</c>, <c>previous_index</c>, <c>obtained</c>, <c>maximum</c>: the exact value rounded

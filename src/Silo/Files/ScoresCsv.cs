@@ -5,7 +5,7 @@ namespace ParIndex.Silo.Files;
 /// <summary>A score entry and the line of the file it came from, so that later errors can still point at it.</summary>
 public sealed record ScoreRow(int Line, ScoreEntry Entry);
 
-/// <summary>scores.csv (INTERFACES.md), long format: <c>unit_code,item_code,kind,value,note</c>.</summary>
+/// <summary>scores.csv (docs/formats.md), long format: <c>unit_code,item_code,kind,value,note</c>.</summary>
 public static class ScoresCsv
 {
     public static readonly IReadOnlyList<string> RequiredColumns = ["unit_code", "item_code", "kind", "value"];
@@ -16,7 +16,7 @@ public static class ScoresCsv
     /// gives its group's framework, or null), the item is in that framework, the kind fits the item's
     /// source, and the value passes rule 1 (<see cref="ScoreRules.Check(Framework, string, string, ScoreKind, string?, string?, out ScoreEntry?)"/>);
     /// not_applicable needs a reason in <c>note</c> and ignores <c>value</c>.
-    /// A later row for the same unit, item and kind replaces the earlier one, as INTERFACES.md says: the
+    /// A later row for the same unit, item and kind replaces the earlier one, as docs/formats.md says: the
     /// result keeps only the last, at its own line, and rows stay in file order. Every row is still
     /// checked, a replaced one too, since a bad row means the user's file is wrong either way.
     /// </summary>

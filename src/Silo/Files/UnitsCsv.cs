@@ -4,7 +4,7 @@ using ParIndex.Grains.Domain;
 namespace ParIndex.Silo.Files;
 
 /// <summary>
-/// units.csv (INTERFACES.md): <c>code,name,type,level,parent_code[,valid_from,valid_to,predecessors]</c>.
+/// units.csv (docs/formats.md): <c>code,name,type,level,parent_code[,valid_from,valid_to,predecessors]</c>.
 /// </summary>
 public static class UnitsCsv
 {

@@ -11,7 +11,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web;
 
 /// <summary>
-/// The read-side JSON API of INTERFACES.md; rankings carry the same fields as `results --format json`.
+/// The read-side JSON API (docs/api.md); rankings carry the same fields as `results --format json`.
 /// Every read goes through the grains, so a score written a moment ago is in the next answer. An unknown
 /// cycle, group or unit throws NotFoundException, which ErrorResponses turns into a 404 problem.
 /// </summary>

@@ -76,7 +76,7 @@ public static class ScoreEndpoints
         if (tooLarge) return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: ScoreRequest.TooLargeMessage);
         if (!ScoreRequest.TryParseIfMatch(ifMatch, out var expected)) errors.Add(ScoreRequest.BadIfMatch(ifMatch!));
         errors.AddRange(scores.Where(s => !ScoreKinds.TryParse(s.Kind, out _))
-            .Select(s => $"Tiêu chí {s.Item}: loại điểm \"{s.Kind}\" không hợp lệ (self, appraised, survey, bonus, penalty, not_applicable)."));
+            .Select(s => $"Tiêu chí {s.Item}: loại điểm \"{s.Kind}\" không hợp lệ (self, appraised, survey, bonus, penalty, not_applicable, applicable)."));
         if (scores.Count == 0 && errors.Count == 0) errors.Add("Không có giá trị nào để ghi.");
         if (errors.Count > 0) return Invalid(errors);
 

@@ -16,7 +16,7 @@ public sealed record AnnexRow(
 /// <remarks>
 /// Điểm thưởng and Điểm trừ are always columns, even when no unit of the group has any: a file whose
 /// columns depend on the data would break every script and spreadsheet formula that reads it by position
-/// (INTERFACES.md: extend, never break). Điểm thẩm định is the appraisal subtotal alone, so that
+/// (docs/formats.md: extend, never break). Điểm thẩm định is the appraisal subtotal alone, so that
 /// thẩm định + điều tra XHH + thưởng − trừ = Tổng điểm can be checked on the row.
 /// </remarks>
 public sealed record RankingAnnex(string Title, string CycleId, string GroupCode, int Decimals, IReadOnlyList<AnnexRow> Rows)

@@ -15,7 +15,7 @@ namespace ParIndex.Web.Infrastructure;
 
 /// <summary>
 /// Logs, traces and metrics, wired in one place. Serilog.AspNetCore and the OpenTelemetry hosting and
-/// instrumentation packages are not served here (PACKAGES.md), so this uses what they build on:
+/// instrumentation packages were not served by the registry when this was written, so this uses what they build on:
 /// Serilog behind Microsoft.Extensions.Logging, ASP.NET Core's own activity source and meters, and an
 /// OpenTelemetry SDK held by the container.
 /// </summary>

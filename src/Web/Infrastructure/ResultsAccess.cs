@@ -8,7 +8,7 @@ using ParIndex.Web.Queries;
 namespace ParIndex.Web.Infrastructure;
 
 /// <summary>
-/// Who may read results (DOMAIN.md: the public sees published results only). A group's results are
+/// Who may read results (docs/rules.md: the public sees published results only). A group's results are
 /// readable by anyone once the group is published, and before that by whoever may read every member's
 /// scorecard (AccessPolicy's ReadScorecard); a unit's, once its group is published or by whoever may read
 /// its scorecard; a whole cycle's (its overview and roll-ups), by whoever may read every group of it.

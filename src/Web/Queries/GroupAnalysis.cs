@@ -43,7 +43,7 @@ public sealed record ItemGap(Item Item, string FieldCode, string CriterionCode, 
 
 /// <summary>
 /// What a group's scorecards say together: where the points were lost, and where units over-score themselves
-/// (DOMAIN.md "What people read off the results"). Pure and exact: scorecards and the group's framework in,
+/// (docs/rules.md, what people read off the results). Pure and exact: scorecards and the group's framework in,
 /// figures out.
 /// </summary>
 public static class GroupAnalysis

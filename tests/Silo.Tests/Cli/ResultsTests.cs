@@ -3,7 +3,7 @@ using ParIndex.Silo.Tests.Support;
 
 namespace ParIndex.Silo.Tests.Cli;
 
-/// <summary>`results` on the demo: INTERFACES.md's columns, and Bắc Kạn's published 2020 figures.</summary>
+/// <summary>`results` on the demo: the columns of docs/formats.md, and Bắc Kạn's published 2020 figures.</summary>
 [Collection(DemoCollection.Name)]
 public class ResultsTests(DemoDatabase demo)
 {

@@ -7,7 +7,7 @@ namespace ParIndex.Silo.Tests.Files;
 
 public class CycleJsonTests
 {
-    /// <summary>The cycle.json of INTERFACES.md, as written there.</summary>
+    /// <summary>The cycle.json of docs/formats.md, as written there.</summary>
     private const string InterfacesExample = """
         {
           "id": "par-2020-06",

@@ -7,7 +7,7 @@ namespace ParIndex.Silo.Tests.Files;
 
 public class QuestionnaireJsonTests
 {
-    /// <summary>The questionnaires of INTERFACES.md, as written there.</summary>
+    /// <summary>The questionnaires of docs/formats.md, as written there.</summary>
     private const string InterfacesExample = """
         "questionnaires": [
           { "code": "P02", "title": "Phiếu 02 — đại biểu HĐND tỉnh đánh giá sở", "group": "so",

@@ -8,7 +8,7 @@ public class ScoresCsvTests
 {
     private const string Header = "unit_code,item_code,kind,value,note";
 
-    /// <summary>The items the INTERFACES.md example scores: appraisal 1.1.1 and 3.4, survey 8.1, bonus 9.1, penalty 9.2.</summary>
+    /// <summary>The items the docs/formats.md example scores: appraisal 1.1.1 and 3.4, survey 8.1, bonus 9.1, penalty 9.2.</summary>
     private static readonly Framework So = Framework.Create("so-2020", "Bộ tiêu chí cấp sở",
     [
         new Field("1", "Chỉ đạo, điều hành", [new Criterion("1.1", "Kế hoạch", [new Item("1.1.1", "Ban hành kế hoạch kịp thời", 1m, ItemSource.Appraisal)])]),

@@ -4,7 +4,7 @@ using ParIndex.Grains.Domain;
 namespace ParIndex.Web.Tests.Pages2;
 
 /// <summary>
-/// The figures the pages show, computed here again straight from DOMAIN.md's rules over a scorecard's values, so
+/// The figures the pages show, computed here again straight from the rules of docs/rules.md over a scorecard's values, so
 /// that the tests do not take them from the code they check.
 /// </summary>
 public static class Independent

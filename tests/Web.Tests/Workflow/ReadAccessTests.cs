@@ -9,7 +9,7 @@ namespace ParIndex.Web.Tests.Workflow;
 
 /// <summary>
 /// The public reads published results only: before publication a group's pages, exports and API are for staff
-/// who may read every member's scorecard; after it, for anyone (DOMAIN.md, issue 5). On the demo before its
+/// who may read every member's scorecard; after it, for anyone (docs/rules.md, issue 5). On the demo before its
 /// decisions, so that each test decides what is published.
 /// </summary>
 public class ReadAccessTests

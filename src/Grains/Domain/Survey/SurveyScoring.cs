@@ -10,7 +10,7 @@ public sealed record SurveyAnswer(string RespondentId, string UnitCode, string Q
 public sealed record ItemSurveyTally(string ItemCode, decimal Max, int Answers, int Counted, decimal? MeanFraction, decimal? Score, bool BelowMinimum);
 
 /// <summary>
-/// The survey's arithmetic (DOMAIN.md "The survey"; INTERFACES.md answers.csv): an item's survey score =
+/// The survey's arithmetic (docs/rules.md, the survey; answers.csv in docs/formats.md): an item's survey score =
 /// mean fraction of the counted answers to every question mapped to it, over every questionnaire,
 /// × the item's maximum, kept at full precision. "Không biết" answers are not counted; an item with no
 /// counted answer has no score.

@@ -1,7 +1,7 @@
 using Orleans;
 namespace ParIndex.Grains.Domain.Workflow;
 
-/// <summary>The roles of DOMAIN.md's users; each is granted over a unit subtree.</summary>
+/// <summary>The roles of docs/rules.md; each is granted over a unit subtree.</summary>
 [GenerateSerializer, Alias("ParIndex.Role")]
 public enum Role
 {

@@ -1,7 +1,7 @@
 using Orleans;
 namespace ParIndex.Grains.Domain.Workflow;
 
-/// <summary>Where a unit's scorecard stands in the cycle (DOMAIN.md "The cycle's workflow").</summary>
+/// <summary>Where a unit's scorecard stands in the cycle (docs/rules.md, the workflow).</summary>
 [GenerateSerializer, Alias("ParIndex.ScorecardStatus")]
 public enum ScorecardStatus
 {
