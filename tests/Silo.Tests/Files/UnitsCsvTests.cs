@@ -265,7 +265,9 @@ public class UnitsCsvTests
             "01834,Phường Nguyễn Thị Minh Khai,Phường,3,058,,,",
             "058,Thành Phố Bắc Kạn,Thành phố,2,06,,,"), "units.csv", existing);
 
+        // The ward names a district two lines below it; the district names a province that only the database holds.
         var read = Valid(result);
+        Assert.Equal([("01834", 3, "058"), ("058", 2, "06")], read.Select(u => (u.Code, u.Level, u.ParentCode)));
     }
 
     [Fact]

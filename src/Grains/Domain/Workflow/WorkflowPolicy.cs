@@ -78,11 +78,4 @@ public static class WorkflowPolicy
         card.Framework.Items.Where(i => i.Source == ItemSource.Appraisal)
             .Where(i => card[i.Code] is { IsNotApplicable: false, Appraised: null })
             .Select(i => i.Code).ToList();
-
-    /// <summary>Which workflow action a score change is (self scores vs appraisal).</summary>
-    public static WorkflowAction ActionFor(ScoreKind kind) => kind switch
-    {
-        ScoreKind.Self => WorkflowAction.EnterSelfScore,
-        _ => WorkflowAction.Appraise,
-    };
 }
