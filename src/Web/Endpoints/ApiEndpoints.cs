@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using ParIndex.Web.Infrastructure;
 using System.ComponentModel;
 using System.Text.Encodings.Web;
@@ -56,6 +57,8 @@ public static class ApiEndpoints
     public static WebApplication MapParIndexApi(this WebApplication app)
     {
         app.MapOpenApi();
+        // A readable page of the same document (/scalar/v1), served from the package; no web font is named.
+        app.MapScalarApiReference(o => o.WithTitle("ParIndex — API").DisableDefaultFonts());
         var api = app.MapGroup("/api").WithTags(Tag);
 
         api.MapGet("/cycles", async (ParIndexReader reader, CancellationToken ct) => Results.Json(await reader.CyclesAsync(ct), Json))

@@ -22,6 +22,23 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API reference (/scalar, Scalar.AspNetCore's page) starts its packaged script with one inline module script that
+    /// carries the page's settings, and draws with inline styles. Loosened for those there alone; the page holds no data
+    /// and no user input, and fetches only this node's files and its OpenAPI document.
+    /// </summary>
+    public const string ApiReferenceContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
+        "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Where the API reference is served (Scalar's default).</summary>
+    public const string ApiReferencePath = "/scalar";
+
+    private static string PolicyFor(PathString path) =>
+        path.StartsWithSegments(Dashboard.Path) ? DashboardContentSecurityPolicy
+        : path.StartsWithSegments(ApiReferencePath) ? ApiReferenceContentSecurityPolicy
+        : ContentSecurityPolicy;
+
     public static WebApplicationBuilder AddParIndexSecurityHeaders(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
@@ -41,7 +58,7 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Dashboard.Path) ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = PolicyFor(context.Request.Path);
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";
