@@ -46,6 +46,9 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN",
             IsMobile = mobile, HasTouch = mobile, DeviceScaleFactor = mobile ? 2 : null,
         });
+        // Every wait returns at its signal; this only bounds one that never comes. Playwright's 30 s was missed twice by a
+        // first page view while two test runs shared the machine's 2 cores.
+        Patient(session.Page);
         Directory.CreateDirectory(ScreenshotFolder);
         return session;
     }
@@ -77,7 +80,14 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN",
             IsMobile = mobile, HasTouch = mobile, DeviceScaleFactor = mobile ? 2 : null,
         });
-        return await context.NewPageAsync();
+        return Patient(await context.NewPageAsync());
+    }
+
+    private static IPage Patient(IPage page)
+    {
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
+        return page;
     }
 
     /// <summary>A full-page screenshot of another page (see <see cref="NewPageAsync"/>) into the same folder.</summary>
