@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using OpenTelemetry;
-using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -14,16 +13,13 @@ using Serilog.Formatting.Json;
 namespace ParIndex.Web.Infrastructure;
 
 /// <summary>
-/// Logs, traces and metrics, wired in one place. Serilog.AspNetCore and the OpenTelemetry hosting and
-/// instrumentation packages were not served by the registry when this was written, so this uses what they build on:
-/// Serilog behind Microsoft.Extensions.Logging, ASP.NET Core's own activity source and meters, and an
-/// OpenTelemetry SDK held by the container.
+/// Logs, traces and metrics, wired in one place: Serilog behind Microsoft.Extensions.Logging, and OpenTelemetry's
+/// hosting with its ASP.NET Core, HttpClient and runtime instrumentations.
 /// </summary>
 public static class Observability
 {
-    /// <summary>Activity sources traced: requests, outgoing HTTP, Orleans' grain calls (ours and its own), database commands.</summary>
-    public static readonly string[] Sources =
-        ["Microsoft.AspNetCore", "System.Net.Http", OrleansApplicationSource, "Microsoft.Orleans.Runtime", DatabaseTelemetry.SourceName];
+    /// <summary>Activity sources traced beside the request and HttpClient instrumentations: Orleans' grain calls (ours and its own), database commands.</summary>
+    public static readonly string[] Sources = [OrleansApplicationSource, "Microsoft.Orleans.Runtime", DatabaseTelemetry.SourceName];
 
     /// <summary>The source of the spans of calls to our grains (Orleans' ActivitySources.ApplicationGrainActivitySourceName).</summary>
     public const string OrleansApplicationSource = "Microsoft.Orleans.Application";
@@ -31,12 +27,8 @@ public static class Observability
     /// <summary>Orleans' meter: grain calls, activations, membership, messaging.</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
 
-    /// <summary>Meters read: HTTP server and client, the runtime, Orleans (grain calls, activations, membership), score writes and imports.</summary>
-    public static readonly string[] Meters =
-    [
-        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime",
-        OrleansMeter, ScoreTelemetry.MeterName,
-    ];
+    /// <summary>Meters read beside the HTTP and runtime instrumentations: Orleans (grain calls, activations, membership), score writes and imports.</summary>
+    public static readonly string[] Meters = [OrleansMeter, ScoreTelemetry.MeterName];
 
     public static WebApplicationBuilder AddParIndexObservability(this WebApplicationBuilder builder)
     {
@@ -48,12 +40,11 @@ public static class Observability
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddSerilog(CreateLogger(builder.Configuration, builder.Environment, node), dispose: true);
 
-        builder.Services.AddSingleton(sp => CreateTelemetry(sp, builder.Configuration));
-        builder.Services.AddHostedService<TelemetryStart>();
+        AddTelemetry(builder, node);
         return builder;
     }
 
-    /// <summary>One log line per request, and the server span named and tagged as OpenTelemetry expects.</summary>
+    /// <summary>One log line per request.</summary>
     public static WebApplication UseParIndexRequestTelemetry(this WebApplication app)
     {
         app.UseMiddleware<RequestTelemetry>();
@@ -105,57 +96,31 @@ public static class Observability
         new ConfigurationBuilder().AddInMemoryCollection(configuration.GetSection("Serilog").AsEnumerable().Where(kv => !string.IsNullOrEmpty(kv.Value))).Build();
 
     /// <summary>
-    /// Traces and metrics. Exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set (with
-    /// OTEL_EXPORTER_OTLP_PROTOCOL grpc, the default, or http/protobuf); otherwise nothing leaves the
-    /// process. Tests add their own exporter (a BaseExporter&lt;Activity&gt;) and MetricReader through DI.
+    /// Traces and metrics through OpenTelemetry's hosting: requests and outgoing HTTP by their instrumentations (a survey
+    /// link's server span names its route, never its one-time code), the runtime, Orleans' sources and meters, and ours.
+    /// Exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set (OTEL_EXPORTER_OTLP_PROTOCOL and the other standard
+    /// variables apply); otherwise nothing leaves the process.
     /// </summary>
-    private static OpenTelemetrySdk CreateTelemetry(IServiceProvider services, IConfiguration configuration)
+    private static void AddTelemetry(WebApplicationBuilder builder, NodeIdentity node)
     {
-        var endpoint = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        var http = string.Equals(configuration["OTEL_EXPORTER_OTLP_PROTOCOL"], "http/protobuf", StringComparison.OrdinalIgnoreCase);
-        void Otlp(OtlpExporterOptions o, string signal)
-        {
-            o.Protocol = http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-            o.Endpoint = new Uri(http ? endpoint!.TrimEnd('/') + "/v1/" + signal : endpoint!);
-        }
-
-        return OpenTelemetrySdk.Create(otel =>
-        {
-            otel.ConfigureResource(r => r.AddService(configuration["OTEL_SERVICE_NAME"] ?? "parindex",
-                serviceInstanceId: services.GetRequiredService<NodeIdentity>().Id));
-            otel.WithTracing(t =>
-            {
-                t.AddSource(Sources);
-                foreach (var exporter in services.GetServices<BaseExporter<Activity>>()) t.AddProcessor(new SimpleActivityExportProcessor(exporter));
-                if (!string.IsNullOrWhiteSpace(endpoint)) t.AddOtlpExporter(o => Otlp(o, "traces"));
-            });
-            otel.WithMetrics(m =>
-            {
-                m.AddMeter(Meters);
-                foreach (var reader in services.GetServices<MetricReader>()) m.AddReader(reader);
-                if (!string.IsNullOrWhiteSpace(endpoint)) m.AddOtlpExporter(o => Otlp(o, "metrics"));
-            });
-        });
-    }
-
-    /// <summary>Builds the SDK when the app starts (so that it listens from the first request), and flushes it at the end.</summary>
-    private sealed class TelemetryStart(OpenTelemetrySdk sdk) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            sdk.TracerProvider.ForceFlush(2000);
-            sdk.MeterProvider.ForceFlush(2000);
-            return Task.CompletedTask;
-        }
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "parindex", serviceInstanceId: node.Id))
+            .WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (span, response) =>
+                    span.SetTag("url.path", SecretRouteAttribute.LoggablePath(response.HttpContext)))
+                .AddHttpClientInstrumentation()
+                .AddSource(Sources))
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(Meters));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
     }
 }
 
 /// <summary>
-/// What Serilog.AspNetCore's request logging and the OpenTelemetry ASP.NET Core instrumentation would
-/// add: one line per request (method, path, route, status, duration), and the tags of the server span
-/// that ASP.NET Core starts without any.
+/// One log line per request (method, path, route, status, duration), a survey link's path written as its route.
 /// </summary>
 internal sealed class RequestTelemetry(RequestDelegate next, ILogger<RequestTelemetry> logger)
 {
@@ -179,15 +144,6 @@ internal sealed class RequestTelemetry(RequestDelegate next, ILogger<RequestTele
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
             // A survey link's path is its one-time code: written as the route template, never as typed.
             var path = SecretRouteAttribute.LoggablePath(context);
-            if (Activity.Current is { Source.Name: "Microsoft.AspNetCore" } span)
-            {
-                span.DisplayName = $"{context.Request.Method} {route ?? path}";
-                span.SetTag("http.request.method", context.Request.Method);
-                span.SetTag("http.route", route);
-                span.SetTag("url.path", path);
-                span.SetTag("http.response.status_code", status);
-                if (status >= 500) span.SetStatus(ActivityStatusCode.Error);
-            }
             // Probes every few seconds would drown the log: they are Debug.
             var level = status >= 500 ? LogLevel.Error
                 : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") ? LogLevel.Debug
