@@ -8,7 +8,7 @@ using ParIndex.Silo.Persistence;
 using ParIndex.Silo.Storage;
 using Serilog;
 using Serilog.Events;
-using Serilog.Formatting.Json;
+using Serilog.Formatting.Compact;
 
 namespace ParIndex.Web.Infrastructure;
 
@@ -38,18 +38,41 @@ public static class Observability
         builder.Logging.ClearProviders();
         // Serilog decides what is written ("Serilog:MinimumLevel" and its overrides); nothing is filtered before it.
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.Logging.AddSerilog(CreateLogger(builder.Configuration, builder.Environment, node), dispose: true);
+        // The app's own logger, not Serilog's static one: test apps running side by side each keep their lines.
+        var logger = CreateLogger(builder.Configuration, builder.Environment, node);
+        builder.Services.AddSerilog(logger, dispose: true);
+        builder.Services.AddSingleton(new AppLog(logger));
 
         AddTelemetry(builder, node);
         return builder;
     }
 
-    /// <summary>One log line per request.</summary>
-    public static WebApplication UseParIndexRequestTelemetry(this WebApplication app)
+    /// <summary>
+    /// One log line per request (Serilog.AspNetCore): method, path, route, status and duration; health probes at Debug,
+    /// failures at Error. A survey link's path is written as its route, never its one-time code (SecretPathEnricher).
+    /// </summary>
+    public static WebApplication UseParIndexRequestLogging(this WebApplication app)
     {
-        app.UseMiddleware<RequestTelemetry>();
+        app.Use((context, next) =>
+        {
+            SecretPathEnricher.Request.Value = context; // for every line written while this request is served
+            return next(context);
+        });
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<AppLog>().Logger;
+            o.MessageTemplate = "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms (route {Route:l})";
+            o.GetLevel = (context, _, error) =>
+                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") ? LogEventLevel.Debug
+                : LogEventLevel.Information;
+            o.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("Route", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
+        });
         return app;
     }
+
+    /// <summary>The app's Serilog logger, for the request logging.</summary>
+    private sealed record AppLog(Serilog.ILogger Logger);
 
     /// <summary>
     /// Structured logs: on the console as text for people (`Logs:Console` = text, the default) or as JSON
@@ -73,7 +96,7 @@ public static class Observability
 
         switch ((configuration["Logs:Console"] ?? "text").ToLowerInvariant())
         {
-            case "json": logs.WriteTo.Console(new JsonFormatter(renderMessage: true)); break;
+            case "json": logs.WriteTo.Console(new RenderedCompactJsonFormatter()); break;
             case "none": break;
             default: logs.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} <{SourceContext}> {TraceId} {SpanId}{NewLine}{Exception}"); break;
         }
@@ -81,7 +104,7 @@ public static class Observability
         var folder = configuration["Logs:Folder"] ?? "logs";
         if (folder.Length > 0)
         {
-            logs.WriteTo.File(new JsonFormatter(renderMessage: true), Path.Combine(Path.GetFullPath(folder, environment.ContentRootPath), "parindex-.json"),
+            logs.WriteTo.File(new RenderedCompactJsonFormatter(), Path.Combine(Path.GetFullPath(folder, environment.ContentRootPath), "parindex-.json"),
                 rollingInterval: RollingInterval.Day, rollOnFileSizeLimit: true, fileSizeLimitBytes: 100L * 1024 * 1024,
                 retainedFileCountLimit: configuration.GetValue("Logs:RetainedFiles", 14));
         }
@@ -116,40 +139,5 @@ public static class Observability
                 .AddRuntimeInstrumentation()
                 .AddMeter(Meters));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
-    }
-}
-
-/// <summary>
-/// One log line per request (method, path, route, status, duration), a survey link's path written as its route.
-/// </summary>
-internal sealed class RequestTelemetry(RequestDelegate next, ILogger<RequestTelemetry> logger)
-{
-    public async Task InvokeAsync(HttpContext context)
-    {
-        var start = Stopwatch.GetTimestamp();
-        SecretPathEnricher.Request.Value = context;
-        var failed = false;
-        try
-        {
-            await next(context);
-        }
-        catch
-        {
-            failed = true;
-            throw;
-        }
-        finally
-        {
-            var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-            // A survey link's path is its one-time code: written as the route template, never as typed.
-            var path = SecretRouteAttribute.LoggablePath(context);
-            // Probes every few seconds would drown the log: they are Debug.
-            var level = status >= 500 ? LogLevel.Error
-                : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") ? LogLevel.Debug
-                : LogLevel.Information;
-            logger.Log(level, "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms (route {Route:l})",
-                context.Request.Method, path, status, Stopwatch.GetElapsedTime(start).TotalMilliseconds, route);
-        }
     }
 }
