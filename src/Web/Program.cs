@@ -7,7 +7,7 @@ builder.AddParIndexWeb();
 
 var app = builder.Build();
 app.UseParIndexForwardedHeaders();
-app.UseParIndexRequestTelemetry();
+app.UseParIndexRequestLogging();
 app.UseParIndexWeb();
 app.MapParIndexHealth();
 app.MapParIndexApi();

@@ -11,7 +11,7 @@ namespace ParIndex.Web.Infrastructure;
 /// </summary>
 internal sealed class SecretPathEnricher : ILogEventEnricher
 {
-    /// <summary>The request being served on this flow (set by RequestTelemetry, the first middleware).</summary>
+    /// <summary>The request being served on this flow (set first thing by UseParIndexRequestLogging).</summary>
     public static readonly AsyncLocal<HttpContext?> Request = new();
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)

@@ -38,16 +38,15 @@ public class ErrorLoggingTests
         // Lines are written in order: once the 500's error is in the file, so is everything the 404s wrote.
         await TelemetryTests.Eventually(() => LogLines.Read(demo).FirstOrDefault(l => IsError(l) && l.ToString().Contains("boom from a test", StringComparison.Ordinal)) is { ValueKind: JsonValueKind.Object } found ? (object)found : null);
         var lines = LogLines.Read(demo);
-        Assert.Empty(lines.Where(l => IsError(l) && PathOf(l) != Boom).Select(l => l.GetProperty("RenderedMessage").GetString()));
-        var trace = Assert.Single(lines, l => PathOf(l) == Boom && l.TryGetProperty("Exception", out _)); // once, not once per middleware
-        Assert.Equal("Error", trace.GetProperty("Level").GetString());
-        Assert.Contains("boom from a test", trace.GetProperty("Exception").GetString());
+        Assert.Empty(lines.Where(l => IsError(l) && PathOf(l) != Boom).Select(l => l.Message()));
+        var trace = Assert.Single(lines, l => PathOf(l) == Boom && l.TryGetProperty("@x", out _)); // once, not once per middleware
+        Assert.Equal("Error", trace.Level());
+        Assert.Contains("boom from a test", trace.Text("@x"));
     });
 
-    private static bool IsError(JsonElement line) => line.GetProperty("Level").GetString() is "Error" or "Fatal" || line.TryGetProperty("Exception", out _);
+    private static bool IsError(JsonElement line) => line.Level() is "Error" or "Fatal" || line.TryGetProperty("@x", out _);
 
-    private static string? PathOf(JsonElement line) =>
-        line.GetProperty("Properties").TryGetProperty("RequestPath", out var path) ? path.GetString() : null;
+    private static string? PathOf(JsonElement line) => line.Text("RequestPath");
 
     /// <summary>A route that fails as an unforeseen bug would, placed after the app's own pipeline (inside its exception handler).</summary>
     private sealed class ThrowingRoute : IStartupFilter
@@ -61,7 +60,10 @@ public class ErrorLoggingTests
     }
 }
 
-/// <summary>The app's JSON log files, line by line.</summary>
+/// <summary>
+/// The app's JSON log files, line by line, in Serilog's compact form (CLEF): the rendered message in @m, the level in
+/// @l (left out for Information), the exception in @x, trace and span ids in @tr and @sp, and every property at the top.
+/// </summary>
 internal static class LogLines
 {
     public static List<JsonElement> Read(Support.DemoApp app)
@@ -77,4 +79,11 @@ internal static class LogLines
         }
         return lines;
     }
+
+    public static string Level(this JsonElement line) => line.TryGetProperty("@l", out var level) ? level.GetString()! : "Information";
+
+    public static string Message(this JsonElement line) => line.GetProperty("@m").GetString()!;
+
+    public static string? Text(this JsonElement line, string property) =>
+        line.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -16,17 +16,16 @@ public class LoggingTests
         request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
         (await (await app.ProvinceAsync()).SendAsync(request)).EnsureSuccessStatusCode();
 
-        var line = (await TelemetryTests.Eventually(() => Lines(app).Where(l => l.TryGetProperty("TraceId", out var t) && t.GetString() == trace.ToString()
-            && l.GetProperty("Properties").TryGetProperty("StatusCode", out _)).Select(l => (object)l).FirstOrDefault()) as JsonElement?)!.Value;
-        var properties = line.GetProperty("Properties");
-        Assert.Equal("Information", line.GetProperty("Level").GetString());
-        Assert.Equal("/api/cycles/par-2020-06/units/06-SCT", properties.GetProperty("RequestPath").GetString());
-        Assert.Equal(200, properties.GetProperty("StatusCode").GetInt32());
-        Assert.Equal("/api/cycles/{cycle}/units/{unit}", properties.GetProperty("Route").GetString());
-        Assert.Matches("^[0-9a-f]{16}$", line.GetProperty("SpanId").GetString());
-        Assert.StartsWith("HTTP GET /api/cycles/par-2020-06/units/06-SCT responded 200 in ", line.GetProperty("RenderedMessage").GetString());
-        Assert.True(properties.TryGetProperty("MachineName", out _));
-        Assert.True(properties.TryGetProperty("Node", out _));
+        var line = (await TelemetryTests.Eventually(() => Lines(app).Where(l => l.Text("@tr") == trace.ToString()
+            && l.TryGetProperty("StatusCode", out _)).Select(l => (object)l).FirstOrDefault()) as JsonElement?)!.Value;
+        Assert.Equal("Information", line.Level());
+        Assert.Equal("/api/cycles/par-2020-06/units/06-SCT", line.Text("RequestPath"));
+        Assert.Equal(200, line.GetProperty("StatusCode").GetInt32());
+        Assert.Equal("/api/cycles/{cycle}/units/{unit}", line.Text("Route"));
+        Assert.Matches("^[0-9a-f]{16}$", line.Text("@sp"));
+        Assert.StartsWith("HTTP GET /api/cycles/par-2020-06/units/06-SCT responded 200 in ", line.Message());
+        Assert.True(line.TryGetProperty("MachineName", out _));
+        Assert.True(line.TryGetProperty("Node", out _));
         Assert.Matches(@"parindex-\d{8}\.json$", Directory.GetFiles(app.LogFolder).Single()); // one file a day
     });
 
@@ -36,7 +35,7 @@ public class LoggingTests
         await using var app = demo.WithWebHostBuilder(b =>
         {
             b.UseSetting("Serilog:MinimumLevel:Default", "Debug");
-            b.UseSetting("Serilog:MinimumLevel:Override:ParIndex.Web.Infrastructure.RequestTelemetry", "Warning");
+            b.UseSetting("Serilog:MinimumLevel:Override:" + RequestLogging, "Warning");
             b.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
         });
         var client = (await app.ProvinceAsync());
@@ -45,12 +44,13 @@ public class LoggingTests
         // A signal, not a pause: ASP.NET Core logs "Request finished" once a request's whole pipeline has run, our request
         // logging included; after that line for the last request, a request line that was going to be written is written.
         var lines = await TelemetryTests.Eventually(() => Lines(demo) is var all && all.Any(l =>
-            l.GetProperty("Properties").GetProperty("SourceContext").GetString() == "Microsoft.AspNetCore.Hosting.Diagnostics"
-            && l.GetProperty("RenderedMessage").GetString()!.StartsWith("Request finished", StringComparison.Ordinal)
-            && l.GetProperty("RenderedMessage").GetString()!.Contains("/readyz", StringComparison.Ordinal)) ? all : null);
-        Assert.Contains(lines, l => l.GetProperty("Level").GetString() == "Debug"); // the default is now Debug…
-        Assert.DoesNotContain(lines, l => l.GetProperty("Properties").GetProperty("SourceContext").GetString() == "ParIndex.Web.Infrastructure.RequestTelemetry"); // …but request lines only from Warning up
+            l.Text("SourceContext") == "Microsoft.AspNetCore.Hosting.Diagnostics"
+            && l.Message().StartsWith("Request finished", StringComparison.Ordinal) && l.Message().Contains("/readyz", StringComparison.Ordinal)) ? all : null);
+        Assert.Contains(lines, l => l.Level() == "Debug"); // the default is now Debug…
+        Assert.DoesNotContain(lines, l => l.Text("SourceContext") == RequestLogging); // …but request lines only from Warning up
     });
+
+    private const string RequestLogging = "Serilog.AspNetCore.RequestLoggingMiddleware";
 
     private static List<JsonElement> Lines(DemoApp app) => LogLines.Read(app);
 }

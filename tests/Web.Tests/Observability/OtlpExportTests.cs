@@ -24,9 +24,10 @@ public class OtlpExportTests
         });
         (await (await app.ReaderAsync()).GetAsync("/api/cycles")).EnsureSuccessStatusCode();
 
-        var sdk = app.Services.GetRequiredService<OpenTelemetrySdk>();
-        await TelemetryTests.Eventually(() => { sdk.TracerProvider.ForceFlush(1000); return receiver.Received.Contains(("/v1/traces", "application/x-protobuf")) ? "yes" : null; });
-        await TelemetryTests.Eventually(() => { sdk.MeterProvider.ForceFlush(1000); return receiver.Received.Contains(("/v1/metrics", "application/x-protobuf")) ? "yes" : null; });
+        var traces = app.Services.GetRequiredService<TracerProvider>();
+        var metrics = app.Services.GetRequiredService<MeterProvider>();
+        await TelemetryTests.Eventually(() => { traces.ForceFlush(1000); return receiver.Received.Contains(("/v1/traces", "application/x-protobuf")) ? "yes" : null; });
+        await TelemetryTests.Eventually(() => { metrics.ForceFlush(1000); return receiver.Received.Contains(("/v1/metrics", "application/x-protobuf")) ? "yes" : null; });
     });
 
     /// <summary>

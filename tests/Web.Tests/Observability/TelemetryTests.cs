@@ -22,14 +22,8 @@ public class TelemetryTests
     [Fact]
     public Task A_request_that_writes_a_score_is_one_trace_of_server_grain_and_database_spans_with_its_metrics() => OwnDemoApp.RunUnpublishedAsync(async demo =>
     {
-        var spans = new SpanCapture();
-        var metrics = new MetricCapture();
-        using var reader = new BaseExportingMetricReader(metrics);
-        await using var app = demo.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.AddSingleton<BaseExporter<Activity>>(spans);
-            s.AddSingleton<MetricReader>(reader);
-        }));
+        var spans = new Exported();
+        await using var app = demo.WithWebHostBuilder(b => b.ConfigureTestServices(spans.AddTo));
         var client = (await app.ProvinceAsync());
 
         // Our own trace id, so that spans of other tests running at the same time are left out.
@@ -72,8 +66,7 @@ public class TelemetryTests
 
         await Eventually(() =>
         {
-            reader.Collect();
-            var points = metrics.Points.ToList();
+            var points = spans.Points(app.Services);
             var http = points.Any(p => p.Name == "http.server.request.duration" && Equals(p.Tags.GetValueOrDefault("http.route"), Route)
                 && Equals(p.Tags.GetValueOrDefault("http.request.method"), "POST") && p.Value >= 1);
             // Orleans' own instruments: the latency of grain calls, and live activations by grain type.

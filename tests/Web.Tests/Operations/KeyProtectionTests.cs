@@ -40,7 +40,7 @@ public class KeyProtectionTests
         }))
             await app.ProvinceAsync();
         Assert.Equal(stored, await KeysAsync(demo));
-        Assert.DoesNotContain(LogLines.Read(demo), l => l.GetProperty("RenderedMessage").GetString()!.Contains("KHÔNG mã hóa", StringComparison.Ordinal));
+        Assert.DoesNotContain(LogLines.Read(demo), l => l.Message().Contains("KHÔNG mã hóa", StringComparison.Ordinal));
     });
 
     [Fact]
@@ -48,9 +48,9 @@ public class KeyProtectionTests
     {
         Assert.Equal(HttpStatusCode.OK, (await demo.CreateClient().GetAsync("/readyz")).StatusCode);
         // Written while the host started, before it answered: already in the file.
-        var warning = Assert.Single(LogLines.Read(demo), l => l.GetProperty("RenderedMessage").GetString()!.Contains("KHÔNG mã hóa", StringComparison.Ordinal));
-        Assert.Equal("Warning", warning.GetProperty("Level").GetString());
-        Assert.Contains("DataProtection:Certificate:Path", warning.GetProperty("RenderedMessage").GetString());
+        var warning = Assert.Single(LogLines.Read(demo), l => l.Message().Contains("KHÔNG mã hóa", StringComparison.Ordinal));
+        Assert.Equal("Warning", warning.Level());
+        Assert.Contains("DataProtection:Certificate:Path", warning.Message());
     });
 
     /// <summary>A self-signed certificate with its RSA key, saved as a password-protected PKCS#12 file.</summary>

@@ -173,8 +173,8 @@ public class SurveyAnswerPageTests
     [Fact]
     public Task The_server_span_of_a_link_names_its_route_never_its_code() => OwnDemoApp.RunUnpublishedAsync(async demo =>
     {
-        var spans = new Observability.SpanCapture();
-        await using var app = demo.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<BaseExporter<Activity>>(spans)));
+        var spans = new Observability.Exported();
+        await using var app = demo.WithWebHostBuilder(b => b.ConfigureServices(spans.AddTo));
         var link = (await StartAsync(app, links: 1)).Single();
         var trace = ActivityTraceId.CreateRandom();
         using var request = new HttpRequestMessage(HttpMethod.Get, AnswerPage(link));
