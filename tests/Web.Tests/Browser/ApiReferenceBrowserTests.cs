@@ -14,16 +14,7 @@ public class ApiReferenceBrowserTests
     {
         await using var browser = await BrowserSession.StartAsync();
         var page = browser.Page;
-        var violations = new List<string>();
-        var elsewhere = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text);
-        };
-        page.Request += (_, request) =>
-        {
-            if (!request.Url.StartsWith(browser.BaseAddress, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)) elsewhere.Add(request.Url);
-        };
+        var (violations, elsewhere) = browser.Watch();
 
         await browser.GoAsync(SecurityHeaders.ApiReferencePath + "/v1");
         // The summaries are the API's own (ApiEndpoints, in Vietnamese): the page read the document and drew it.

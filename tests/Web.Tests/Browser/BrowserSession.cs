@@ -83,6 +83,25 @@ public sealed class BrowserSession : IAsyncDisposable
         return Patient(await context.NewPageAsync());
     }
 
+    /// <summary>
+    /// Starts noting what the page does that it should not: each Content-Security-Policy violation the browser reports on
+    /// its console, and each request for anything but this node's files (or a data: URL).
+    /// </summary>
+    public (List<string> Violations, List<string> Elsewhere) Watch()
+    {
+        var violations = new List<string>();
+        var elsewhere = new List<string>();
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add($"{Page.Url}: {message.Text}");
+        };
+        Page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(BaseAddress, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)) elsewhere.Add(request.Url);
+        };
+        return (violations, elsewhere);
+    }
+
     private static IPage Patient(IPage page)
     {
         page.SetDefaultTimeout(120_000);

@@ -15,16 +15,7 @@ public class DashboardBrowserTests
     {
         await using var browser = await BrowserSession.StartAsync();
         var page = browser.Page;
-        var violations = new List<string>();
-        var elsewhere = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text);
-        };
-        page.Request += (_, request) =>
-        {
-            if (!request.Url.StartsWith(browser.BaseAddress, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)) elsewhere.Add(request.Url);
-        };
+        var (violations, elsewhere) = browser.Watch();
         await browser.SignInAsync("quantri");
 
         await browser.GoAsync(Dashboard.Path + "/");

@@ -11,16 +11,6 @@ public class DemoStoryBrowserTests
 {
     private const string Cycle = "/cycles/par-2020-06";
 
-    private static List<string> WatchPolicy(IPage page)
-    {
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add($"{page.Url}: {message.Text}");
-        };
-        return violations;
-    }
-
     private static async Task ClickAsync(IPage page, string selector, string url)
     {
         await page.Locator(selector).First.ClickAsync();
@@ -32,7 +22,7 @@ public class DemoStoryBrowserTests
     {
         await using var browser = await BrowserSession.StartAsync();
         var page = browser.Page;
-        var violations = WatchPolicy(page);
+        var (violations, _) = browser.Watch();
 
         await browser.GoAsync("/");
         Assert.Contains("Không cần đăng nhập", await page.Locator("[data-testid=reading-note]").InnerTextAsync());
@@ -59,7 +49,7 @@ public class DemoStoryBrowserTests
     {
         await using var browser = await BrowserSession.StartAsync();
         var page = browser.Page;
-        var violations = WatchPolicy(page);
+        var (violations, _) = browser.Watch();
 
         await browser.GoAsync("/dang-nhap");
         await browser.ScreenshotAsync("14-dang-nhap-tai-khoan-minh-hoa");
