@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParIndex.Grains.Contracts;
 using ParIndex.Silo.Persistence;
 using ParIndex.Web;
+using ParIndex.Web.Endpoints;
 
 namespace ParIndex.Bench.Support;
 

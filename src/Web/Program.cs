@@ -1,4 +1,5 @@
 using ParIndex.Web;
+using ParIndex.Web.Endpoints;
 using ParIndex.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);

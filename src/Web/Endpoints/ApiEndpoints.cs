@@ -9,7 +9,7 @@ using ParIndex.Silo.Files;
 using ParIndex.Silo.Workflow;
 using ParIndex.Web.Queries;
 
-namespace ParIndex.Web;
+namespace ParIndex.Web.Endpoints;
 
 /// <summary>
 /// The read-side JSON API (docs/api.md); rankings carry the same fields as `results --format json`.

@@ -4,7 +4,7 @@ using ParIndex.Silo.Evidence;
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Queries;
 
-namespace ParIndex.Web;
+namespace ParIndex.Web.Endpoints;
 
 /// <summary>
 /// Evidence downloads (Links.Evidence): only for those who may read the scorecard the file belongs to.

@@ -3,7 +3,7 @@ using System.ComponentModel;
 using ParIndex.Web.Exports;
 using ParIndex.Web.Queries;
 
-namespace ParIndex.Web;
+namespace ParIndex.Web.Endpoints;
 
 /// <summary>
 /// CSV and Excel exports of every ranking, in the layout of a decision annex (Links.ExportCsv, Links.ExportXlsx),

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ParIndex.Web;
+namespace ParIndex.Web.Endpoints;
 
 public static class HealthEndpoints
 {

@@ -10,7 +10,7 @@ using ParIndex.Silo.Workflow;
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Queries;
 
-namespace ParIndex.Web;
+namespace ParIndex.Web.Endpoints;
 
 /// <summary>
 /// The write side of the JSON API: scores for one unit, through ScoreWriter and the unit's scorecard grain (which

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ParIndex.Grains.Domain;
 
-namespace ParIndex.Web;
+namespace ParIndex.Web.Endpoints;
 
 /// <summary>
 /// The body and If-Match of a score write, read by hand so that every way a body can be wrong (not JSON, not an

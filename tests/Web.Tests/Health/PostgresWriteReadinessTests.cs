@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ParIndex.Silo.Cli;
-using ParIndex.Silo.Tests.Support;
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Tests.Support;
 using static ParIndex.Web.Tests.Health.WriteReadinessTests;

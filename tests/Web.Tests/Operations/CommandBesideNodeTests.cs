@@ -7,7 +7,6 @@ using Npgsql;
 using ParIndex.Grains.Contracts;
 using ParIndex.Silo.Cli;
 using ParIndex.Silo.Storage;
-using ParIndex.Silo.Tests.Support;
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using ParIndex.Web.Tests.Support;
 
-namespace ParIndex.Web.Tests;
+namespace ParIndex.Web.Tests.Health;
 
 public class HealthTests(DemoApp app) : IClassFixture<DemoApp>
 {

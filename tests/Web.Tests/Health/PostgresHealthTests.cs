@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using ParIndex.Silo.Tests.Support;
 
-namespace ParIndex.Web.Tests;
+namespace ParIndex.Web.Tests.Health;
 
 /// <summary>The web application on PostgreSQL (Database:Provider=postgres): it creates and migrates the database, then says it is ready.</summary>
 public class PostgresHealthTests

@@ -1,8 +1,8 @@
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Tests.Support;
-using static ParIndex.Web.Tests.Pages2.Pages2Html;
+using static ParIndex.Web.Tests.Support.PageHtml;
 
-namespace ParIndex.Web.Tests.Pages2;
+namespace ParIndex.Web.Tests.Pages.DrillDown;
 
 public class DrillDownTests(DemoApp app) : IClassFixture<DemoApp>
 {
@@ -36,7 +36,7 @@ public class DrillDownTests(DemoApp app) : IClassFixture<DemoApp>
             Assert.Contains($">{Vn.Number(Independent.Component(card, criterion.Items).Index)}</td>", criteria);
         }
         foreach (var item in field.Items) Assert.Contains($"href=\"{Sct}/items/{item.Code}\"", html);
-        Assert.Equal([.. UpToUnit, ($"Lĩnh vực 3. {field.Title}", null)], Breadcrumbs(html));
+        Assert.Equal([.. UpToUnit, ($"Lĩnh vực 3. {field.Title}", null)], Crumbs(html));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class DrillDownTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.True(criterion.Items.Count > 1);
         foreach (var item in criterion.Items) Assert.Contains($"href=\"{Sct}/items/{item.Code}\"", html);
         var field = framework.Fields[0];
-        Assert.Equal([.. UpToUnit, ($"Lĩnh vực 1. {field.Title}", $"{Sct}/fields/1"), ("Tiêu chí 1.7", null)], Breadcrumbs(html));
+        Assert.Equal([.. UpToUnit, ($"Lĩnh vực 1. {field.Title}", $"{Sct}/fields/1"), ("Tiêu chí 1.7", null)], Crumbs(html));
     }
 
     [Fact]
@@ -74,14 +74,14 @@ public class DrillDownTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Contains("Chưa có tài liệu kiểm chứng", Section(html, "evidence", "</section>"));
         // 1.5 is a criterion scored as its own item: the breadcrumbs end at the criterion.
         var field = (await reader.CycleAsync("par-2020-06")).FrameworkOf("06-SCT").Fields[0];
-        Assert.Equal([.. UpToUnit, ($"Lĩnh vực 1. {field.Title}", $"{Sct}/fields/1"), ("Tiêu chí 1.5", null)], Breadcrumbs(html));
+        Assert.Equal([.. UpToUnit, ($"Lĩnh vực 1. {field.Title}", $"{Sct}/fields/1"), ("Tiêu chí 1.5", null)], Crumbs(html));
     }
 
     [Fact]
     public async Task An_item_of_a_criterion_leads_back_to_its_criterion_and_field()
     {
         var html = await app.PageAsync($"{Sct}/items/1.7.1");
-        var crumbs = Breadcrumbs(html);
+        var crumbs = Crumbs(html);
         Assert.Equal(("Tiêu chí 1.7", $"{Sct}/criteria/1.7"), crumbs[^2]);
         Assert.Equal(("Tiêu chí thành phần 1.7.1", null), crumbs[^1]);
         Assert.Contains(crumbs, c => c.Href == $"{Sct}/fields/1");
@@ -121,7 +121,7 @@ public class DrillDownTests(DemoApp app) : IClassFixture<DemoApp>
     public async Task A_commune_field_leads_back_through_its_district()
     {
         var html = await app.PageAsync("/cycles/par-2020-06/units/01840/fields/2");
-        var crumbs = Breadcrumbs(html);
+        var crumbs = Crumbs(html);
         Assert.Contains(crumbs, c => c.Href == "/cycles/par-2020-06/districts/058");
         Assert.Contains(crumbs, c => c.Href == "/cycles/par-2020-06/groups/xa-058");
         Assert.Contains(crumbs, c => c.Href == "/cycles/par-2020-06/units/01840");

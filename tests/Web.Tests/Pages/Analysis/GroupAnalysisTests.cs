@@ -1,8 +1,9 @@
+using ParIndex.Web.Tests.Support;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Web.Queries;
 
-namespace ParIndex.Web.Tests.Pages2;
+namespace ParIndex.Web.Tests.Pages.Analysis;
 
 /// <summary>GroupAnalysis on small hand-made scorecards: every figure can be checked by hand.</summary>
 public class GroupAnalysisTests

@@ -1,7 +1,7 @@
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 
-namespace ParIndex.Web.Tests.Pages2;
+namespace ParIndex.Web.Tests.Support;
 
 /// <summary>
 /// The figures the pages show, computed here again straight from the rules of docs/rules.md over a scorecard's values, so

@@ -1,7 +1,8 @@
 using Npgsql;
+using Xunit;
 using Xunit.Sdk;
 
-namespace ParIndex.Silo.Tests.Support;
+namespace ParIndex.Tests.Support;
 
 /// <summary>
 /// The PostgreSQL server the tests may use: an administrator's connection string in

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Tests.Support;
-using static ParIndex.Web.Tests.Pages2.Pages2Html;
+using static ParIndex.Web.Tests.Support.PageHtml;
 
-namespace ParIndex.Web.Tests.Pages2;
+namespace ParIndex.Web.Tests.Pages.Analysis;
 
 public class GroupAnalysisPageTests(DemoApp app) : IClassFixture<DemoApp>
 {
@@ -23,7 +23,7 @@ public class GroupAnalysisPageTests(DemoApp app) : IClassFixture<DemoApp>
         var rows = Attributes(Section(html, "heatmap"), "data-unit");
         Assert.Equal(definition.Members[group].Count, rows.Count);
         Assert.Equal(lines.Select(l => l.UnitCode), rows);
-        Assert.Contains(Breadcrumbs(html), c => c.Href == $"/cycles/{cycle}/groups/{group}");
+        Assert.Contains(Crumbs(html), c => c.Href == $"/cycles/{cycle}/groups/{group}");
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class GroupAnalysisPageTests(DemoApp app) : IClassFixture<DemoApp>
         var links = Regex.Matches(first.Value, $"href=\"/cycles/par-2020-06/units/(?<unit>[^/]+)/items/{Regex.Escape(item)}\"");
         Assert.InRange(links.Count, 1, 3);
         Assert.Contains("%", first.Value);
-        Assert.Contains(Breadcrumbs(html), c => c.Href == "/cycles/par-2020-06/groups/so");
+        Assert.Contains(Crumbs(html), c => c.Href == "/cycles/par-2020-06/groups/so");
     }
 
     [Fact]

@@ -2,9 +2,9 @@ using System.Text.Json;
 using ParIndex.Silo.Demo;
 using ParIndex.Web.Infrastructure;
 using ParIndex.Web.Tests.Support;
-using static ParIndex.Web.Tests.Pages2.Pages2Html;
+using static ParIndex.Web.Tests.Support.PageHtml;
 
-namespace ParIndex.Web.Tests.Pages2;
+namespace ParIndex.Web.Tests.Pages.DrillDown;
 
 public class UnitPageTests(DemoApp app) : IClassFixture<DemoApp>
 {
@@ -33,7 +33,7 @@ public class UnitPageTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task Breadcrumbs_lead_back_to_the_group_the_cycle_and_home()
     {
-        var crumbs = Breadcrumbs(await app.PageAsync(Sct));
+        var crumbs = Crumbs(await app.PageAsync(Sct));
         Assert.Equal([
             ("Trang chủ", "/"),
             ("Chỉ số cải cách hành chính năm 2020 — tỉnh Bắc Kạn", "/cycles/par-2020-06"),
