@@ -18,6 +18,14 @@ public static class GrainKeys
         var slash = key.IndexOf('/');
         return slash < 0 ? (key, "") : (key[..slash], key[(slash + 1)..]);
     }
+
+    /// <summary>A ranking's key back into its parts: <c>{cycle}/{assessor}/{group}</c>.</summary>
+    public static (string CycleId, string AssessorCode, string GroupCode) SplitRanking(string key)
+    {
+        var (cycleId, rest) = Split(key);
+        var (assessorCode, groupCode) = Split(rest);
+        return (cycleId, assessorCode, groupCode);
+    }
 }
 
 /// <summary>The grain types, named once: Orleans places and lists activations by them.</summary>

@@ -24,9 +24,8 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var (cycleId, rest) = GrainKeys.Split(this.GetPrimaryKeyString());
+        var (cycleId, _, groupCode) = GrainKeys.SplitRanking(this.GetPrimaryKeyString());
         _cycleId = cycleId;
-        var groupCode = rest[(rest.IndexOf('/') + 1)..];
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
         _group = _cycle.Cycle.FindGroup(groupCode) ?? throw new NotFoundException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\".");
         _results = await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken);

@@ -33,7 +33,7 @@ public sealed class IndexModel(ParIndexReader reader, ResultsAccess access) : Pa
             var def = await reader.CycleAsync(info.Id);
             var published = await access.PublishedAsync(info.Id, cancellationToken);
             var readable = ResultsAccess.CanReadCycle(User, def, published);
-            cards.Add(new CycleCard(info, def.Cycle.Groups.Count, def.Members.Values.Sum(m => m.Count), ResultViews.Districts(def).Count, DemoCycles.Contains(info.Id), readable,
+            cards.Add(new CycleCard(info, def.Cycle.Groups.Count, def.Members.Values.Sum(m => m.Count), ResultViews.Districts(def).Count, ParIndex.Silo.Demo.DemoSeeder.CycleIds.Contains(info.Id), readable,
                 def.Cycle.Groups.Count(g => published.Contains(g.Code))));
             if (!readable) continue; // its roll-ups would tell what is not published yet
             foreach (var top in ResultViews.TopUnits(def).Where(seen.Add))

@@ -53,6 +53,6 @@ public sealed class DistrictModel(ParIndexReader reader) : PageModel
 
         ViewData["Title"] = $"{Name} — {Definition.Cycle.Title}";
         ViewData["Breadcrumbs"] = Breadcrumbs.District(Definition, unit);
-        ViewData["Demo"] = DemoCycles.Contains(cycle);
+        ViewData["Demo"] = ParIndex.Silo.Demo.DemoSeeder.CycleIds.Contains(cycle);
     }
 }

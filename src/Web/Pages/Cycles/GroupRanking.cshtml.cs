@@ -61,7 +61,7 @@ public sealed class GroupRankingModel(ParIndexReader reader, WorkflowQueries que
 
         ViewData["Title"] = $"{Group.Name} — {Definition.Cycle.Title}";
         ViewData["Breadcrumbs"] = Breadcrumbs.Group(Definition, Group);
-        ViewData["Demo"] = DemoCycles.Contains(cycle);
+        ViewData["Demo"] = ParIndex.Silo.Demo.DemoSeeder.CycleIds.Contains(cycle);
     }
 
     /// <summary>Rows in the asked order; rows without a value for the column stay last, then by rank.</summary>

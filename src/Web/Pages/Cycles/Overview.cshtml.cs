@@ -80,7 +80,7 @@ public sealed class OverviewModel(ParIndexReader reader, ResultsAccess access) :
 
         ViewData["Title"] = def.Cycle.Title;
         ViewData["Breadcrumbs"] = Breadcrumbs.Cycle(def);
-        ViewData["Demo"] = DemoCycles.Contains(cycle);
+        ViewData["Demo"] = ParIndex.Silo.Demo.DemoSeeder.CycleIds.Contains(cycle);
     }
 
     /// <summary>Comparable sets in the order their first group appears in the cycle (departments, districts, communes, offices).</summary>

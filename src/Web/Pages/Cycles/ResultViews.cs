@@ -6,14 +6,6 @@ using ParIndex.Web.Infrastructure;
 
 namespace ParIndex.Web.Pages.Cycles;
 
-/// <summary>The cycles the demo seeds (their pages carry the demo notice).</summary>
-public static class DemoCycles
-{
-    private static readonly HashSet<string> Ids = new(StringComparer.Ordinal) { "par-2019-06", "par-2020-06", "par-2025-19" };
-
-    public static bool Contains(string cycleId) => Ids.Contains(cycleId);
-}
-
 /// <summary>How a cycle's status reads, and its badge colour.</summary>
 public static class CycleStatusText
 {
