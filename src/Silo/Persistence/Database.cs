@@ -42,8 +42,6 @@ public sealed record DatabaseOptions(string Provider, string ConnectionString)
             builder.UseNpgsql(ConnectionString, o => o.CommandTimeout(CommandTimeoutSeconds));
         else
             throw new InvalidOperationException($"Hệ quản trị cơ sở dữ liệu \"{Provider}\" chưa được hỗ trợ (hiện có: sqlite, postgres).");
-        // Spans for every command (DatabaseTelemetry), the same on both providers.
-        builder.AddInterceptors(DatabaseTelemetry.Interceptor);
     }
 
     public DbContextOptions<ParIndexDbContext> BuildOptions()

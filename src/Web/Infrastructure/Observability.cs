@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -14,11 +15,14 @@ namespace ParIndex.Web.Infrastructure;
 
 /// <summary>
 /// Logs, traces and metrics, wired in one place: Serilog behind Microsoft.Extensions.Logging, and OpenTelemetry's
-/// hosting with its ASP.NET Core, HttpClient and runtime instrumentations.
+/// hosting with its ASP.NET Core, HttpClient, runtime, EF Core and Npgsql instrumentations.
 /// </summary>
 public static class Observability
 {
-    /// <summary>Activity sources traced beside the request and HttpClient instrumentations: Orleans' grain calls (ours and its own), database commands.</summary>
+    /// <summary>
+    /// Activity sources traced beside the request, HttpClient, EF Core and Npgsql instrumentations: Orleans' grain calls
+    /// (ours and its own), and the commands our group-commit writer and bulk import run outside EF Core.
+    /// </summary>
     public static readonly string[] Sources = [OrleansApplicationSource, "Microsoft.Orleans.Runtime", DatabaseTelemetry.SourceName];
 
     /// <summary>The source of the spans of calls to our grains (Orleans' ActivitySources.ApplicationGrainActivitySourceName).</summary>
@@ -132,11 +136,14 @@ public static class Observability
                 .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (span, response) =>
                     span.SetTag("url.path", SecretRouteAttribute.LoggablePath(response.HttpContext)))
                 .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddNpgsql()
                 .AddSource(Sources))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
                 .AddMeter(Meters));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
     }

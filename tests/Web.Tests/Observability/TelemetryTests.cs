@@ -78,6 +78,24 @@ public class TelemetryTests
         });
     });
 
+    [Fact]
+    public Task A_query_that_EF_Core_runs_is_a_span_of_the_request_that_asked_for_it() => OwnDemoApp.RunAsync(async demo =>
+    {
+        var spans = new Exported();
+        await using var app = demo.WithWebHostBuilder(b => b.ConfigureTestServices(spans.AddTo));
+        // An anonymous reader of a ranking: the read check asks the database which groups are published (an EF Core query).
+        var trace = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/cycles/par-2020-06/groups/so/ranking");
+        request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+
+        var server = await Eventually(() => spans.Of(trace).SingleOrDefault(s => s.Source.Name == "Microsoft.AspNetCore"));
+        var query = Assert.Single(spans.Of(trace), s => s.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore"
+            && s.TagObjects.Any(t => t.Value is string text && text.Contains("publications", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(ActivityKind.Client, query.Kind);
+        Assert.Equal(server.TraceId, query.TraceId);
+    });
+
     /// <summary>
     /// Waits for what is recorded just after the response (spans, request metrics, log lines): it returns as soon as the
     /// probe sees it; the 60 s bound only ends a test whose signal never comes, however busy the machine.
