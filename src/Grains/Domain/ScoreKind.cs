@@ -33,6 +33,9 @@ public static class ScoreKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>Every file name, as a refusal lists them: "self, appraised, …".</summary>
+    public static string FileNames => string.Join(", ", Enum.GetValues<ScoreKind>().Select(k => k.ToFileName()));
+
     public static bool TryParse(string? text, out ScoreKind kind)
     {
         foreach (var k in Enum.GetValues<ScoreKind>())

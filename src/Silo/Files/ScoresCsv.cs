@@ -53,8 +53,7 @@ public static class ScoresCsv
         if (framework is null) { problem = $"đơn vị {unit} không thuộc nhóm nào của kỳ đánh giá."; return null; }
         if (!ScoreKinds.TryParse(kindText, out var kind))
         {
-            var names = string.Join(", ", Enum.GetValues<ScoreKind>().Select(k => k.ToFileName()));
-            problem = $"loại điểm (kind) \"{kindText}\" không hợp lệ (phải là một trong: {names}).";
+            problem = $"loại điểm (kind) \"{kindText}\" không hợp lệ (phải là một trong: {ScoreKinds.FileNames}).";
             return null;
         }
         var note = table.Get(row, "note");

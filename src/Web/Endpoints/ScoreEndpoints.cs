@@ -25,7 +25,7 @@ public static class ScoreEndpoints
     [Description("Một giá trị điểm cần ghi, như một dòng của scores.csv")]
     public sealed record ScoreInput(
         [property: Description("Mã tiêu chí thành phần, ví dụ 1.1.1")] string Item,
-        [property: Description("self, appraised, survey, bonus, penalty hoặc not_applicable")] string Kind,
+        [property: Description("self, appraised, survey, bonus, penalty, not_applicable hoặc applicable")] string Kind,
         [property: Description("Điểm (tối đa 3 chữ số thập phân); null để xóa, và với not_applicable")] decimal? Value,
         [property: Description("Ghi chú: căn cứ, lý do; với not_applicable là lý do không phát sinh")] string? Note = null);
 
@@ -76,7 +76,7 @@ public static class ScoreEndpoints
         if (tooLarge) return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: ScoreRequest.TooLargeMessage);
         if (!ScoreRequest.TryParseIfMatch(ifMatch, out var expected)) errors.Add(ScoreRequest.BadIfMatch(ifMatch!));
         errors.AddRange(scores.Where(s => !ScoreKinds.TryParse(s.Kind, out _))
-            .Select(s => $"Tiêu chí {s.Item}: loại điểm \"{s.Kind}\" không hợp lệ (self, appraised, survey, bonus, penalty, not_applicable, applicable)."));
+            .Select(s => $"Tiêu chí {s.Item}: loại điểm \"{s.Kind}\" không hợp lệ ({ScoreKinds.FileNames})."));
         if (scores.Count == 0 && errors.Count == 0) errors.Add("Không có giá trị nào để ghi.");
         if (errors.Count > 0) return Invalid(errors);
 

@@ -39,10 +39,9 @@ public static class Observability
         // Made here, before the silo, so that every log line and the telemetry resource name the node.
         var node = NodeIdentity.New();
         builder.Services.AddSingleton(node);
-        builder.Logging.ClearProviders();
-        // Serilog decides what is written ("Serilog:MinimumLevel" and its overrides); nothing is filtered before it.
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        // The app's own logger, not Serilog's static one: test apps running side by side each keep their lines.
+        // Serilog's logger factory replaces the default one (its providers and filters with it): Serilog decides what is
+        // written ("Serilog:MinimumLevel" and its overrides). The app's own logger, not Serilog's static one: test apps
+        // running side by side each keep their lines.
         var logger = CreateLogger(builder.Configuration, builder.Environment, node);
         builder.Services.AddSerilog(logger, dispose: true);
         builder.Services.AddSingleton(new AppLog(logger));
