@@ -52,16 +52,17 @@ public static class AnswersFile
             return Fail(fileName, "tệp Excel dạng cũ (.xls) không đọc được. Hãy mở bằng Excel rồi lưu lại dạng \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\".");
         if (fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase))
             return ReadResult<IReadOnlyList<AnswerRow>>.Failure([XlsxRows.NotAWorkbook(fileName)]);
-        string text;
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+            // Decoded as it is read, not into one string first; the byte order mark is left to the CSV reader.
+            using var reader = new StreamReader(bytes, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
+                detectEncodingFromByteOrderMarks: false);
+            return ReadCsv(reader, fileName, check);
         }
         catch (DecoderFallbackException)
         {
             return Fail(fileName, "tệp CSV không phải mã UTF-8 (chữ tiếng Việt sẽ bị lỗi). Hãy lưu lại bằng \"CSV UTF-8 (Comma delimited)\" trong Excel.");
         }
-        return ReadCsv(new StringReader(text), fileName, check);
     }
 
     private static ReadResult<IReadOnlyList<AnswerRow>> Fail(string fileName, string message) =>

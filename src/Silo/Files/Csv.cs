@@ -1,96 +1,14 @@
-using System.Text;
-
 namespace ParIndex.Silo.Files;
 
 /// <summary>One record of a CSV file: its fields and the physical line it starts on (the header is line 1).</summary>
 internal sealed record CsvRow(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>
-/// RFC 4180, by hand: a few dozen lines give exact line numbers for records that span lines and let
-/// us carry on after a broken record, so that every problem of a file is reported at once.
-/// Quoted fields may hold commas, doubled quotes and line breaks; a quote inside an unquoted field
-/// is taken literally (it is unambiguous); CRLF, LF and CR all end a line.
+/// Writing CSV only: quoting a field and writing a record are a few lines, kept by hand. Reading is
+/// <see cref="CsvRecords"/>, over Sylvan.Data.Csv.
 /// </summary>
 public static class Csv
 {
-    internal static List<CsvRow> Parse(string text, string fileName, List<FileProblem> problems)
-    {
-        var rows = new List<CsvRow>();
-        var field = new StringBuilder();
-        int i = 0, line = 1;
-        while (i < text.Length)
-        {
-            int start = i, startLine = line;
-            var fields = new List<string>();
-            string? error = null;
-            while (true)
-            {
-                if (i < text.Length && text[i] == '"')
-                {
-                    i++;
-                    bool closed = false;
-                    while (i < text.Length)
-                    {
-                        char c = text[i];
-                        if (c == '"')
-                        {
-                            if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
-                            i++;
-                            closed = true;
-                            break;
-                        }
-                        if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) line++;
-                        field.Append(c);
-                        i++;
-                    }
-                    if (!closed)
-                    {
-                        // The quote swallowed the rest of the file: report it, then read on from the next line,
-                        // which is almost always where the user meant the record to end.
-                        error = "dấu ngoặc kép (\") mở mà không đóng.";
-                        i = start;
-                        line = startLine;
-                        SkipLine(text, ref i, ref line);
-                        break;
-                    }
-                    if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                    {
-                        error = "có ký tự ngay sau dấu ngoặc kép đóng; một trường có dấu ngoặc kép phải được đặt trọn trong ngoặc kép, dấu ngoặc kép bên trong viết thành \"\".";
-                        SkipLine(text, ref i, ref line);
-                        break;
-                    }
-                }
-                else
-                {
-                    while (i < text.Length && text[i] is not (',' or '\r' or '\n')) field.Append(text[i++]);
-                }
-                fields.Add(field.ToString());
-                field.Clear();
-                if (i < text.Length && text[i] == ',') { i++; continue; }
-                EndLine(text, ref i, ref line);
-                break;
-            }
-            field.Clear();
-            if (error is not null) problems.Add(new FileProblem(fileName, startLine, null, null, "dòng CSV sai dạng: " + error));
-            else rows.Add(new CsvRow(startLine, fields));
-        }
-        return rows;
-    }
-
-    private static void SkipLine(string text, ref int i, ref int line)
-    {
-        while (i < text.Length && text[i] is not ('\r' or '\n')) i++;
-        EndLine(text, ref i, ref line);
-    }
-
-    private static void EndLine(string text, ref int i, ref int line)
-    {
-        if (i >= text.Length) return;
-        if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-        i++;
-        line++;
-    }
-
     /// <summary>Quotes a field only when it must be (comma, quote, line break), doubling inner quotes.</summary>
     public static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
@@ -100,13 +18,6 @@ public static class Csv
     {
         writer.Write(string.Join(',', fields.Select(Quote)));
         writer.Write('\n');
-    }
-
-    /// <summary>All of a reader, without the UTF-8 byte order mark a spreadsheet may have put in front.</summary>
-    public static string ReadAll(TextReader reader)
-    {
-        var text = reader.ReadToEnd();
-        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
     }
 }
 
@@ -136,7 +47,7 @@ internal sealed class CsvTable
 
     /// <summary>Null when the header is unusable; the problems say why.</summary>
     public static CsvTable? Read(TextReader reader, string fileName, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<FileProblem> problems) =>
-        FromRows(Csv.Parse(Csv.ReadAll(reader), fileName, problems), fileName, required, optional, problems);
+        FromRows(CsvRecords.Read(reader, fileName, problems), fileName, required, optional, problems);
 
     /// <summary>The same rules for records that came from elsewhere (the rows of a worksheet), the first non-blank one the header.</summary>
     public static CsvTable? FromRows(IEnumerable<CsvRow> records, string fileName, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<FileProblem> problems)

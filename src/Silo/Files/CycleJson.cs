@@ -22,7 +22,14 @@ public static class CycleJson
     }
 
     public static ReadResult<Cycle> Read(TextReader reader, string fileName) =>
-        ReadRoot(Csv.ReadAll(reader), fileName, root => ReadCycle(root));
+        ReadRoot(ReadAll(reader), fileName, root => ReadCycle(root));
+
+    /// <summary>All of a reader, without the UTF-8 byte order mark an editor may have put in front.</summary>
+    private static string ReadAll(TextReader reader)
+    {
+        var text = reader.ReadToEnd();
+        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+    }
 
     /// <summary>
     /// Parses JSON text whose root must be an object and hands it to <paramref name="read"/>, which reports
