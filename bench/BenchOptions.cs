@@ -21,6 +21,7 @@ public sealed record BenchOptions
           --http-seconds N            HTTP: duration per target (default 10)
           --http-tool auto|wrk|builtin  HTTP load generator (default auto: wrk if installed)
           --recompute-runs N          recompute: timed runs, median reported (default 5)
+          --csv-parsers               only time Sylvan.Data.Csv against CsvHelper on the generated scores.csv, then stop
           --stop-after PHASE          cold|recompute|propagation|writes: skip the phases after it (for profiling)
         """;
 
@@ -41,6 +42,7 @@ public sealed record BenchOptions
     public int RecomputeRuns { get; init; } = 5;
     public bool Help { get; init; }
     public string? StopAfter { get; init; }
+    public bool CsvParsers { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -68,6 +70,7 @@ public sealed record BenchOptions
                 "--http-tool" => o with { HttpTool = Value() is "auto" or "wrk" or "builtin" ? args[i] : throw new ArgumentException("--http-tool is auto, wrk or builtin.") },
                 "--recompute-runs" => o with { RecomputeRuns = Int() },
                 "--stop-after" => o with { StopAfter = Value() },
+                "--csv-parsers" => o with { CsvParsers = true },
                 "-h" or "--help" => o with { Help = true },
                 var other => throw new ArgumentException($"Unknown option {other}."),
             };

@@ -42,6 +42,13 @@ var data = BenchData.Generate(options.Units, work, national ? null : options.Pro
 Log($"Generated in {generation.Elapsed.TotalSeconds:0.0} s: {data.Provinces} provinces, {data.Districts} districts, {data.Communes} communes, " +
     $"{data.Units:N0} units, {data.Groups:N0} groups, {data.Scorecards:N0} scorecards, {data.ItemValues:N0} item values");
 
+if (options.CsvParsers)
+{
+    foreach (var f in CsvParsers.Run(Path.Combine(work, "scores.csv"), 5))
+        Log($"   {f.Parser}: {f.MedianMs:0} ms, {f.AllocatedMb:0} MiB allocated ({f.Records:N0} records, {f.Characters:N0} characters)");
+    return 0;
+}
+
 // Everything from here on counts towards peak memory: the generator's is not the product's.
 GC.Collect(2, GCCollectionMode.Aggressive, true, true);
 var peakReset = Machine.ResetPeak();
