@@ -15,6 +15,7 @@ public static class DependencyInjection
     {
         var database = DatabaseConfiguration.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.AddParIndexSecurityHeaders();
+        builder.Services.AddHttpContextAccessor(); // ParIndexReader keeps a request's cycle reads for the rest of it
         builder.Services.AddSingleton<ParIndexReader>();
         builder.Services.AddSingleton<RankingVersions>();
         builder.Services.AddSingleton<Readiness>();

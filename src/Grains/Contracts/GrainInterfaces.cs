@@ -61,6 +61,17 @@ public interface ICycleGrain : IGrainWithStringKey
     /// <summary>Opens the cycle with a self-assessment deadline, or moves it: stored, audited, and held from the next step of any scorecard.</summary>
     [Alias("SetSelfAssessmentDeadlineAsync")]
     Task<CycleDefinition> SetSelfAssessmentDeadlineAsync(DateOnly deadline, string user);
+
+    /// <summary>
+    /// The groups published so far, held in memory: every public read of results asks whether its group is published.
+    /// The set handed out is never changed (a publication makes a new one), so it crosses no copy.
+    /// </summary>
+    [Alias("GetPublishedGroupsAsync"), ReadOnly]
+    Task<Immutable<IReadOnlySet<string>>> GetPublishedGroupsAsync();
+
+    /// <summary>The group's ranking grain has stored its publication.</summary>
+    [Alias("GroupPublishedAsync")]
+    Task GroupPublishedAsync(string groupCode);
 }
 
 /// <summary>One unit's values in one cycle (key: cycle/unit).</summary>

@@ -48,6 +48,8 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         var provisional = lines.Where(l => l.Provisional).Select(l => $"Nhóm {_group.Code}: đơn vị {l.UnitCode} ({l.UnitName}) chưa thẩm định xong (kết quả tạm tính).").ToList();
         if (provisional.Count > 0) throw new DomainValidationException($"Không công bố: {provisional.Count} đơn vị chưa thẩm định xong; không có gì thay đổi.", provisional);
         await publications.PublishAsync(_cycleId, _group.Code, lines, decision, user, CancellationToken.None); // refuses a second publication
+        // Readers learn it from the cycle grain; should this call be lost in a crash, the cycle grain reads it back when it activates again.
+        await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GroupPublishedAsync(_group.Code);
         await ReloadMembersAsync(_results.Keys);
         return lines;
     }

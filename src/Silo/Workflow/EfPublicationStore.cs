@@ -18,6 +18,13 @@ public sealed class EfPublicationStore(IDbContextFactory<ParIndexDbContext> cont
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    public async Task<IReadOnlySet<string>> LoadPublishedGroupsAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Publications.AsNoTracking().Where(p => p.CycleId == cycleId).Select(p => p.GroupCode).Distinct().ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task PublishAsync(string cycleId, string groupCode, IReadOnlyList<ResultLine> lines, Decision decision, string user, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -13,7 +13,7 @@ namespace ParIndex.Silo.Workflow;
 /// keeps the published lines as version 1; an adjustment changes published values, re-ranks, and keeps the next version,
 /// every earlier one still readable.
 /// </summary>
-public sealed class PublicationService(IDbContextFactory<ParIndexDbContext> contexts, IGrainFactory grains, ScoreImporter importer)
+public sealed class PublicationService(IGrainFactory grains, ScoreImporter importer)
 {
     /// <summary>Publishes one group, or every group of the cycle not yet published; returns the groups published.</summary>
     public async Task<IReadOnlyList<string>> PublishAsync(string cycleId, string? groupCode, Decision decision, string user, CancellationToken cancellationToken = default)
@@ -22,7 +22,7 @@ public sealed class PublicationService(IDbContextFactory<ParIndexDbContext> cont
         var groups = Targets(cycle, groupCode);
         if (groupCode is null)
         {
-            var done = await PublishedGroupsAsync(cycleId, cancellationToken);
+            var done = (await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetPublishedGroupsAsync()).Value;
             groups = groups.Where(g => !done.Contains(g.Code)).ToList();
             if (groups.Count == 0) throw new DomainException($"Mọi nhóm của kỳ {cycleId} đã được công bố.");
             // All or none: every group's members must be appraised before the first is published.
@@ -56,12 +56,6 @@ public sealed class PublicationService(IDbContextFactory<ParIndexDbContext> cont
         foreach (var group in byGroup)
             versions[group.Key] = (await Ranking(cycleId, cycle.Cycle.FindGroup(group.Key)!).AdjustAsync(group.ToList(), decision, user)).Version;
         return versions;
-    }
-
-    private async Task<HashSet<string>> PublishedGroupsAsync(string cycleId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await db.Publications.Where(p => p.CycleId == cycleId).Select(p => p.GroupCode).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 
     private IRankingGrain Ranking(string cycleId, RankGroup group) => grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(cycleId, group.AssessorCode, group.Code));

@@ -49,14 +49,6 @@ public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> context
         return rows.OrderBy(p => p.CycleId, StringComparer.Ordinal).ThenBy(p => p.GroupCode, StringComparer.Ordinal).ThenByDescending(p => p.Version).ToList();
     }
 
-    /// <summary>The groups of the cycle that are published (readable by anyone).</summary>
-    public async Task<IReadOnlySet<string>> PublishedGroupsAsync(string cycleId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await db.Publications.AsNoTracking().Where(p => p.CycleId == cycleId).Select(p => p.GroupCode).Distinct().ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-    }
-
     /// <summary>Where every scorecard of a cycle stands, as stored (the grains write through, so this is current).</summary>
     public async Task<IReadOnlyDictionary<string, WorkflowState>> StatusesAsync(string cycleId, CancellationToken cancellationToken = default)
     {

@@ -13,13 +13,12 @@ namespace ParIndex.Web.Infrastructure;
 /// scorecard (AccessPolicy's ReadScorecard); a unit's, once its group is published or by whoever may read
 /// its scorecard; a whole cycle's (its overview and roll-ups), by whoever may read every group of it.
 /// </summary>
-public sealed class ResultsAccess(WorkflowQueries queries, ParIndexReader reader)
+public sealed class ResultsAccess(ParIndexReader reader)
 {
     private static readonly IReadOnlySet<string> NothingPublished = new HashSet<string>();
 
     /// <summary>The groups of the cycle that are published (readable by anyone).</summary>
-    public Task<IReadOnlySet<string>> PublishedAsync(string cycleId, CancellationToken cancellationToken = default) =>
-        queries.PublishedGroupsAsync(cycleId, cancellationToken);
+    public Task<IReadOnlySet<string>> PublishedAsync(string cycleId) => reader.PublishedGroupsAsync(cycleId);
 
     public static bool CanReadGroup(ClaimsPrincipal user, CycleDefinition cycle, RankGroup group, IReadOnlySet<string> published) =>
         published.Contains(group.Code) || Access.CanOnGroup(user, Permission.ReadScorecard, cycle, group);
@@ -60,6 +59,6 @@ public sealed class ResultsAccess(WorkflowQueries queries, ParIndexReader reader
             return CanReadCycle(user, cycle, published);
         }
         // Staff who may read it anyway need no query; only the others depend on what is published.
-        return Allowed(NothingPublished) || Allowed(await PublishedAsync(cycle.Cycle.Id, http.RequestAborted));
+        return Allowed(NothingPublished) || Allowed(await PublishedAsync(cycle.Cycle.Id));
     }
 }

@@ -31,7 +31,7 @@ public sealed class IndexModel(ParIndexReader reader, ResultsAccess access) : Pa
         foreach (var info in infos)
         {
             var def = await reader.CycleAsync(info.Id);
-            var published = await access.PublishedAsync(info.Id, cancellationToken);
+            var published = await access.PublishedAsync(info.Id);
             var readable = ResultsAccess.CanReadCycle(User, def, published);
             cards.Add(new CycleCard(info, def.Cycle.Groups.Count, def.Members.Values.Sum(m => m.Count), ResultViews.Districts(def).Count, ParIndex.Silo.Demo.DemoSeeder.CycleIds.Contains(info.Id), readable,
                 def.Cycle.Groups.Count(g => published.Contains(g.Code))));

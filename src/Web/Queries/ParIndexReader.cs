@@ -6,8 +6,10 @@ namespace ParIndex.Web.Queries;
 /// <summary>
 /// What pages, the API and exports read, always through the grains (so a write shows on the next
 /// load). Unknown cycles, groups and units throw <see cref="NotFoundException"/>, which becomes a 404.
+/// Within one GET request a cycle's definition and published groups are asked for once, however many
+/// checks and reads need them (a ranking read needs them for the read check, the group and the lines).
 /// </summary>
-public sealed class ParIndexReader(IGrainFactory grains, ICycleStore cycles)
+public sealed class ParIndexReader(IGrainFactory grains, ICycleStore cycles, IHttpContextAccessor requests)
 {
     public Task<IReadOnlyList<CycleInfo>> CyclesAsync(CancellationToken cancellationToken = default) => cycles.ListAsync(cancellationToken);
 
@@ -15,7 +17,28 @@ public sealed class ParIndexReader(IGrainFactory grains, ICycleStore cycles)
         (await cycles.ListAsync(cancellationToken)).FirstOrDefault(c => c.Id == cycleId)
         ?? throw new NotFoundException($"Không có kỳ đánh giá \"{cycleId}\".");
 
-    public Task<CycleDefinition> CycleAsync(string cycleId) => grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
+    public Task<CycleDefinition> CycleAsync(string cycleId) =>
+        OncePerRequest("cycle:" + cycleId, () => Cycle(cycleId).GetDefinitionAsync());
+
+    /// <summary>The groups of the cycle that are published (readable by anyone), as the cycle grain holds them.</summary>
+    public Task<IReadOnlySet<string>> PublishedGroupsAsync(string cycleId) =>
+        OncePerRequest("published:" + cycleId, async () => (await Cycle(cycleId).GetPublishedGroupsAsync()).Value);
+
+    private ICycleGrain Cycle(string cycleId) => grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId));
+
+    /// <summary>
+    /// A read kept for the rest of a GET or HEAD request. Not for other methods: a request that changes the cycle
+    /// reads what it changed afterwards.
+    /// </summary>
+    private Task<T> OncePerRequest<T>(string key, Func<Task<T>> read)
+    {
+        if (requests.HttpContext is not { } http || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))) return read();
+        key = "ParIndexReader:" + key;
+        if (http.Items.TryGetValue(key, out var kept) && kept is Task<T> task && !task.IsFaulted) return task;
+        task = read();
+        http.Items[key] = task;
+        return task;
+    }
 
     public async Task<RankGroup> GroupAsync(string cycleId, string groupCode) => GroupOf(await CycleAsync(cycleId), groupCode);
 

@@ -35,6 +35,21 @@ public class PublicationGrainTests(DemoDatabase demo)
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task The_cycle_grain_holds_a_publication_at_once_and_reads_it_back_from_the_store(string provider)
+    {
+        await using var db = await demo.CopyUnpublishedAsync(provider);
+        await using var silo = await db.SiloAsync();
+        var cycle = silo.GetRequiredService<IGrainFactory>().GetGrain<ICycleGrain>(GrainKeys.Cycle(Cycle));
+        Assert.Empty((await cycle.GetPublishedGroupsAsync()).Value); // active, nothing published
+
+        await silo.GetRequiredService<PublicationService>().PublishAsync(Cycle, "xa-058", Publication, "tester");
+
+        Assert.Equal(["xa-058"], (await cycle.GetPublishedGroupsAsync()).Value);
+        await cycle.ReloadAsync(); // what a new activation reads: the store's publications, not the grain's memory
+        Assert.Equal(["xa-058"], (await cycle.GetPublishedGroupsAsync()).Value);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task An_adjustment_shows_as_the_new_version_and_rank_in_the_ranking_at_once(string provider)
     {
         await using var db = await demo.CopyUnpublishedAsync(provider);

@@ -40,7 +40,7 @@ public sealed class OverviewModel(ParIndexReader reader, ResultsAccess access) :
         var all = await reader.CyclesAsync(HttpContext.RequestAborted);
         Info = all.FirstOrDefault(c => c.Id == cycle) ?? await reader.CycleInfoAsync(cycle);
         var def = Definition;
-        var published = await access.PublishedAsync(cycle, HttpContext.RequestAborted);
+        var published = await access.PublishedAsync(cycle);
         Status = CycleStatusText.Badge(Info.Status, def.Cycle.Groups.Count, def.Cycle.Groups.Count(g => published.Contains(g.Code)));
         PreviousCycles = def.Cycle.PreviousCycles
             .Select(p => all.FirstOrDefault(c => c.Id == p) is { } found ? (p, found.Title, true) : (p, p, false)).ToList();
