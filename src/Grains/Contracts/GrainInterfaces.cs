@@ -133,6 +133,9 @@ public interface IRankingGrain : IStoreBackedGrain
     Task<IReadOnlyList<ResultLine>> GetLinesAsync();
     [Alias("GetSummaryAsync"), ReadOnly] // reads interleave; nothing changes
     Task<GroupSummary> GetSummaryAsync();
+    /// <summary>The group's decisions, newest version first (every view of the ranking shows them).</summary>
+    [Alias("GetDecisionsAsync"), ReadOnly]
+    Task<IReadOnlyList<PublicationEntry>> GetDecisionsAsync();
     /// <summary>A member's result changed: re-rank and pass the summary upward.</summary>
     [Alias("ResultChangedAsync")]
     Task ResultChangedAsync(UnitResult result);

@@ -24,6 +24,14 @@ public sealed record UnitRollUp(string CycleId, string UnitCode, IReadOnlyList<G
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Decision")]
 public sealed record Decision(string Number, DateOnly Date, string? Signer = null, string? Reason = null);
 
+/// <summary>A decision on a group's results as kept: version 1 publishes, each adjustment adds a version.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.PublicationEntry")]
+public sealed record PublicationEntry(
+    string CycleId, string GroupCode, int Version, string Kind, string Decision, DateOnly DecisionDate, string? Signer, string? Reason, string User, DateTimeOffset At)
+{
+    public bool IsAdjustment => Kind == "adjust";
+}
+
 /// <summary>What an adjustment decision did to a group: the version it kept and the units whose values changed.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Adjusted")]
 public sealed record Adjusted(int Version, IReadOnlyList<string> Units);

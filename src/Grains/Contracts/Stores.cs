@@ -50,6 +50,9 @@ public interface IPublicationStore
     /// <summary>The groups of the cycle published so far (the cycle grain holds them, so no read of results asks the store).</summary>
     Task<IReadOnlySet<string>> LoadPublishedGroupsAsync(string cycleId, CancellationToken cancellationToken);
 
+    /// <summary>The group's decisions, newest version first; empty until it is published.</summary>
+    Task<IReadOnlyList<PublicationEntry>> LoadDecisionsAsync(string cycleId, string groupCode, CancellationToken cancellationToken);
+
     /// <summary>Keeps <paramref name="lines"/> as the group's version 1 and freezes its members' scorecards, in one transaction.</summary>
     /// <exception cref="DomainException">The group was published already; nothing was stored.</exception>
     Task PublishAsync(string cycleId, string groupCode, IReadOnlyList<ResultLine> lines, Decision decision, string user, CancellationToken cancellationToken);

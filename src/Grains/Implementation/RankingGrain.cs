@@ -19,6 +19,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
     // What readers ask for, made once per change rather than once per read (every page view reads them).
     private IReadOnlyList<ResultLine>? _lines;
     private GroupSummary? _summary;
+    private IReadOnlyList<PublicationEntry>? _decisions; // read on first use: most activations (cold load, writes) never show them
     private string _cycleId = "";
     private int _version = 1;
 
@@ -41,6 +42,9 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
 
     public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
 
+    public async Task<IReadOnlyList<PublicationEntry>> GetDecisionsAsync() =>
+        _decisions ??= await publications.LoadDecisionsAsync(_cycleId, _group.Code, CancellationToken.None);
+
     public async Task<IReadOnlyList<ResultLine>> PublishAsync(Decision decision, string user)
     {
         var lines = ResultLines.From(_cycle, _group, _ranking, _previous, version: 1);
@@ -48,6 +52,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         var provisional = lines.Where(l => l.Provisional).Select(l => $"Nhóm {_group.Code}: đơn vị {l.UnitCode} ({l.UnitName}) chưa thẩm định xong (kết quả tạm tính).").ToList();
         if (provisional.Count > 0) throw new DomainValidationException($"Không công bố: {provisional.Count} đơn vị chưa thẩm định xong; không có gì thay đổi.", provisional);
         await publications.PublishAsync(_cycleId, _group.Code, lines, decision, user, CancellationToken.None); // refuses a second publication
+        _decisions = null;
         // Readers learn it from the cycle grain; should this call be lost in a crash, the cycle grain reads it back when it activates again.
         await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GroupPublishedAsync(_group.Code);
         await ReloadMembersAsync(_results.Keys);
@@ -59,6 +64,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         var adjusted = await publications.AdjustAsync(_cycleId, _group.Code, entries, decision, user, CancellationToken.None);
         _version = adjusted.Version;
         _lines = null;
+        _decisions = null;
         await ReloadMembersAsync(adjusted.Units);
         return adjusted;
     }

@@ -18,6 +18,9 @@ public sealed class EfPublicationStore(IDbContextFactory<ParIndexDbContext> cont
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    public async Task<IReadOnlyList<PublicationEntry>> LoadDecisionsAsync(string cycleId, string groupCode, CancellationToken cancellationToken) =>
+        await new WorkflowQueries(contexts).PublicationsAsync(cycleId, groupCode, cancellationToken);
+
     public async Task<IReadOnlySet<string>> LoadPublishedGroupsAsync(string cycleId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -1,15 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain.Workflow;
 using ParIndex.Silo.Persistence;
 
 namespace ParIndex.Silo.Workflow;
-
-/// <summary>A decision on a group's results: version 1 publishes, each adjustment adds a version.</summary>
-public sealed record PublicationEntry(
-    string CycleId, string GroupCode, int Version, string Kind, string Decision, DateOnly DecisionDate, string? Signer, string? Reason, string User, DateTimeOffset At)
-{
-    public bool IsAdjustment => Kind == "adjust";
-}
 
 /// <summary>One line of a unit's history: a value change, a workflow step or an evidence file, who and when.</summary>
 public sealed record AuditLine(

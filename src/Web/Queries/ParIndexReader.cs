@@ -50,6 +50,9 @@ public sealed class ParIndexReader(IGrainFactory grains, ICycleStore cycles, IHt
 
     public Task<GroupSummary> GroupSummaryAsync(CycleDefinition cycle, RankGroup group) => Ranking(cycle.Cycle.Id, group).GetSummaryAsync();
 
+    /// <summary>The group's decisions, newest version first, as its ranking grain holds them.</summary>
+    public Task<IReadOnlyList<PublicationEntry>> DecisionsAsync(CycleDefinition cycle, RankGroup group) => Ranking(cycle.Cycle.Id, group).GetDecisionsAsync();
+
     public async Task<IReadOnlyList<ResultLine>> RankingAsync(string cycleId, string groupCode)
     {
         var group = await GroupAsync(cycleId, groupCode);

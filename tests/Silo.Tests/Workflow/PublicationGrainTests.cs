@@ -56,8 +56,10 @@ public class PublicationGrainTests(DemoDatabase demo)
         await using var silo = await db.SiloAsync();
         var publications = silo.GetRequiredService<PublicationService>();
         var ranking = silo.GetRequiredService<IGrainFactory>().GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "058", "xa-058"));
+        Assert.Empty(await ranking.GetDecisionsAsync());
         await publications.PublishAsync(Cycle, "xa-058", Publication, "tester");
         Assert.Equal(1, (await ranking.GetLinesAsync()).Single(l => l.UnitCode == "01843").Version);
+        Assert.Equal([(1, "15/QĐ-UBND")], (await ranking.GetDecisionsAsync()).Select(d => (d.Version, d.Decision)));
 
         // Phường Phùng Chí Kiên gains 2 points (1.3: 0.75 → 1.5; 2.2: 0.25 → 1.5), which lifts it to second place.
         var versions = await publications.AdjustAsync(Cycle,
@@ -67,6 +69,8 @@ public class PublicationGrainTests(DemoDatabase demo)
         var lines = await ranking.GetLinesAsync();
         Assert.Equal((2, 2), (lines.Single(l => l.UnitCode == "01843").Version, lines.Single(l => l.UnitCode == "01843").Rank));
         Assert.All(lines, l => Assert.Equal(2, l.Version));
+        // The ranking page shows the decisions from the grain: the adjustment first, at once.
+        Assert.Equal([(2, "1243/QĐ-UBND"), (1, "15/QĐ-UBND")], (await ranking.GetDecisionsAsync()).Select(d => (d.Version, d.Decision)));
     }
 
     [Theory, SqliteData, PostgresData]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ParIndex.Silo.Workflow;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
 using ParIndex.Web.Infrastructure;
@@ -10,7 +9,7 @@ namespace ParIndex.Web.Pages.Cycles;
 
 /// <summary>A group's ranking table, sortable on the server (<c>?sort=…&amp;dir=asc|desc</c>), with its summary and a chart.</summary>
 [ReadsResults]
-public sealed class GroupRankingModel(ParIndexReader reader, WorkflowQueries queries) : PageModel
+public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
 {
     /// <summary>Sortable columns and the direction a first click sorts them in.</summary>
     public static readonly IReadOnlyDictionary<string, bool> SortColumns = new Dictionary<string, bool>(StringComparer.Ordinal)
@@ -39,7 +38,7 @@ public sealed class GroupRankingModel(ParIndexReader reader, WorkflowQueries que
         Definition = await reader.CycleAsync(cycle);
         Group = ParIndexReader.GroupOf(Definition, group);
         Summary = await reader.GroupSummaryAsync(Definition, Group);
-        Decisions = await queries.PublicationsAsync(cycle, group, HttpContext.RequestAborted);
+        Decisions = await reader.DecisionsAsync(Definition, Group);
         CanPublish = Access.CanOnGroup(User, ParIndex.Grains.Domain.Workflow.Permission.Publish, Definition, Group);
         var lines = await reader.RankingAsync(Definition, Group);
         Card = ResultViews.ForGroup(Definition, Group, Summary);
