@@ -22,15 +22,17 @@ internal static class ResultsCommand
         format.AcceptOnlyFromAmong("csv", "json");
         var version = new Option<int?>("--version") { Description = "In một phiên bản đã công bố như lúc đó (1 = lần công bố đầu)." };
         var docx = AnnexFile.Option();
-        docx.Description = "Thay vì in: ghi Phụ lục (Word) của phiên bản đã công bố (--version, mặc định: phiên bản mới nhất) của nhóm --group vào tệp này.";
+        docx.Description = "Thay vì in: ghi Phụ lục (Word) của phiên bản đã công bố (--version, mặc định: phiên bản mới nhất) của nhóm --group (hoặc các nhóm cùng một quyết định, ví dụ so,huyen) vào tệp này.";
         var command = app.WithDatabase(new Command("results", "In kết quả: chỉ số, xếp loại, xếp hạng.") { cycle, group, format, version, docx });
         command.SetAction((parse, ct) => app.ReadAsync(parse, async services =>
         {
             if (parse.GetValue(docx) is { } file)
             {
                 AnnexFile.CheckFolder(file);
-                var groupCode = parse.GetValue(group) ?? throw new DomainException("--docx cần --group MÃ_NHÓM: mỗi phụ lục là của một nhóm xếp hạng đã công bố.");
-                var annex = await services.GetRequiredService<DecisionAnnexes>().ForVersionAsync(parse.GetValue(cycle)!, [groupCode], parse.GetValue(version), ct);
+                // Several groups of one decision (so,huyen: the province's departments and districts) give one table each.
+                var groups = parse.GetValue(group)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } codes ? codes
+                    : throw new DomainException("--docx cần --group MÃ_NHÓM (hoặc nhiều nhóm của cùng một quyết định, ví dụ so,huyen).");
+                var annex = await services.GetRequiredService<DecisionAnnexes>().ForVersionAsync(parse.GetValue(cycle)!, groups, parse.GetValue(version), ct);
                 await AnnexFile.WriteAsync(app, file, annex, ct);
                 return CliApp.Ok;
             }

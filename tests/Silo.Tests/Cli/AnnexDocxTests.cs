@@ -112,6 +112,25 @@ public class AnnexDocxTests(DemoDatabase demo)
     }
 
     [Fact]
+    public async Task Several_groups_of_one_decision_give_one_annex_and_groups_of_different_decisions_are_refused()
+    {
+        using var folder = new TempFolder();
+        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        var path = folder.Path("202.docx");
+        (await db.RunAsync("results", "--cycle", Cycle, "--group", "so,huyen", "--docx", path)).ShouldSucceed();
+        var annex = new WordAnnex(await File.ReadAllBytesAsync(path));
+        Assert.Equal(WordAnnex.ExpectedRows(await PublishedAsync(db, "so", 1)), WordAnnex.Rows(annex.Tables[0]));
+        Assert.Equal(WordAnnex.ExpectedRows(await PublishedAsync(db, "huyen", 1)), WordAnnex.Rows(annex.Tables[1]));
+        Assert.Contains("II. UBND các huyện, thành phố", annex.Paragraphs);
+
+        var other = folder.Path("mixed.docx");
+        var run = await db.RunAsync("results", "--cycle", Cycle, "--group", "so,xa-058", "--docx", other);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("không cùng một quyết định", run.Error);
+        Assert.False(File.Exists(other));
+    }
+
+    [Fact]
     public async Task A_bad_request_is_refused_in_Vietnamese_naming_what_is_wrong_and_writes_no_file()
     {
         using var folder = new TempFolder();
