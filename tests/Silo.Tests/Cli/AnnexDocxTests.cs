@@ -131,6 +131,24 @@ public class AnnexDocxTests(DemoDatabase demo)
     }
 
     [Fact]
+    public async Task The_example_annex_in_examples_is_what_the_command_writes_from_the_demo()
+    {
+        using var folder = new TempFolder();
+        await using var db = await demo.CopyAsync(DatabaseOptions.Sqlite);
+        var path = folder.Path("phu-luc-2020.docx");
+        (await db.RunAsync("results", "--cycle", Cycle, "--group", "so,huyen", "--docx", path)).ShouldSucceed();
+        // The zip's dates differ from run to run; the document's text and structure must not (examples/README.md says how to regenerate).
+        Assert.Equal(DocumentXml(Repo.Path("examples", "bac-kan", "phu-luc-2020.docx")), DocumentXml(path));
+    }
+
+    private static string DocumentXml(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
     public async Task A_bad_request_is_refused_in_Vietnamese_naming_what_is_wrong_and_writes_no_file()
     {
         using var folder = new TempFolder();
