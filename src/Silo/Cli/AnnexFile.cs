@@ -22,9 +22,17 @@ internal static class AnnexFile
     public static async Task WriteAsync(CliApp app, FileInfo file, DecisionAnnex annex, CancellationToken cancellationToken)
     {
         CheckFolder(file);
+        var bytes = AnnexDocx.Write(annex);
         var temporary = file.FullName + ".tmp";
-        await File.WriteAllBytesAsync(temporary, AnnexDocx.Write(annex), cancellationToken);
-        File.Move(temporary, file.FullName, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+            File.Move(temporary, file.FullName, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary); // nothing left behind when the write or the move failed; a no-op after the move
+        }
         var groups = string.Join(", ", annex.Tables.Select(t => $"{t.Group.Code} (phiên bản {t.Version})"));
         await app.Output.WriteLineAsync($"Đã ghi Phụ lục Quyết định số {annex.Decision.Number}, nhóm {groups}, vào {file.Name}.");
     }
