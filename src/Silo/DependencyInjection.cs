@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ICycleStore, EfCycleStore>();
         services.TryAddSingleton<IResultStore, EfResultStore>();
         services.TryAddSingleton<StoredResults>();
+        services.TryAddSingleton<Annex.DecisionAnnexes>();
         services.TryAddSingleton<IStateStore<ScorecardState>, EfScorecardStorage>();
         return services;
     }

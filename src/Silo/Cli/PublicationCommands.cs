@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Grains.Contracts;
+using ParIndex.Silo.Annex;
 using ParIndex.Silo.Files;
 using ParIndex.Silo.Import;
 using ParIndex.Silo.Workflow;
@@ -19,12 +20,17 @@ internal static class PublicationCommands
         var signer = new Option<string?>("--signer") { Description = "Người ký quyết định." };
         var group = new Option<string?>("--group") { Description = "Chỉ công bố một nhóm xếp hạng (mặc định: mọi nhóm chưa công bố)." };
         var user = UserOption();
-        var command = app.WithDatabase(new Command("publish", "Công bố kết quả theo quyết định: đóng băng điểm, lưu phiên bản 1.") { cycle, decision, date, signer, group, user });
+        var docx = AnnexFile.Option();
+        var command = app.WithDatabase(new Command("publish", "Công bố kết quả theo quyết định: đóng băng điểm, lưu phiên bản 1.") { cycle, decision, date, signer, group, user, docx });
         command.SetAction((parse, ct) => app.RunAsync(parse, async services =>
         {
+            if (parse.GetValue(docx) is { } file) AnnexFile.CheckFolder(file);
             var published = await services.GetRequiredService<PublicationService>().PublishAsync(parse.GetValue(cycle)!, parse.GetValue(group),
                 new Decision(parse.GetValue(decision)!, parse.GetValue(date), parse.GetValue(signer)), parse.GetValue(user)!, ct);
             await app.Output.WriteLineAsync($"Đã công bố {published.Count} nhóm theo quyết định {parse.GetValue(decision)}: {string.Join(", ", published)}.");
+            // The annex is read back from the versions just kept, so it is exactly what was published.
+            if (parse.GetValue(docx) is { } target)
+                await AnnexFile.WriteAsync(app, target, await services.GetRequiredService<DecisionAnnexes>().ForVersionAsync(parse.GetValue(cycle)!, published, 1, ct), ct);
             return CliApp.Ok;
         }));
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Silo.Annex;
 using ParIndex.Silo.Files;
 using ParIndex.Silo.Workflow;
 
@@ -20,9 +21,21 @@ internal static class ResultsCommand
         var format = new Option<string>("--format") { Description = "csv (mặc định) hoặc json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var version = new Option<int?>("--version") { Description = "In một phiên bản đã công bố như lúc đó (1 = lần công bố đầu)." };
-        var command = app.WithDatabase(new Command("results", "In kết quả: chỉ số, xếp loại, xếp hạng.") { cycle, group, format, version });
+        var docx = AnnexFile.Option();
+        docx.Description = "Thay vì in: ghi Phụ lục (Word) của phiên bản đã công bố (--version, mặc định: phiên bản mới nhất) của nhóm --group (hoặc các nhóm cùng một quyết định, ví dụ so,huyen) vào tệp này.";
+        var command = app.WithDatabase(new Command("results", "In kết quả: chỉ số, xếp loại, xếp hạng.") { cycle, group, format, version, docx });
         command.SetAction((parse, ct) => app.ReadAsync(parse, async services =>
         {
+            if (parse.GetValue(docx) is { } file)
+            {
+                AnnexFile.CheckFolder(file);
+                // Several groups of one decision (so,huyen: the province's departments and districts) give one table each.
+                var groups = parse.GetValue(group)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } codes ? codes
+                    : throw new DomainException("--docx cần --group MÃ_NHÓM (hoặc nhiều nhóm của cùng một quyết định, ví dụ so,huyen).");
+                var annex = await services.GetRequiredService<DecisionAnnexes>().ForVersionAsync(parse.GetValue(cycle)!, groups, parse.GetValue(version), ct);
+                await AnnexFile.WriteAsync(app, file, annex, ct);
+                return CliApp.Ok;
+            }
             var stored = services.GetRequiredService<StoredResults>();
             var lines = parse.GetValue(version) is { } v
                 ? await ReadVersionAsync(stored, parse.GetValue(cycle)!, parse.GetValue(group), v, ct)

@@ -15,6 +15,8 @@ public static class Links
     public static string SelfVsAppraisal(string cycle, string group) => $"{Group(cycle, group)}/self-vs-appraisal";
     public static string ExportCsv(string cycle, string group) => $"{Group(cycle, group)}/export.csv";
     public static string ExportXlsx(string cycle, string group) => $"{Group(cycle, group)}/export.xlsx";
+    /// <summary>The decision's annex (Phụ lục) of a published version, as Word.</summary>
+    public static string ExportDocx(string cycle, string group, int version) => $"{Group(cycle, group)}/export.docx?version={version}";
     public static string District(string cycle, string unit) => $"/cycles/{E(cycle)}/districts/{E(unit)}";
     public static string Unit(string cycle, string unit) => $"/cycles/{E(cycle)}/units/{E(unit)}";
     public static string Field(string cycle, string unit, string field) => $"{Unit(cycle, unit)}/fields/{E(field)}";

@@ -15,6 +15,7 @@ public class OpenApiTests(DemoApp app) : IClassFixture<DemoApp>
     [InlineData("/api/cycles/{cycle}/units/{unit}", "Kết quả của một đơn vị", true)]
     [InlineData("/cycles/{cycle}/groups/{group}/export.csv", "Tải bảng xếp hạng dạng CSV (phụ lục quyết định công bố)", false)]
     [InlineData("/cycles/{cycle}/groups/{group}/export.xlsx", "Tải bảng xếp hạng dạng Excel (phụ lục quyết định công bố)", false)]
+    [InlineData("/cycles/{cycle}/groups/{group}/export.docx", "Tải Phụ lục quyết định công bố dạng Word (.docx)", false)]
     public async Task Every_route_is_listed_with_a_Vietnamese_summary(string path, string summary, bool notFound)
     {
         var get = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get");

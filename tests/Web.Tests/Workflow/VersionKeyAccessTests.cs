@@ -34,8 +34,11 @@ public class VersionKeyAccessTests(PartlyPublishedApp fixture) : IClassFixture<P
 {
     private const string C = "/cycles/par-2020-06";
 
-    /// <summary>A results route: its address for a published target (null: none can be) and an unpublished one.</summary>
-    private sealed record ReadRoute(string Pattern, string? Published, string Unpublished, bool TakesVersion = false, bool Api = false);
+    /// <summary>
+    /// A results route: its address for a published target (null: none can be) and an unpublished one. PublishedOnly: it
+    /// shows published versions only, so an unpublished group is a 404 even to whoever may read it.
+    /// </summary>
+    private sealed record ReadRoute(string Pattern, string? Published, string Unpublished, bool TakesVersion = false, bool Api = false, bool PublishedOnly = false);
 
     private static readonly ReadRoute[] ReadRoutes =
     [
@@ -47,6 +50,7 @@ public class VersionKeyAccessTests(PartlyPublishedApp fixture) : IClassFixture<P
         new("cycles/{cycle}/groups/{group}/self-vs-appraisal", $"{C}/groups/xa-058/self-vs-appraisal", $"{C}/groups/xa-060/self-vs-appraisal"),
         new("cycles/{cycle}/groups/{group}/export.csv", $"{C}/groups/xa-058/export.csv", $"{C}/groups/xa-060/export.csv", TakesVersion: true),
         new("cycles/{cycle}/groups/{group}/export.xlsx", $"{C}/groups/xa-058/export.xlsx", $"{C}/groups/xa-060/export.xlsx", TakesVersion: true),
+        new("cycles/{cycle}/groups/{group}/export.docx", $"{C}/groups/xa-058/export.docx", $"{C}/groups/xa-060/export.docx", TakesVersion: true, PublishedOnly: true),
         new("cycles/{cycle}/units/{unit}", $"{C}/units/01834", $"{C}/units/01858"),
         new("cycles/{cycle}/units/{unit}/fields/{field}", $"{C}/units/01834/fields/1", $"{C}/units/01858/fields/1"),
         new("cycles/{cycle}/units/{unit}/criteria/{criterion}", $"{C}/units/01834/criteria/1.1", $"{C}/units/01858/criteria/1.1"),
@@ -99,6 +103,7 @@ public class VersionKeyAccessTests(PartlyPublishedApp fixture) : IClassFixture<P
             foreach (var key in Keys)
             {
                 var expected = !readable ? Refusal(person, route.Api)
+                    : route.PublishedOnly && !published && key != "abc" ? "404"
                     : !route.TakesVersion || key is null ? "200"
                     : key == "abc" ? "400"
                     : key == "1" && published ? "200" : "404"; // only the published groups have a version 1
