@@ -27,6 +27,8 @@ public sealed class GainPlanModel(ParIndexReader reader, ResultsAccess access) :
         SetPage($"Nơi tăng điểm nhiều nhất — {Data.UnitName}", crumbs, cycle);
     }
 
+    /// <summary>Up to three names, then how many more.</summary>
     public string BestUnits(ItemGain gain) =>
-        NamesBestUnits ? string.Join(", ", gain.BestUnits.Select(Data.Cycle.NameOf)) : $"{gain.BestUnits.Count} đơn vị";
+        !NamesBestUnits ? $"{gain.BestUnits.Count} đơn vị"
+        : string.Join(", ", gain.BestUnits.Take(3).Select(Data.Cycle.NameOf)) + (gain.BestUnits.Count > 3 ? $" và {gain.BestUnits.Count - 3} đơn vị khác" : "");
 }
