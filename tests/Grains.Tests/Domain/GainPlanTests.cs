@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using ParIndex.Grains.Domain;
 
 namespace ParIndex.Grains.Tests.Domain;
@@ -129,5 +131,41 @@ public class GainPlanTests
     {
         var e = Assert.Throws<DomainException>(() => GainPlan.For("Q", Three, Group(), Tie));
         Assert.Contains("Q", e.Message);
+    }
+}
+
+/// <summary>What holds of every plan, over generated groups (FsCheck).</summary>
+public class GainPlanPropertyTests
+{
+    private static readonly Framework Framework = Frameworks.Of([10m, 5.5m, 2.25m], [20m], bonusMax: 3m, penaltyMax: 4m);
+
+    private static Gen<ItemValues> Values(Item item) => Gen.Choose(0, (int)(item.Max * 1000)).Select(v => v / 1000m).Select(v => item.Source switch
+    {
+        ItemSource.Appraisal => new ItemValues { Appraised = v },
+        ItemSource.Survey => new ItemValues { Survey = v },
+        ItemSource.Bonus => new ItemValues { Bonus = v },
+        _ => new ItemValues { Penalty = v },
+    });
+
+    private static Gen<IReadOnlyDictionary<string, ItemValues>> Card =>
+        Gen.CollectToArray(Framework.Items.Select(i => Values(i).Select(v => (i.Code, v))))
+            .Select(pairs => (IReadOnlyDictionary<string, ItemValues>)pairs.ToDictionary(p => p.Code, p => p.v));
+
+    [Fact]
+    public void A_plan_never_lowers_the_index_or_the_rank_and_ends_where_it_says()
+    {
+        var group = new RankGroup { Code = "g", Name = "g", AssessorCode = "p", FrameworkCode = "test", Members = new UnitList([]) };
+        var gen = Gen.Choose(1, 5).SelectMany(n => Gen.CollectToArray(Enumerable.Range(0, n).Select(_ => Card)));
+        Prop.ForAll(gen.ToArbitrary(), cards =>
+        {
+            var all = cards.Select((c, i) => ($"u{i}", c)).ToDictionary(x => x.Item1, x => x.c);
+            var plan = GainPlan.For("u0", Framework, group, all);
+            var indices = plan.Steps.Select(s => s.Index!.Value).Prepend(plan.Current.Result.Index!.Value).ToList();
+            return plan.Steps.All(s => s.Gain.Points > 0m && s.Gain.Item.Source == ItemSource.Appraisal)
+                && indices.Zip(indices.Skip(1)).All(p => p.Second >= p.First)
+                && plan.Reached.Rank <= plan.Current.Rank
+                && (plan.Steps.Count == 0 ? plan.Reached == plan.Current : plan.Steps[^1].Index == plan.Reached.Result.Index)
+                && plan.Steps.Zip(plan.Steps.Skip(1)).All(p => p.First.Gain.IndexGain >= p.Second.Gain.IndexGain);
+        }).QuickCheckThrowOnFailure();
     }
 }
