@@ -39,6 +39,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TextReader? inpu
         import.Subcommands.Add(SurveyCommands.ImportAnswers(this));
         root.Subcommands.Add(import);
         root.Subcommands.Add(ResultsCommand.Create(this));
+        root.Subcommands.Add(PlanCommand.Create(this));
         root.Subcommands.Add(PublicationCommands.Publish(this));
         root.Subcommands.Add(PublicationCommands.Adjust(this));
         root.Subcommands.Add(SurveyCommands.Round(this));

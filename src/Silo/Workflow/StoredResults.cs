@@ -41,6 +41,18 @@ public sealed class StoredResults(IDbContextFactory<ParIndexDbContext> contexts,
         return row is null ? null : JsonSerializer.Deserialize<List<ResultLine>>(row.Snapshot, EfPublicationStore.Json);
     }
 
+    /// <summary>Every member's values (unit code → item code → values), as the scorecard grains would load them; a member without any has none.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, ItemValues>>> ScorecardValuesAsync(CycleDefinition cycle, RankGroup group, CancellationToken cancellationToken)
+    {
+        var cycleId = cycle.Cycle.Id;
+        var members = cycle.Members[group.Code].Select(u => u.Code).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ItemValues.AsNoTracking().Where(v => v.CycleId == cycleId && members.Contains(v.UnitCode)).ToListAsync(cancellationToken);
+        var byUnit = rows.ToLookup(r => r.UnitCode, StringComparer.Ordinal);
+        return members.ToDictionary(u => u,
+            u => (IReadOnlyDictionary<string, ItemValues>)byUnit[u].ToDictionary(r => r.ItemCode, RowMapping.ToValues, StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
     public async Task<CycleDefinition> CycleAsync(string cycleId, CancellationToken cancellationToken) =>
         await cycles.LoadAsync(cycleId, cancellationToken) ?? throw new NotFoundException($"Không có kỳ đánh giá \"{cycleId}\".");
 }

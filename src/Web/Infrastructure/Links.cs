@@ -18,10 +18,14 @@ public static class Links
     /// <summary>The decision's annex (Phụ lục) of a published version, as Word.</summary>
     public static string ExportDocx(string cycle, string group, int version) => $"{Group(cycle, group)}/export.docx?version={version}";
     public static string District(string cycle, string unit) => $"/cycles/{E(cycle)}/districts/{E(unit)}";
+    /// <summary>Where the communes and offices a district assesses gain the most, side by side.</summary>
+    public static string DistrictGainPlan(string cycle, string unit) => $"{District(cycle, unit)}/gain-plan";
     public static string Unit(string cycle, string unit) => $"/cycles/{E(cycle)}/units/{E(unit)}";
     public static string Field(string cycle, string unit, string field) => $"{Unit(cycle, unit)}/fields/{E(field)}";
     public static string Criterion(string cycle, string unit, string criterion) => $"{Unit(cycle, unit)}/criteria/{E(criterion)}";
     public static string Item(string cycle, string unit, string item) => $"{Unit(cycle, unit)}/items/{E(item)}";
+    /// <summary>Where the unit gains the most: the items below its group's best, and the index and rank reached.</summary>
+    public static string GainPlan(string cycle, string unit) => $"{Unit(cycle, unit)}/gain-plan";
 
     // The workflow: signed-in staff only, except the list of publications.
     public static string SignIn => "/dang-nhap";

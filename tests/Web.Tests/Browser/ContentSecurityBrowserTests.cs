@@ -26,7 +26,7 @@ public class ContentSecurityBrowserTests
         foreach (var path in new[]
         {
             "/", Cycle, $"{Cycle}/groups/so", $"{Cycle}/groups/so/heatmap", $"{Cycle}/groups/so/points-lost", $"{Cycle}/groups/so/self-vs-appraisal",
-            $"{Cycle}/units/06-SCT", $"{Cycle}/units/06-SCT/fields/1", $"{Cycle}/districts/058", $"{Cycle}/units/06-SCT/cham-diem", "/khao-sat", "/cycles/khong-co",
+            $"{Cycle}/units/06-SCT", $"{Cycle}/units/06-SCT/fields/1", $"{Cycle}/districts/058", $"{Cycle}/districts/058/gain-plan", $"{Cycle}/units/06-SCT/gain-plan", $"{Cycle}/units/06-SCT/cham-diem", "/khao-sat", "/cycles/khong-co",
         })
         {
             await browser.GoAsync(path);

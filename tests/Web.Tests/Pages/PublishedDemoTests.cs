@@ -43,7 +43,7 @@ public class PublishedDemoTests(DemoApp app) : IClassFixture<DemoApp>
         {
             Cycle, $"{Cycle}/districts/058", $"{Cycle}/groups/xa-058", $"{Cycle}/groups/xa-058/heatmap", $"{Cycle}/groups/xa-058/points-lost",
             $"{Cycle}/groups/xa-058/self-vs-appraisal", $"{Cycle}/units/01834", $"{Cycle}/units/01834/fields/1", $"{Cycle}/units/01834/criteria/1.1",
-            $"{Cycle}/units/01834/items/1.1", "/cycles/par-2019-06/groups/so", "/cycles/par-2019-06/units/01834",
+            $"{Cycle}/units/01834/items/1.1", $"{Cycle}/units/01834/gain-plan", $"{Cycle}/districts/058/gain-plan", "/cycles/par-2019-06/groups/so", "/cycles/par-2019-06/units/01834",
         })
             await PageHtml.OkAsync(Anonymous(), url);
         foreach (var url in new[] { $"{Cycle}/groups/xa-058/export.csv", $"{Cycle}/groups/xa-058/export.xlsx", $"/api{Cycle}/groups/xa-058/ranking", $"/api{Cycle}/units/01834" })

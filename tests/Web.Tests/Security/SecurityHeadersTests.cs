@@ -24,7 +24,7 @@ public partial class SecurityHeadersTests(DemoApp app) : IClassFixture<DemoApp>
     private static readonly string[] Staff =
         ["/", $"{C}", $"{C}/groups/so", $"{C}/groups/so/heatmap", $"{C}/groups/so/points-lost", $"{C}/groups/so/self-vs-appraisal", $"{C}/units/06-SCT",
          $"{C}/units/06-SCT/fields/1", $"{C}/units/06-SCT/cham-diem", $"{C}/units/06-SCT/nhat-ky", $"{C}/groups/so/cong-bo", $"{C}/han-tu-danh-gia",
-         $"{C}/dieu-tra", $"{C}/districts/058", "/cham-diem", "/cong-bo", $"{C}/groups/so/export.csv", $"/api{C}/units/06-SCT", "/cycles/par-2025-19/groups/xa"];
+         $"{C}/dieu-tra", $"{C}/districts/058", $"{C}/districts/058/gain-plan", $"{C}/units/06-SCT/gain-plan", "/cham-diem", "/cong-bo", $"{C}/groups/so/export.csv", $"/api{C}/units/06-SCT", "/cycles/par-2025-19/groups/xa"];
 
     private static void AssertHeaders(HttpResponseMessage response, string url)
     {

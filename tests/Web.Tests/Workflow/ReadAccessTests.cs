@@ -19,14 +19,14 @@ public class ReadAccessTests
         [$"{Cycle}/groups/xa-058", $"{Cycle}/groups/xa-058/heatmap", $"{Cycle}/groups/xa-058/points-lost", $"{Cycle}/groups/xa-058/self-vs-appraisal",
          $"{Cycle}/groups/xa-058/export.csv", $"{Cycle}/groups/xa-058/export.xlsx"];
     private static readonly string[] UnitPages =
-        [$"{Cycle}/units/01834", $"{Cycle}/units/01834/fields/1", $"{Cycle}/units/01834/criteria/1.1", $"{Cycle}/units/01834/items/1.1"];
+        [$"{Cycle}/units/01834", $"{Cycle}/units/01834/fields/1", $"{Cycle}/units/01834/criteria/1.1", $"{Cycle}/units/01834/items/1.1", $"{Cycle}/units/01834/gain-plan"];
     private static readonly string[] Api = ["/api/cycles/par-2020-06/groups/xa-058/ranking", "/api/cycles/par-2020-06/units/01834"];
 
     [Fact]
     public Task Unpublished_results_send_the_public_to_sign_in_and_refuse_staff_without_the_right() => OwnDemoApp.RunUnpublishedAsync(async app =>
     {
         var anonymous = await Staff.SignInAsync(app, null);
-        foreach (var url in GroupPages.Concat(UnitPages).Append(Cycle).Append($"{Cycle}/districts/058"))
+        foreach (var url in GroupPages.Concat(UnitPages).Append(Cycle).Append($"{Cycle}/districts/058").Append($"{Cycle}/districts/058/gain-plan"))
             Assert.True(Staff.IsSignIn(await anonymous.Client.GetAsync(url)), $"anonymous read {url}");
         foreach (var url in Api)
         {
@@ -48,6 +48,13 @@ public class ReadAccessTests
         Assert.Equal(HttpStatusCode.OK, (await ward.GetAsync($"{Cycle}/units/01834")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await ward.GetAsync($"{Cycle}/units/01837")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await ward.GetAsync($"{Cycle}/groups/xa-058")).Status);
+
+        // Its plan says what it could reach, but names none of the others: their drafts are not its to read.
+        var others = (await app.Services.GetRequiredService<ParIndex.Web.Queries.ParIndexReader>().CycleAsync("par-2020-06")).Members["xa-058"]
+            .Where(u => u.Code != "01834").Select(u => u.Name).ToList();
+        var wardPlan = PageHtml.Section(await ward.OkAsync($"{Cycle}/units/01834/gain-plan"), "plan");
+        Assert.DoesNotContain(others, wardPlan.Contains);
+        Assert.Contains(others, PageHtml.Section(await leaders.OkAsync($"{Cycle}/units/01834/gain-plan"), "plan").Contains);
     });
 
     [Fact]

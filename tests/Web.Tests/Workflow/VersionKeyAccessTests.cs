@@ -44,6 +44,7 @@ public class VersionKeyAccessTests(PartlyPublishedApp fixture) : IClassFixture<P
     [
         new("cycles/{cycle}", null, C),
         new("cycles/{cycle}/districts/{unit}", $"{C}/districts/058", $"{C}/districts/060"),
+        new("cycles/{cycle}/districts/{unit}/gain-plan", $"{C}/districts/058/gain-plan", $"{C}/districts/060/gain-plan"),
         new("cycles/{cycle}/groups/{group}", $"{C}/groups/xa-058", $"{C}/groups/xa-060"),
         new("cycles/{cycle}/groups/{group}/heatmap", $"{C}/groups/xa-058/heatmap", $"{C}/groups/xa-060/heatmap"),
         new("cycles/{cycle}/groups/{group}/points-lost", $"{C}/groups/xa-058/points-lost", $"{C}/groups/xa-060/points-lost"),
@@ -56,6 +57,7 @@ public class VersionKeyAccessTests(PartlyPublishedApp fixture) : IClassFixture<P
         new("cycles/{cycle}/units/{unit}/criteria/{criterion}", $"{C}/units/01834/criteria/1.1", $"{C}/units/01858/criteria/1.1"),
         new("cycles/{cycle}/units/{unit}/items/{item}", $"{C}/units/01834/items/1.1", $"{C}/units/01858/items/1.1"),
         new("cycles/{cycle}/units/{unit}/khao-sat", $"{C}/units/01834/khao-sat", $"{C}/units/01858/khao-sat"),
+        new("cycles/{cycle}/units/{unit}/gain-plan", $"{C}/units/01834/gain-plan", $"{C}/units/01858/gain-plan"),
         new("api/cycles/{cycle}/groups/{group}/ranking", $"/api{C}/groups/xa-058/ranking", $"/api{C}/groups/xa-060/ranking", TakesVersion: true, Api: true),
         new("api/cycles/{cycle}/units/{unit}", $"/api{C}/units/01834", $"/api{C}/units/01858", Api: true),
     ];

@@ -26,6 +26,8 @@ public sealed class UnitModel(ParIndexReader reader, SurveyQueries survey) : Ana
     public IReadOnlyList<FieldRow> Fields { get; private set; } = [];
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     public string Chart { get; private set; } = "";
+    /// <summary>Where the unit gains the most; the full table is on its own page.</summary>
+    public GainPlan Plan { get; private set; } = null!;
 
     public async Task OnGetAsync(string cycle, string unit)
     {
@@ -34,6 +36,7 @@ public sealed class UnitModel(ParIndexReader reader, SurveyQueries survey) : Ana
         var averages = summary.Fields.ToDictionary(f => f.FieldCode, f => f.Average, StringComparer.Ordinal);
         Fields = Data.Framework.Fields.Select(f => new FieldRow(f, Data.FieldIndex(f.Code), averages.GetValueOrDefault(f.Code))).ToList();
         History = await HistoryAsync(unit);
+        Plan = await GainPlans.ForUnitAsync(reader, Data.Cycle, Data.Group, unit);
         // The cycle grain reloads when a questionnaire changes, so its definition says whether the group is surveyed.
         if (Data.Cycle.Cycle.Questionnaires.Any(q => q.GroupCode == Data.Group.Code)
             && await survey.UnitAsync(Data.Cycle, unit, HttpContext.RequestAborted) is { } answers)
