@@ -82,11 +82,11 @@ public static class FrameworkLayout
     /// <summary>The rule of ScoreKinds: a not-applicable mark fits appraisal and survey items only.</summary>
     public static bool MayBeNotApplicable(ItemSource source) => ScoreKinds.Fits(ScoreKind.NotApplicable, source);
 
-    /// <summary>"0.5", and "0,5" as a person may type it in a text cell; no sign, exponent or thousands separator.</summary>
+    /// <summary>"0.5", and "0,5" as a person may type it in a text cell; no exponent or thousands separator (a sign reads, to be refused as not positive).</summary>
     public static bool TryMax(string text, out decimal max)
     {
         var normalized = text.Contains(',') && !text.Contains('.') ? text.Replace(',', '.') : text;
-        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out max);
+        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out max);
     }
 
     /// <summary>The framework as rows, in order; a criterion scored as itself is one row carrying its points.</summary>

@@ -9,16 +9,15 @@ namespace ParIndex.Silo.Files;
 /// </summary>
 public static class FrameworkXlsx
 {
-    private sealed class CriterionDraft(int line, string code, string title, Item? scored)
+    /// <summary>A criterion as read; a refused row stays in place (Refused) so that the rows below it are judged without a cascade of errors.</summary>
+    private sealed record CriterionDraft(int Line, string Code, string Title, Item? Scored, bool ScoresItself, bool Refused)
     {
-        public int Line { get; } = line;
-        public string Code { get; } = code;
-        public string Title { get; } = title;
-        public Item? Scored { get; } = scored;
         public List<Item> Items { get; } = [];
+        /// <summary>Item rows below it, refused ones included: a criterion whose items were all refused is not also "without items".</summary>
+        public int ItemRows { get; set; }
     }
 
-    private sealed record FieldDraft(int Line, string Code, string Title, List<CriterionDraft> Criteria);
+    private sealed record FieldDraft(int Line, string Code, string Title, List<CriterionDraft> Criteria, bool Refused);
 
     public static ReadResult<Framework> Read(Stream stream, string fileName, string code, string title)
     {
@@ -42,9 +41,9 @@ public static class FrameworkXlsx
         var fields = new List<FieldDraft>();
         var seen = new Dictionary<(FrameworkLevel, string), int>();
         foreach (var row in table.Rows) ReadRow(table, row, fileName, fields, seen, problems);
-        foreach (var field in fields.Where(f => f.Criteria.Count == 0))
+        foreach (var field in fields.Where(f => !f.Refused && f.Criteria.Count == 0))
             problems.Add(Problem(fileName, field.Line, FrameworkLevel.Field, field.Code, "lĩnh vực không có tiêu chí nào ở dưới."));
-        foreach (var criterion in fields.SelectMany(f => f.Criteria).Where(c => c.Scored is null && c.Items.Count == 0))
+        foreach (var criterion in fields.SelectMany(f => f.Criteria).Where(c => !c.Refused && !c.ScoresItself && c.ItemRows == 0))
             problems.Add(Problem(fileName, criterion.Line, FrameworkLevel.Criterion, criterion.Code,
                 $"tiêu chí không có tiêu chí thành phần ở dưới và không có {Named(FrameworkLayout.Max)}."));
         if (problems.Count > 0) return ReadResult<Framework>.Failure(problems.OrderBy(p => p.Line ?? int.MaxValue).ToList());
@@ -103,23 +102,24 @@ public static class FrameworkXlsx
             errors.Add("tiêu chí phải nằm dưới một lĩnh vực: chưa có dòng Lĩnh vực nào ở trên.");
         if (level == FrameworkLevel.Item && criterion is null)
             errors.Add("tiêu chí thành phần phải nằm dưới một tiêu chí: chưa có dòng Tiêu chí nào của lĩnh vực này ở trên.");
-        else if (level == FrameworkLevel.Item && criterion!.Scored is not null)
+        else if (level == FrameworkLevel.Item && criterion!.ScoresItself)
             errors.Add($"tiêu chí {criterion.Code} (dòng {criterion.Line}) đã có điểm tối đa nên không có tiêu chí thành phần.");
 
-        if (errors.Count > 0)
-        {
-            problems.Add(Problem(fileName, row.Line, level, NullIfEmpty(code), string.Join(" ", errors)));
-            return;
-        }
-        seen[(level, code)] = row.Line;
+        // Claimed even by a bad row, so that a later row repeating it is named too.
+        if (code.Length > 0) seen.TryAdd((level, code), row.Line);
         // A criterion scored as itself is also an item: its code may not repeat an item's.
-        if (scored is not null && level == FrameworkLevel.Criterion && !seen.TryAdd((FrameworkLevel.Item, code), row.Line))
-            problems.Add(Problem(fileName, row.Line, level, code, $"{Named(FrameworkLayout.Code)}: mã {code} trùng với tiêu chí thành phần ở dòng {seen[(FrameworkLevel.Item, code)]}."));
+        if (errors.Count == 0 && scored is not null && level == FrameworkLevel.Criterion && !seen.TryAdd((FrameworkLevel.Item, code), row.Line))
+            errors.Add($"{Named(FrameworkLayout.Code)}: mã {code} trùng với tiêu chí thành phần ở dòng {seen[(FrameworkLevel.Item, code)]}.");
+        var refused = errors.Count > 0;
+        if (refused) problems.Add(Problem(fileName, row.Line, level, NullIfEmpty(code), string.Join(" ", errors)));
         switch (level)
         {
-            case FrameworkLevel.Field: fields.Add(new FieldDraft(row.Line, code, title, [])); break;
-            case FrameworkLevel.Criterion: field!.Criteria.Add(new CriterionDraft(row.Line, code, title, scored)); break;
-            default: criterion!.Items.Add(scored!); break;
+            case FrameworkLevel.Field: fields.Add(new FieldDraft(row.Line, code, title, [], refused)); break;
+            case FrameworkLevel.Criterion when field is not null: field.Criteria.Add(new CriterionDraft(row.Line, code, title, scored, scoredHere, refused)); break;
+            case FrameworkLevel.Item when criterion is not null:
+                criterion.ItemRows++;
+                if (!refused) criterion.Items.Add(scored!);
+                break;
         }
     }
 
