@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<CycleImporter>();
         services.AddSingleton<ScoreImporter>();
+        services.AddSingleton<FrameworkImporter>();
         services.AddSingleton<GrainRefresh>();
         services.AddSingleton<PublicationService>();
         services.TryAddSingleton<IPublicationStore, EfPublicationStore>();

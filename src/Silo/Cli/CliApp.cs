@@ -37,7 +37,11 @@ public sealed class CliApp(TextWriter output, TextWriter error, TextReader? inpu
         import.Subcommands.Add(ImportCommands.Cycle(this));
         import.Subcommands.Add(ImportCommands.Scores(this));
         import.Subcommands.Add(SurveyCommands.ImportAnswers(this));
+        import.Subcommands.Add(FrameworkCommands.Import(this));
         root.Subcommands.Add(import);
+        var export = new Command("export", "Xuất dữ liệu ra tệp.");
+        export.Subcommands.Add(FrameworkCommands.Export(this));
+        root.Subcommands.Add(export);
         root.Subcommands.Add(ResultsCommand.Create(this));
         root.Subcommands.Add(PlanCommand.Create(this));
         root.Subcommands.Add(PublicationCommands.Publish(this));

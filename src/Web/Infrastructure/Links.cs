@@ -40,6 +40,10 @@ public static class Links
     /// <summary>A published version as it was (public): 1 as first published, 2, 3 … after each adjustment.</summary>
     public static string PublishedVersion(string cycle, string group, int version) => $"{Publish(cycle, group)}/phien-ban/{version}";
     public static string CycleDeadline(string cycle) => $"{Cycle(cycle)}/han-tu-danh-gia";
+    /// <summary>A group's framework: upload, and beside it the template (mau) and the current one (xuat) as .xlsx.</summary>
+    public static string Framework(string cycle, string group) => $"{Group(cycle, group)}/bo-tieu-chi";
+    public static string FrameworkTemplate(string cycle, string group) => $"{Framework(cycle, group)}/mau";
+    public static string FrameworkExport(string cycle, string group) => $"{Framework(cycle, group)}/xuat";
     /// <summary>The audit rows of the whole cycle (its deadline).</summary>
     public static string CycleAudit(string cycle) => $"{Cycle(cycle)}/nhat-ky";
     public static string Evidence(long id) => $"/evidence/{id}";

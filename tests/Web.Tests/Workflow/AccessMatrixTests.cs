@@ -62,10 +62,12 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     }
 
     /// <summary>A cycle with (some of) its groups' assessors: opening it, and reading its own audit, needs ManageCycle on every one.</summary>
-    public sealed record CycleAssessors(string Cycle, IReadOnlyList<UnitContext> Assessors)
+    public sealed record CycleAssessors(string Cycle, IReadOnlyList<UnitContext> Assessors, string Group)
     {
         public string Deadline => $"/cycles/{Cycle}/han-tu-danh-gia";
         public string Audit => $"/cycles/{Cycle}/nhat-ky";
+        /// <summary>A group's framework: its page, template, export and upload are the cycle's, like its deadline.</summary>
+        public string Framework => $"/cycles/{Cycle}/groups/{Group}/bo-tieu-chi";
     }
 
     private static UnitContext Ctx(string unit, string group, string assessor, params string[] ancestors) => new(unit, ancestors, group, assessor);
@@ -91,8 +93,8 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
 
     public static readonly CycleAssessors[] Cycles =
     [
-        new("par-2020-06", [Ctx("06", "", ""), Ctx("058", "huyen", "06", "06"), Ctx("060", "huyen", "06", "06")]), // the province and its districts assess
-        new("par-2025-19", [Ctx("19", "", "")]),
+        new("par-2020-06", [Ctx("06", "", ""), Ctx("058", "huyen", "06", "06"), Ctx("060", "huyen", "06", "06")], "xa-058"), // the province and its districts assess
+        new("par-2025-19", [Ctx("19", "", "")], "xa"),
     ];
 
     public static TheoryData<string> People() => new(["anonymous", .. DemoSeeder.Accounts.Select(a => a.UserName)]);
@@ -165,6 +167,10 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
             await Check($"GET {cycle.Audit}", Permission.ManageCycle, cycle.Assessors, () => staff.Client.GetAsync(cycle.Audit), HttpStatusCode.OK);
             // A date that is no date: refused by the form, after the permission.
             await Check($"POST {cycle.Deadline}", Permission.ManageCycle, cycle.Assessors, () => staff.PostAsync(cycle.Deadline, ("Deadline", "abc")), HttpStatusCode.BadRequest);
+            foreach (var page in new[] { cycle.Framework, cycle.Framework + "/mau", cycle.Framework + "/xuat" })
+                await Check($"GET {page}", Permission.ManageCycle, cycle.Assessors, () => staff.Client.GetAsync(page), HttpStatusCode.OK);
+            // No file: refused by the form, after the permission.
+            await Check($"POST {cycle.Framework}", Permission.ManageCycle, cycle.Assessors, () => staff.PostAsync(cycle.Framework), HttpStatusCode.BadRequest);
         }
 
         Assert.True(wrong.Count == 0, $"{person}:\n" + string.Join("\n", wrong));
@@ -198,6 +204,10 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     [InlineData("pnv.tpbackan", "/cycles/par-2020-06/nhat-ky", HttpStatusCode.Forbidden)]
     [InlineData("lanhdao.backan", "/cycles/par-2020-06/nhat-ky", HttpStatusCode.Forbidden)]       // reading every result is not running the cycle
     [InlineData("snv.thainguyen", "/cycles/par-2025-19/nhat-ky", HttpStatusCode.OK)]
+    [InlineData("snv.backan", "/cycles/par-2020-06/groups/xa-058/bo-tieu-chi", HttpStatusCode.OK)]
+    [InlineData("pnv.tpbackan", "/cycles/par-2020-06/groups/xa-058/bo-tieu-chi", HttpStatusCode.Forbidden)] // the framework is the province's, even for a district's communes
+    [InlineData("pnv.tpbackan", "/cycles/par-2020-06/groups/xa-058/bo-tieu-chi/mau", HttpStatusCode.Forbidden)]
+    [InlineData("snv.thainguyen", "/cycles/par-2020-06/groups/so/bo-tieu-chi/xuat", HttpStatusCode.Forbidden)]
     [InlineData("snv.backan", "/cycles/par-2025-19/nhat-ky", HttpStatusCode.Forbidden)]
     public async Task Named_cases(string person, string url, HttpStatusCode expected)
     {
@@ -211,6 +221,8 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     [InlineData("/cycles/par-2020-06/groups/xa-058/cong-bo")]
     [InlineData("/cycles/par-2020-06/han-tu-danh-gia")]
     [InlineData("/cycles/par-2020-06/nhat-ky")]
+    [InlineData("/cycles/par-2020-06/groups/xa-058/bo-tieu-chi")]
+    [InlineData("/cycles/par-2020-06/groups/xa-058/bo-tieu-chi/mau")]
     public async Task An_anonymous_visitor_is_sent_to_sign_in_and_back(string url)
     {
         var response = await (await Staff.SignInAsync(fixture.App, null)).Client.GetAsync(url);
@@ -226,7 +238,7 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
         {
             "/cycles/par-2020-06/units/99999/cham-diem", "/cycles/khong-co/units/01834/cham-diem", "/cycles/par-2020-06/units/06/cham-diem",
             "/cycles/par-2020-06/units/99999/nhat-ky", "/cycles/par-2020-06/groups/khong-co/cong-bo", "/evidence/987654",
-            "/cycles/khong-co/han-tu-danh-gia", "/cycles/khong-co/nhat-ky", "/cycles/par-2020-06/groups/so/cong-bo/phien-ban/1", // nothing published here
+            "/cycles/khong-co/han-tu-danh-gia", "/cycles/khong-co/nhat-ky", "/cycles/par-2020-06/groups/khong-co/bo-tieu-chi", "/cycles/par-2020-06/groups/so/cong-bo/phien-ban/1", // nothing published here
         })
             Assert.True((await staff.GetAsync(url)).Status == HttpStatusCode.NotFound, url);
     }

@@ -70,6 +70,7 @@ public class VersionKeyAccessTests(PartlyPublishedApp fixture) : IClassFixture<P
         ["cycles/{cycle}/units/{unit}/nhat-ky"] = "workflow: AccessMatrixTests",
         ["cycles/{cycle}/groups/{group}/cong-bo"] = "workflow: AccessMatrixTests",
         ["cycles/{cycle}/han-tu-danh-gia"] = "workflow: AccessMatrixTests",
+        ["cycles/{cycle}/groups/{group}/bo-tieu-chi/{handler?}"] = "workflow: AccessMatrixTests (page, mau, xuat, upload)",
         ["cycles/{cycle}/nhat-ky"] = "workflow: AccessMatrixTests",
         ["cycles/{cycle}/dieu-tra"] = "survey: SurveyAdminTests",
         ["cycles/{cycle}/dieu-tra/phieu/{code?}"] = "survey: SurveyAdminTests",
