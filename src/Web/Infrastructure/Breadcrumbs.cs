@@ -57,4 +57,11 @@ public static class Breadcrumbs
     /// <summary>A unit that assesses groups and is not the top of the cycle (a district, in a three-level province).</summary>
     public static bool IsDistrict(CycleDefinition cycle, string unit) =>
         cycle.ParentOf(unit) is not null && cycle.GroupsAssessedBy(unit).Any();
+
+    /// <summary>A district's pages answer 404 for any other code.</summary>
+    /// <exception cref="NotFoundException">The unit is no district of the cycle.</exception>
+    public static void EnsureDistrict(CycleDefinition cycle, string unit)
+    {
+        if (!IsDistrict(cycle, unit)) throw new NotFoundException($"Kỳ {cycle.Cycle.Id} không có huyện, thành phố mã \"{unit}\".");
+    }
 }

@@ -26,8 +26,7 @@ public sealed class DistrictModel(ParIndexReader reader) : PageModel
     public async Task OnGetAsync(string cycle, string unit)
     {
         Definition = await reader.CycleAsync(cycle);
-        if (!Breadcrumbs.IsDistrict(Definition, unit))
-            throw new NotFoundException($"Kỳ {cycle} không có huyện, thành phố mã \"{unit}\".");
+        Breadcrumbs.EnsureDistrict(Definition, unit);
         Code = unit;
         Name = Definition.NameOf(unit);
 

@@ -23,8 +23,7 @@ public sealed class DistrictGainPlanModel(ParIndexReader reader) : AnalysisPage
     public async Task OnGetAsync(string cycle, string unit)
     {
         Definition = await reader.CycleAsync(cycle);
-        if (!Breadcrumbs.IsDistrict(Definition, unit))
-            throw new NotFoundException($"Kỳ {cycle} không có huyện, thành phố mã \"{unit}\".");
+        Breadcrumbs.EnsureDistrict(Definition, unit);
         Code = unit;
         Name = Definition.NameOf(unit);
         var groups = new List<AssessedGroup>();
