@@ -73,6 +73,8 @@ public class PlanTests(DemoDatabase demo)
         // results: Thành phố Bắc Kạn 1st of the 8 districts at 83.38 (docs/rules.md, year over year).
         Assert.StartsWith("058 Thành Phố Bắc Kạn — nhóm huyen", run.Output);
         Assert.Contains("Hiện tại: chỉ số 83.38, hạng 1/8\n", run.Output);
+        // The example in examples/ is this output (examples/README.md says how to make it again).
+        Assert.Equal(File.ReadAllText(Repo.Path("examples", "bac-kan", "ke-hoach-tang-diem-058-2020.txt")), run.Output);
     }
 
     [Theory, SqliteData, PostgresData]
