@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ParIndex.Grains.Contracts;
+using ParIndex.Silo.Files;
 
 namespace ParIndex.Silo.Annex;
 
@@ -30,9 +31,6 @@ public static class AnnexDocx
     private static readonly int[] Widths = [700, 3803, 1300, 1300, 1300, 1300, 1200, 1100, 1000, 1000];
     private static readonly int[] ChangeWidths = [700, 4303, 2250, 2250, 2250, 2250];
 
-    /// <summary>Fixed here rather than taken from the machine's culture data, so every machine writes the same.</summary>
-    private static readonly NumberFormatInfo Vi = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NegativeSign = "−" };
-
     private static readonly JustificationValues Left = JustificationValues.Left, Center = JustificationValues.Center, Right = JustificationValues.Right;
 
     public static byte[] Write(DecisionAnnex annex)
@@ -48,9 +46,7 @@ public static class AnnexDocx
         return stream.ToArray();
     }
 
-    /// <summary>A number as the annex prints it: rounded half away from zero, comma decimal separator.</summary>
-    public static string Number(decimal value, int decimals) =>
-        decimal.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Vi);
+    private static string Number(decimal value, int decimals) => VietnameseText.Number(value, decimals);
 
     private static Body Body(DecisionAnnex annex)
     {
@@ -170,7 +166,7 @@ public static class AnnexDocx
                 new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
         new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
 
-    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private static string Date(DateOnly date) => VietnameseText.Date(date);
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

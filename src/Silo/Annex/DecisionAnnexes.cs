@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
@@ -37,13 +36,11 @@ public sealed class DecisionAnnexes(IDbContextFactory<ParIndexDbContext> context
             if (row.Decision != first.Decision)
                 throw new DomainException($"Nhóm {first.GroupCode} và nhóm {code} không cùng một quyết định ({first.Decision}, {row.Decision}): mỗi phụ lục đi kèm một quyết định.");
             var before = rows.FirstOrDefault(r => r.Version == row.Version - 1);
-            tables.Add(new AnnexTable(group, row.Version, Lines(row),
-                before is null ? null : new ReplacedVersion(before.Version, before.Decision, before.DecisionDate, Lines(before))));
+            tables.Add(new AnnexTable(group, row.Version, EfPublicationStore.LinesOf(row),
+                before is null ? null : new ReplacedVersion(before.Version, before.Decision, before.DecisionDate, EfPublicationStore.LinesOf(before))));
         }
         if (first is null) throw new DomainException("Phụ lục cần ít nhất một nhóm xếp hạng.");
         var decision = new AnnexDecision(first.Decision, first.DecisionDate, first.Signer, first.Reason, first.Kind == "adjust");
         return new DecisionAnnex(cycleId, cycle.Cycle.Title, decision, tables);
     }
-
-    private static List<ResultLine> Lines(PublicationRow row) => JsonSerializer.Deserialize<List<ResultLine>>(row.Snapshot, EfPublicationStore.Json) ?? [];
 }

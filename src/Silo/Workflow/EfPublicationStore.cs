@@ -18,6 +18,9 @@ public sealed class EfPublicationStore(IDbContextFactory<ParIndexDbContext> cont
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The lines a publication kept, as they were published.</summary>
+    internal static List<ResultLine> LinesOf(PublicationRow row) => JsonSerializer.Deserialize<List<ResultLine>>(row.Snapshot, Json) ?? [];
+
     public async Task<IReadOnlyList<PublicationEntry>> LoadDecisionsAsync(string cycleId, string groupCode, CancellationToken cancellationToken) =>
         await new WorkflowQueries(contexts).PublicationsAsync(cycleId, groupCode, cancellationToken);
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
@@ -38,7 +37,7 @@ public sealed class StoredResults(IDbContextFactory<ParIndexDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.CycleId == cycleId && p.GroupCode == groupCode && p.Version == version, cancellationToken);
-        return row is null ? null : JsonSerializer.Deserialize<List<ResultLine>>(row.Snapshot, EfPublicationStore.Json);
+        return row is null ? null : EfPublicationStore.LinesOf(row);
     }
 
     /// <summary>Every member's values (unit code → item code → values), as the scorecard grains would load them; a member without any has none.</summary>

@@ -1,22 +1,15 @@
 using System.Globalization;
+using ParIndex.Silo.Files;
 
 namespace ParIndex.Web.Infrastructure;
 
-/// <summary>
-/// Numbers and dates as Vietnamese readers write them (93,44 · 1.234 · 09/02/2021), fixed here rather
-/// than taken from the machine's culture data, so every server prints the same.
-/// </summary>
+/// <summary>What pages print: numbers and dates in Vietnamese form (<see cref="VietnameseText"/>), "—" for none, and more.</summary>
 public static class Vn
 {
-    public static readonly NumberFormatInfo Numbers = new()
-    {
-        NumberDecimalSeparator = ",", NumberGroupSeparator = ".", PercentDecimalSeparator = ",", PercentGroupSeparator = ".",
-        NegativeSign = "−",
-    };
+    public static NumberFormatInfo Numbers => VietnameseText.Numbers;
 
     /// <summary>A score with exactly <paramref name="decimals"/> decimals; "—" when there is none.</summary>
-    public static string Number(decimal? value, int decimals = 2) =>
-        value is { } v ? decimal.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, Numbers) : "—";
+    public static string Number(decimal? value, int decimals = 2) => value is { } v ? VietnameseText.Number(v, decimals) : "—";
 
     /// <summary>A score with as many decimals as it has (at most <paramref name="max"/>): 1 · 0,5 · 7,85.</summary>
     public static string Score(decimal? value, int max = 3) =>
@@ -24,7 +17,7 @@ public static class Vn
 
     public static string Count(int value) => value.ToString("N0", Numbers);
 
-    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—";
+    public static string Date(DateOnly? date) => date is { } d ? VietnameseText.Date(d) : "—";
 
     /// <summary>Việt Nam keeps UTC+7 all year (no daylight saving), so no time-zone data is needed.</summary>
     public static readonly TimeSpan Offset = TimeSpan.FromHours(7);

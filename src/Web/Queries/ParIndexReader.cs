@@ -92,7 +92,7 @@ public sealed class ParIndexReader(IGrainFactory grains, ICycleStore cycles, IHt
     public async Task<IReadOnlyList<ScorecardView>> ScorecardsAsync(string cycleId, string groupCode)
     {
         var cycle = await CycleAsync(cycleId);
-        var group = await GroupAsync(cycleId, groupCode);
+        var group = GroupOf(cycle, groupCode);
         var cards = await Task.WhenAll(cycle.Members[group.Code].Select(u => grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycleId, u.Code)).GetAsync()));
         return cards;
     }

@@ -25,8 +25,9 @@ public sealed class RankingVersions(ParIndexReader reader, StoredResults publica
     public async Task<IReadOnlyList<ResultLine>> LinesAsync(string cycleId, string groupCode, string? rawVersion, CancellationToken cancellationToken = default)
     {
         var version = Parse(rawVersion);
-        var group = await reader.GroupAsync(cycleId, groupCode);
-        if (version is not { } n) return await reader.RankingAsync(cycleId, group.Code);
+        var cycle = await reader.CycleAsync(cycleId);
+        var group = ParIndexReader.GroupOf(cycle, groupCode);
+        if (version is not { } n) return await reader.RankingAsync(cycle, group);
         return await publications.VersionAsync(cycleId, group.Code, n, cancellationToken)
             ?? throw new NotFoundException($"Nhóm {group.Code} của kỳ {cycleId} không có phiên bản công bố {n}.");
     }
