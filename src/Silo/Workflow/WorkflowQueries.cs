@@ -20,8 +20,9 @@ public sealed record AuditLine(
 public sealed record AuditPage(IReadOnlyList<AuditLine> Lines, int Page, int Pages, int Total);
 
 /// <summary>
-/// Read-only queries of what the grains do not hold in memory: every decision of a cycle (for the public list; a
-/// group's own are its ranking grain's, which published groups the cycle grain's), where each scorecard stands, and a unit's audit. They read the database, never write; the web reads
+/// Read-only queries of the database: the decisions (for the public list and the workflow pages; the ranking page, viewed
+/// far more, reads a group's from its ranking grain, and the read check which groups are published from the cycle grain),
+/// where each scorecard stands, and a unit's audit. They read the database, never write; the web reads
 /// the store only through here and the grains.
 /// </summary>
 public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> contexts)
