@@ -67,9 +67,27 @@ public sealed class BrowserSession : IAsyncDisposable
         await GoAsync("/dang-nhap");
         await Page.FillAsync("#username", user);
         await Page.FillAsync("#password", ParIndex.Silo.Demo.DemoSeeder.DemoPassword);
-        await Page.Locator("main button[type=submit]").ClickAsync();
+        var answer = await Page.RunAndWaitForResponseAsync(() => Page.Locator("main button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.StartsWith(BaseAddress + "/dang-nhap", StringComparison.Ordinal));
+        // A refused or failed post is named with what the page and the app's log said, not left to a timeout.
+        if (answer.Status != 302) throw new InvalidOperationException(await WhyAsync($"Signing in as {user} answered {answer.Status}"));
         await Page.WaitForURLAsync(BaseAddress + "/");
         Assert.Equal(1, await Page.Locator("[data-testid=account]").CountAsync());
+    }
+
+    private async Task<string> WhyAsync(string what)
+    {
+        var text = await Page.Locator("body").InnerTextAsync(new() { Timeout = 10_000 });
+        var log = Directory.Exists(_app.LogFolder)
+            ? string.Join('\n', Directory.GetFiles(_app.LogFolder).SelectMany(f => ReadShared(f)).TakeLast(40))
+            : "(no log)";
+        return $"{what} at {Page.Url}.\nPage: {text}\nLog:\n{log}";
+    }
+
+    private static IEnumerable<string> ReadShared(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        return reader.ReadToEnd().Split('\n');
     }
 
     /// <summary>A page in a context of its own (no cookies shared with <see cref="Page"/>): another person, on another device.</summary>
