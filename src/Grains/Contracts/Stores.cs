@@ -25,7 +25,8 @@ public sealed record CycleInfo(string Id, int Year, string Kind, string Title, s
 /// <summary>Computed results, kept so that rankings and roll-ups rebuild from the store, never from their children.</summary>
 public interface IResultStore
 {
-    Task<IReadOnlyList<UnitResult>> LoadGroupAsync(string cycleId, string groupCode, CancellationToken cancellationToken);
+    /// <param name="framework">The group's framework, which names the stored components (field and criterion totals).</param>
+    Task<IReadOnlyList<UnitResult>> LoadGroupAsync(string cycleId, string groupCode, Framework framework, CancellationToken cancellationToken);
 
     /// <summary>Every unit's index and rank in the given cycles (for year-over-year).</summary>
     Task<IReadOnlyDictionary<string, PreviousStanding>> LoadStandingsAsync(IReadOnlyList<string> cycleIds, CancellationToken cancellationToken);

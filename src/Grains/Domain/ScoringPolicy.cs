@@ -119,6 +119,6 @@ public static class ScoringPolicy
     }
 
     /// <summary>Rule 6: a component's own obtained / maximum × 100 (not clamped: it is read, not ranked).</summary>
-    private static ComponentIndex Component(string code, string title, (decimal Obtained, decimal Maximum) t) =>
+    public static ComponentIndex Component(string code, string title, (decimal Obtained, decimal Maximum) t) =>
         new(code, title, t.Obtained, t.Maximum, t.Maximum == 0m ? null : t.Obtained * Hundred / t.Maximum);
 }

@@ -111,7 +111,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
                     db.Results.Add(rows[unit] = row = new ResultRow { CycleId = cycleId, UnitCode = unit, GroupCode = group.Code });
                 RowMapping.CopyTo(computed[unit] = ScoringPolicy.Compute(card, group.Scoring), row, at);
             }
-            foreach (var ranked in RankingPolicy.Rank(rows.Values.Select(r => computed.GetValueOrDefault(r.UnitCode) ?? RowMapping.ToResult(r)), group))
+            foreach (var ranked in RankingPolicy.Rank(rows.Values.Select(r => computed.GetValueOrDefault(r.UnitCode) ?? RowMapping.ToResult(r, cycle.Cycle.FrameworkOf(group))), group))
                 rows[ranked.UnitCode].Rank = ranked.Rank;
         }
         db.ChangeTracker.DetectChanges();

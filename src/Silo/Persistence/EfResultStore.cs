@@ -7,11 +7,11 @@ namespace ParIndex.Silo.Persistence;
 
 public sealed class EfResultStore(IDbContextFactory<ParIndexDbContext> contexts, GroupCommitWriter writer, ILogger<EfResultStore> logger) : IResultStore
 {
-    public async Task<IReadOnlyList<UnitResult>> LoadGroupAsync(string cycleId, string groupCode, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnitResult>> LoadGroupAsync(string cycleId, string groupCode, Framework framework, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId && r.GroupCode == groupCode).ToListAsync(cancellationToken);
-        return rows.Select(RowMapping.ToResult).ToList();
+        return rows.Select(r => RowMapping.ToResult(r, framework)).ToList();
     }
 
     public async Task<IReadOnlyDictionary<string, PreviousStanding>> LoadStandingsAsync(IReadOnlyList<string> cycleIds, CancellationToken cancellationToken)

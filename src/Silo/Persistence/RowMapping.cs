@@ -15,7 +15,6 @@ internal static class RowMapping
 
     private sealed record MembersJson(IReadOnlyList<string>? Units, SelectorJson? Selector);
     private sealed record SelectorJson(string Parent, int Level, IReadOnlyList<string>? Types);
-    private sealed record ComponentsJson(IReadOnlyList<ComponentIndex> Fields, IReadOnlyList<ComponentIndex> Criteria);
 
     public static UnitRow ToRow(AdministrativeUnit u) => new()
     {
@@ -105,20 +104,21 @@ internal static class RowMapping
         row.SurveySubtotal = result.SurveySubtotal;
         row.BonusSubtotal = result.BonusSubtotal;
         row.PenaltySubtotal = result.PenaltySubtotal;
-        row.Components = JsonSerializer.Serialize(new ComponentsJson(result.Fields, result.Criteria), Json);
+        row.Components = ComponentText.Format(result);
         row.ComputedAt = at;
     }
 
-    public static UnitResult ToResult(ResultRow r)
+    /// <param name="framework">The framework of the row's group: it names the stored components.</param>
+    public static UnitResult ToResult(ResultRow r, Framework framework)
     {
-        var components = JsonSerializer.Deserialize<ComponentsJson>(r.Components, Json) ?? new ComponentsJson([], []);
+        var (fields, criteria) = ComponentText.Parse(r.Components, framework, r.UnitCode);
         return new UnitResult
         {
             UnitCode = r.UnitCode, Obtained = r.Obtained, Maximum = r.Maximum, Index = r.Index, DisplayIndex = r.DisplayIndex,
             DisplayDecimals = r.DisplayDecimals, Classification = r.Classification, Provisional = r.Provisional,
             SelfSubtotal = r.SelfSubtotal, AppraisalSubtotal = r.AppraisalSubtotal, SurveySubtotal = r.SurveySubtotal,
             BonusSubtotal = r.BonusSubtotal, PenaltySubtotal = r.PenaltySubtotal,
-            Fields = components.Fields ?? [], Criteria = components.Criteria ?? [],
+            Fields = fields, Criteria = criteria,
         };
     }
 

@@ -65,7 +65,7 @@ public sealed class EfPublicationStore(IDbContextFactory<ParIndexDbContext> cont
     private async Task<IReadOnlyList<ResultLine>> LinesAsync(ParIndexDbContext db, CycleDefinition cycle, RankGroup group, int version, CancellationToken cancellationToken)
     {
         var stored = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Cycle.Id && r.GroupCode == group.Code).ToListAsync(cancellationToken);
-        var ranking = RankingPolicy.Rank(stored.Select(RowMapping.ToResult), group);
+        var ranking = RankingPolicy.Rank(stored.Select(r => RowMapping.ToResult(r, cycle.Cycle.FrameworkOf(group))), group);
         var previous = await results.LoadStandingsAsync(cycle.Cycle.PreviousCycles, cancellationToken);
         return ResultLines.From(cycle, group, ranking, previous, version);
     }
