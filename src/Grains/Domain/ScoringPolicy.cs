@@ -118,7 +118,7 @@ public static class ScoringPolicy
         return Counted(item, values) is { } counted ? (counted, item.CountsInMaximum ? item.Max : 0m) : (0m, 0m);
     }
 
-    /// <summary>Rule 6: a component's own obtained / maximum × 100 (not clamped: it is read, not ranked).</summary>
-    public static ComponentIndex Component(string code, string title, (decimal Obtained, decimal Maximum) t) =>
-        new(code, title, t.Obtained, t.Maximum, t.Maximum == 0m ? null : t.Obtained * Hundred / t.Maximum);
+    /// <summary>A field's or criterion's totals; its index (rule 6) is <see cref="ComponentIndex.Index"/>.</summary>
+    private static ComponentIndex Component(string code, string title, (decimal Obtained, decimal Maximum) t) =>
+        new(code, title, t.Obtained, t.Maximum);
 }

@@ -8,7 +8,7 @@ namespace ParIndex.Silo.Persistence;
 /// <summary>
 /// A result's component totals as stored in its row: obtained/maximum of every field, then of every criterion, in the
 /// framework's order ("12.5/15;8/10|2.75/3;…"). Codes, titles and indices are not stored: the framework gives the
-/// first two and rule 6 the third. A national result row went from about 5 KB of JSON (which spilled into overflow
+/// first two and rule 6 (ComponentIndex.Index) the third. A national result row went from about 5 KB of JSON (which spilled into overflow
 /// pages on every durable write) to well under one page.
 /// </summary>
 internal static class ComponentText
@@ -40,8 +40,8 @@ internal static class ComponentText
         var fieldTotals = Totals(parts[0]);
         var criterionTotals = Totals(parts[1]);
         if (fieldTotals.Count != framework.Fields.Count || criterionTotals.Count != criteria.Count) throw Mismatch(unitCode, framework);
-        return (framework.Fields.Select((f, i) => ScoringPolicy.Component(f.Code, f.Title, fieldTotals[i])).ToList(),
-                criteria.Select((c, i) => ScoringPolicy.Component(c.Code, c.Title, criterionTotals[i])).ToList());
+        return (framework.Fields.Select((f, i) => new ComponentIndex(f.Code, f.Title, fieldTotals[i].Obtained, fieldTotals[i].Maximum)).ToList(),
+                criteria.Select((c, i) => new ComponentIndex(c.Code, c.Title, criterionTotals[i].Obtained, criterionTotals[i].Maximum)).ToList());
     }
 
     private static void Append(StringBuilder text, IReadOnlyList<ComponentIndex> components)

@@ -51,15 +51,18 @@ public sealed class ResultRowTests
 
         Assert.Equal(
         [
-            new ComponentIndex("1", "Công tác chỉ đạo", 4.5m, 5m, 90m),
-            new ComponentIndex("2", "Kết quả", 0.75m, 1.5m, 50m),
+            new ComponentIndex("1", "Công tác chỉ đạo", 4.5m, 5m),
+            new ComponentIndex("2", "Kết quả", 0.75m, 1.5m),
         ], read.Fields);
         Assert.Equal(
         [
-            new ComponentIndex("1.1", "Kế hoạch", 4.5m, 5m, 90m),
-            new ComponentIndex("1.2", "Kiểm tra", 0m, 0m, null),
-            new ComponentIndex("2.1", "Tuyên truyền", 0.75m, 1.5m, 50m),
+            new ComponentIndex("1.1", "Kế hoạch", 4.5m, 5m),
+            new ComponentIndex("1.2", "Kiểm tra", 0m, 0m),
+            new ComponentIndex("2.1", "Tuyên truyền", 0.75m, 1.5m),
         ], read.Criteria);
+        // Rule 6: 4.50 × 100 / 5 and 0.75 × 100 / 1.5; none where nothing counts.
+        Assert.Equal([90m, 50m], read.Fields.Select(f => f.Index));
+        Assert.Equal([90m, null, 50m], read.Criteria.Select(c => c.Index));
         Assert.Equal("4.50", read.Fields[0].Obtained.ToString(System.Globalization.CultureInfo.InvariantCulture)); // its scale kept
     }
 
@@ -71,7 +74,7 @@ public sealed class ResultRowTests
 
         var read = RowMapping.ToResult(row, Framework);
 
-        Assert.Equal([new ComponentIndex("1", "Cũ", 4.5m, 5m, 90m)], read.Fields);
+        Assert.Equal([new ComponentIndex("1", "Cũ", 4.5m, 5m)], read.Fields);
         Assert.Empty(read.Criteria);
     }
 
@@ -91,8 +94,8 @@ public sealed class ResultRowTests
     public void A_row_of_a_national_sized_framework_fits_well_within_a_page()
     {
         // 8 fields of 5 criteria, obtained and maximum with three decimals each: the widest a score may be written (rule 1).
-        var fields = Enumerable.Range(1, 8).Select(f => new ComponentIndex($"{f}", "", 123.125m, 150.5m, null)).ToList();
-        var criteria = Enumerable.Range(1, 40).Select(c => new ComponentIndex($"{c}", "", 12.125m, 15.25m, null)).ToList();
+        var fields = Enumerable.Range(1, 8).Select(f => new ComponentIndex($"{f}", "", 123.125m, 150.5m)).ToList();
+        var criteria = Enumerable.Range(1, 40).Select(c => new ComponentIndex($"{c}", "", 12.125m, 15.25m)).ToList();
         var row = Row();
         RowMapping.CopyTo(Computed() with { Fields = fields, Criteria = criteria }, row, DateTimeOffset.UnixEpoch);
 
