@@ -136,6 +136,9 @@ public interface IRankingGrain : IStoreBackedGrain
     /// <summary>The group's decisions, newest version first (every view of the ranking shows them).</summary>
     [Alias("GetDecisionsAsync"), ReadOnly]
     Task<IReadOnlyList<PublicationEntry>> GetDecisionsAsync();
+    /// <summary>Lines, summary and decisions together with a stamp of their state: the ranking page's one call.</summary>
+    [Alias("GetViewAsync"), ReadOnly]
+    Task<RankingView> GetViewAsync();
     /// <summary>A member's result changed: re-rank and pass the summary upward.</summary>
     [Alias("ResultChangedAsync")]
     Task ResultChangedAsync(UnitResult result);

@@ -35,3 +35,10 @@ public sealed record PublicationEntry(
 /// <summary>What an adjustment decision did to a group: the version it kept and the units whose values changed.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.Adjusted")]
 public sealed record Adjusted(int Version, IReadOnlyList<string> Units);
+
+/// <summary>
+/// A group's ranking as its page shows it, in one call: the lines, the summary, the decisions, and a stamp that is new
+/// whenever any of them changes (a page may keep what it rendered from them under that stamp).
+/// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.RankingView")]
+public sealed record RankingView(IReadOnlyList<ResultLine> Lines, GroupSummary Summary, IReadOnlyList<PublicationEntry> Decisions, string Stamp);

@@ -22,6 +22,9 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
     private IReadOnlyList<PublicationEntry>? _decisions; // read on first use: most activations (cold load, writes) never show them
     private string _cycleId = "";
     private int _version = 1;
+    // The view's stamp: this activation and how often what it shows has changed since it began.
+    private readonly string _activation = Guid.NewGuid().ToString("N");
+    private long _changes;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +48,12 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
     public async Task<IReadOnlyList<PublicationEntry>> GetDecisionsAsync() =>
         _decisions ??= await publications.LoadDecisionsAsync(_cycleId, _group.Code, CancellationToken.None);
 
+    public async Task<RankingView> GetViewAsync()
+    {
+        var decisions = await GetDecisionsAsync(); // first, so that the rest is read in one turn with the stamp
+        return new RankingView(await GetLinesAsync(), await GetSummaryAsync(), decisions, $"{_activation}.{_changes}");
+    }
+
     public async Task<IReadOnlyList<ResultLine>> PublishAsync(Decision decision, string user)
     {
         var lines = ResultLines.From(_cycle, _group, _ranking, _previous, version: 1);
@@ -53,6 +62,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         if (provisional.Count > 0) throw new DomainValidationException($"Không công bố: {provisional.Count} đơn vị chưa thẩm định xong; không có gì thay đổi.", provisional);
         await publications.PublishAsync(_cycleId, _group.Code, lines, decision, user, CancellationToken.None); // refuses a second publication
         _decisions = null;
+        _changes++;
         // Readers learn it from the cycle grain; should this call be lost in a crash, the cycle grain reads it back when it activates again.
         await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GroupPublishedAsync(_group.Code);
         await ReloadMembersAsync(_results.Keys);
@@ -65,6 +75,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _version = adjusted.Version;
         _lines = null;
         _decisions = null;
+        _changes++;
         await ReloadMembersAsync(adjusted.Units);
         return adjusted;
     }
@@ -86,6 +97,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
             throw new DomainException($"Đơn vị {result.UnitCode} không thuộc nhóm {_group.Code}.");
         _results[result.UnitCode] = result;
         _lines = null;
+        _changes++;
         _summary = RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values);
         var before = _ranking.ToDictionary(r => r.UnitCode, r => r.Rank);
         _ranking = RankingPolicy.Rank(_results.Values, _group);

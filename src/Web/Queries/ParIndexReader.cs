@@ -50,8 +50,8 @@ public sealed class ParIndexReader(IGrainFactory grains, ICycleStore cycles, IHt
 
     public Task<GroupSummary> GroupSummaryAsync(CycleDefinition cycle, RankGroup group) => Ranking(cycle.Cycle.Id, group).GetSummaryAsync();
 
-    /// <summary>The group's decisions, newest version first, as its ranking grain holds them.</summary>
-    public Task<IReadOnlyList<PublicationEntry>> DecisionsAsync(CycleDefinition cycle, RankGroup group) => Ranking(cycle.Cycle.Id, group).GetDecisionsAsync();
+    /// <summary>Lines, summary and decisions in one call, with the stamp of their state.</summary>
+    public Task<RankingView> RankingViewAsync(CycleDefinition cycle, RankGroup group) => Ranking(cycle.Cycle.Id, group).GetViewAsync();
 
     public async Task<IReadOnlyList<ResultLine>> RankingAsync(string cycleId, string groupCode)
     {

@@ -74,6 +74,34 @@ public class PublicationGrainTests(DemoDatabase demo)
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task The_ranking_views_stamp_is_new_after_every_change_it_shows_and_only_then(string provider)
+    {
+        await using var db = await demo.CopyUnpublishedAsync(provider);
+        await using var silo = await db.SiloAsync();
+        var grains = silo.GetRequiredService<IGrainFactory>();
+        var ranking = grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "058", "xa-058"));
+        var first = await ranking.GetViewAsync();
+        Assert.Equal(first.Stamp, (await ranking.GetViewAsync()).Stamp); // nothing changed, nothing new
+
+        // A score: the member's line changes, and so does the stamp.
+        await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, "01843"))
+            .SetValuesAsync(new ScoreChange([new ScoreEntry("01843", "1.3", ScoreKind.Appraised, 1.5m)], "tester"));
+        var scored = await ranking.GetViewAsync();
+        Assert.NotEqual(first.Stamp, scored.Stamp);
+        Assert.Equal(1.5m - 0.75m, scored.Lines.Single(l => l.UnitCode == "01843").AppraisalSubtotal - first.Lines.Single(l => l.UnitCode == "01843").AppraisalSubtotal);
+
+        // A decision: the decisions change, and so does the stamp.
+        await silo.GetRequiredService<PublicationService>().PublishAsync(Cycle, "xa-058", Publication, "tester");
+        var published = await ranking.GetViewAsync();
+        Assert.NotEqual(scored.Stamp, published.Stamp);
+        Assert.Equal(["15/QĐ-UBND"], published.Decisions.Select(d => d.Decision));
+
+        // A new activation starts a stamp of its own.
+        await ranking.RefreshAsync();
+        Assert.NotEqual(published.Stamp, (await ranking.GetViewAsync()).Stamp);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task An_adjustment_over_two_groups_with_one_bad_value_changes_neither(string provider)
     {
         await using var db = await demo.CopyUnpublishedAsync(provider);

@@ -7,7 +7,11 @@ using ParIndex.Web.Queries;
 
 namespace ParIndex.Web.Pages.Cycles;
 
-/// <summary>A group's ranking table, sortable on the server (<c>?sort=…&amp;dir=asc|desc</c>), with its summary and a chart.</summary>
+/// <summary>
+/// A group's ranking table, sortable on the server (<c>?sort=…&amp;dir=asc|desc</c>), with its summary and a chart.
+/// The table and the chart are the same for everyone who may read the group, so the page keeps them rendered under the
+/// ranking's stamp (<see cref="CacheKey"/>); they are ordered and rendered only when the stamp or the order is new.
+/// </summary>
 [ReadsResults]
 public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
 {
@@ -24,32 +28,46 @@ public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
     public GroupSummary Summary { get; private set; } = null!;
     public SummaryCard Card { get; private set; } = null!;
     public decimal FrameworkMaximum { get; private set; }
-    public IReadOnlyList<ResultLine> Lines { get; private set; } = [];
+    /// <summary>The lines in rank order, as the ranking grain gives them.</summary>
+    public IReadOnlyList<ResultLine> RankedLines { get; private set; } = [];
+    /// <summary>The lines in the asked order.</summary>
+    public IReadOnlyList<ResultLine> Lines => _lines ??= Order(RankedLines, Sort, Descending);
     public string Sort { get; private set; } = "rank";
     public bool Descending { get; private set; }
-    public string ChartJson { get; private set; } = "{}";
+    public string ChartJson => _chart ??= Chart();
+    /// <summary>What the rendered table and chart are kept under: the group, the ranking's stamp and the order.</summary>
+    public string CacheKey { get; private set; } = "";
     /// <summary>The group's decisions, newest version first; empty until it is published.</summary>
     public IReadOnlyList<PublicationEntry> Decisions { get; private set; } = [];
     /// <summary>Whether the signed-in person may publish this group (the publish page's link).</summary>
     public bool CanPublish { get; private set; }
 
+    private IReadOnlyList<ResultLine>? _lines;
+    private string? _chart;
+
     public async Task OnGetAsync(string cycle, string group, string? sort, string? dir)
     {
         Definition = await reader.CycleAsync(cycle);
         Group = ParIndexReader.GroupOf(Definition, group);
-        Summary = await reader.GroupSummaryAsync(Definition, Group);
-        Decisions = await reader.DecisionsAsync(Definition, Group);
+        var view = await reader.RankingViewAsync(Definition, Group);
+        (RankedLines, Summary, Decisions) = (view.Lines, view.Summary, view.Decisions);
         CanPublish = Access.CanOnGroup(User, ParIndex.Grains.Domain.Workflow.Permission.Publish, Definition, Group);
-        var lines = await reader.RankingAsync(Definition, Group);
         Card = ResultViews.ForGroup(Definition, Group, Summary);
         FrameworkMaximum = Definition.Cycle.FrameworkOf(Group).Maximum;
 
         Sort = sort is not null && SortColumns.ContainsKey(sort) ? sort : "rank";
         Descending = dir switch { "asc" => false, "desc" => true, _ => SortColumns[Sort] };
-        Lines = Order(lines, Sort, Descending);
+        CacheKey = $"{cycle}/{Group.Code}/{view.Stamp}/{Sort}/{(Descending ? "desc" : "asc")}";
 
-        var byRank = Order(lines, "rank", false);
-        ChartJson = ResultViews.ToJson(new
+        ViewData["Title"] = $"{Group.Name} — {Definition.Cycle.Title}";
+        ViewData["Breadcrumbs"] = Breadcrumbs.Group(Definition, Group);
+        ViewData["Demo"] = ParIndex.Silo.Demo.DemoSeeder.CycleIds.Contains(cycle);
+    }
+
+    private string Chart()
+    {
+        var byRank = Order(RankedLines, "rank", false);
+        return ResultViews.ToJson(new
         {
             labels = byRank.Select(l => l.UnitName).ToList(),
             values = byRank.Select(l => l.IndexDisplay).ToList(),
@@ -57,10 +75,6 @@ public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
             decimals = Group.DisplayDecimals,
             lines = Group.Bands.Bands.Where(b => b.Min > 0).Select(b => new { label = b.Label, min = b.Min, band = Math.Clamp(Bands.Position(Group, b.Label), 0, 4) }).ToList(),
         });
-
-        ViewData["Title"] = $"{Group.Name} — {Definition.Cycle.Title}";
-        ViewData["Breadcrumbs"] = Breadcrumbs.Group(Definition, Group);
-        ViewData["Demo"] = ParIndex.Silo.Demo.DemoSeeder.CycleIds.Contains(cycle);
     }
 
     /// <summary>Rows in the asked order; rows without a value for the column stay last, then by rank.</summary>
