@@ -1,47 +1,6 @@
 using Orleans;
 namespace ParIndex.Grains.Domain;
 
-/// <summary>What a unit has for one item. Null means "no value yet".</summary>
-[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ItemValues")]
-public sealed record ItemValues
-{
-    public static readonly ItemValues Empty = new();
-
-    public decimal? Self { get; init; }
-    public decimal? Appraised { get; init; }
-    public decimal? Survey { get; init; }
-    public decimal? Bonus { get; init; }
-    public decimal? Penalty { get; init; }
-    /// <summary>The appraiser's reason when the item is not applicable (không phát sinh).</summary>
-    public string? NotApplicableReason { get; init; }
-    public string? SelfNote { get; init; }
-    public string? AppraisedNote { get; init; }
-
-    public bool IsNotApplicable => NotApplicableReason is not null;
-
-    public decimal? ValueOf(ScoreKind kind) => kind switch
-    {
-        ScoreKind.Self => Self,
-        ScoreKind.Appraised => Appraised,
-        ScoreKind.Survey => Survey,
-        ScoreKind.Bonus => Bonus,
-        ScoreKind.Penalty => Penalty,
-        _ => null,
-    };
-
-    public ItemValues With(ScoreKind kind, decimal? value, string? note) => kind switch
-    {
-        ScoreKind.Self => this with { Self = value, SelfNote = note ?? SelfNote },
-        ScoreKind.Appraised => this with { Appraised = value, AppraisedNote = note ?? AppraisedNote },
-        ScoreKind.Survey => this with { Survey = value },
-        ScoreKind.Bonus => this with { Bonus = value },
-        ScoreKind.Penalty => this with { Penalty = value },
-        ScoreKind.NotApplicable => this with { NotApplicableReason = note },
-        ScoreKind.Applicable => this with { NotApplicableReason = null },
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-}
-
 /// <summary>
 /// A unit's values for every item of its group's framework. Every change goes through rule 1;
 /// a batch is checked whole before any of it is applied.
