@@ -71,7 +71,7 @@ public sealed record SubtotalTieBreaker(ItemSource Source) : TieBreaker
 public sealed record FieldTieBreaker(string FieldCode) : TieBreaker
 {
     public override decimal ValueOf(UnitResult result) =>
-        result.Fields.FirstOrDefault(f => f.Code == FieldCode)?.Obtained ?? 0m;
+        result.Field(FieldCode)?.Obtained ?? 0m;
 
     public override string ToString() => FieldCode;
 }

@@ -3,7 +3,7 @@ namespace ParIndex.Grains.Domain;
 
 /// <summary>Obtained and maximum of a field or criterion, and its component index (rule 6).</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ComponentIndex")]
-public sealed record ComponentIndex(string Code, string Title, decimal Obtained, decimal Maximum)
+public readonly record struct ComponentIndex(string Code, string Title, decimal Obtained, decimal Maximum)
 {
     /// <summary>
     /// Rule 6: the component's own obtained / maximum × 100, exact and not clamped (it is read, not ranked); null when
@@ -37,4 +37,12 @@ public sealed record UnitResult
     public required decimal PenaltySubtotal { get; init; }
     public required IReadOnlyList<ComponentIndex> Fields { get; init; }
     public required IReadOnlyList<ComponentIndex> Criteria { get; init; }
+
+    /// <summary>The field's totals, or none when the framework has no such field.</summary>
+    public ComponentIndex? Field(string code)
+    {
+        foreach (var field in Fields)
+            if (field.Code == code) return field;
+        return null;
+    }
 }

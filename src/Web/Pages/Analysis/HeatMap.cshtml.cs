@@ -27,7 +27,7 @@ public sealed class HeatMapModel(ParIndexReader reader) : AnalysisPage
         var lines = await reader.RankingAsync(cycle, group);
         var cards = (await reader.ScorecardsAsync(cycle, group)).ToDictionary(c => c.UnitCode, StringComparer.Ordinal);
         Rows = lines.Select(line => new HeatRow(line, Fields
-                .Select(f => cards.GetValueOrDefault(line.UnitCode)?.Result.Fields.FirstOrDefault(x => x.Code == f.Code))
+                .Select(f => cards.GetValueOrDefault(line.UnitCode)?.Result.Field(f.Code))
                 .ToList()))
             .ToList();
         var summary = await reader.GroupSummaryAsync(cycle, group);

@@ -12,7 +12,7 @@ public sealed class CriterionModel(ParIndexReader reader) : AnalysisPage
     public UnitPageData Data { get; private set; } = null!;
     public Field Field { get; private set; } = null!;
     public Criterion Criterion { get; private set; } = null!;
-    public ComponentIndex Index { get; private set; } = null!;
+    public ComponentIndex Index { get; private set; }
 
     public async Task OnGetAsync(string cycle, string unit, string criterion)
     {

@@ -11,7 +11,7 @@ public sealed class FieldModel(ParIndexReader reader) : AnalysisPage
 {
     public UnitPageData Data { get; private set; } = null!;
     public Field Field { get; private set; } = null!;
-    public ComponentIndex Index { get; private set; } = null!;
+    public ComponentIndex Index { get; private set; }
     public decimal? GroupAverage { get; private set; }
     public Field? Previous { get; private set; }
     public Field? Next { get; private set; }
