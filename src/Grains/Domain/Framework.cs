@@ -55,12 +55,15 @@ public sealed class Framework
         _fieldOfItem = fields.SelectMany(f => f.Items.Select(i => (i.Code, f))).ToDictionary(x => x.Code, x => x.f, StringComparer.Ordinal);
         _criterionOfItem = fields.SelectMany(f => f.Criteria).SelectMany(c => c.Items.Select(i => (i.Code, c)))
             .ToDictionary(x => x.Code, x => x.c, StringComparer.Ordinal);
+        CriterionCount = fields.Sum(f => f.Criteria.Count);
     }
 
     public string Code { get; }
     public string Title { get; }
     public IReadOnlyList<Field> Fields { get; }
     public IEnumerable<Item> Items => Fields.SelectMany(f => f.Items);
+    /// <summary>How many criteria all fields have: a result keeps that many component totals.</summary>
+    public int CriterionCount { get; }
 
     /// <summary>The points an assessed unit can obtain when every item applies.</summary>
     public decimal Maximum => Items.Where(i => i.CountsInMaximum).Sum(i => i.Max);

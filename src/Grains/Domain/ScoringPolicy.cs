@@ -17,8 +17,10 @@ public static class ScoringPolicy
         bool provisional = false;
         decimal self = 0, appraisal = 0, survey = 0, bonus = 0, penalty = 0, max = 0;
         // Totals kept item by item in framework order (no lookups): a national recompute visits 1.8 million items.
-        var fields = new List<ComponentIndex>(framework.Fields.Count);
-        var criteria = new List<ComponentIndex>();
+        // Sized exactly: a national hot set keeps 20 k of each, and a list grown by doubling wastes a third.
+        var fields = new ComponentIndex[framework.Fields.Count];
+        var criteria = new ComponentIndex[framework.CriterionCount];
+        int fieldAt = 0, criterionAt = 0;
 
         foreach (var field in framework.Fields)
         {
@@ -45,9 +47,9 @@ public static class ScoringPolicy
                     criterionObtained += obtained;
                     criterionMaximum += maximum;
                 }
-                criteria.Add(Component(criterion.Code, criterion.Title, (criterionObtained, criterionMaximum)));
+                criteria[criterionAt++] = Component(criterion.Code, criterion.Title, (criterionObtained, criterionMaximum));
             }
-            fields.Add(Component(field.Code, field.Title, (fieldObtained, fieldMaximum)));
+            fields[fieldAt++] = Component(field.Code, field.Title, (fieldObtained, fieldMaximum));
             max += fieldMaximum;
         }
 

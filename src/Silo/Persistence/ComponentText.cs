@@ -37,11 +37,12 @@ internal static class ComponentText
         var parts = text.Split('|');
         var criteria = framework.Fields.SelectMany(f => f.Criteria).ToList();
         if (parts.Length != 2) throw Mismatch(unitCode, framework);
+        // Arrays of the exact size, as ScoringPolicy makes them: these stay in memory with the rankings.
         var fieldTotals = Totals(parts[0]);
         var criterionTotals = Totals(parts[1]);
         if (fieldTotals.Count != framework.Fields.Count || criterionTotals.Count != criteria.Count) throw Mismatch(unitCode, framework);
-        return (framework.Fields.Select((f, i) => new ComponentIndex(f.Code, f.Title, fieldTotals[i].Obtained, fieldTotals[i].Maximum)).ToList(),
-                criteria.Select((c, i) => new ComponentIndex(c.Code, c.Title, criterionTotals[i].Obtained, criterionTotals[i].Maximum)).ToList());
+        return (framework.Fields.Select((f, i) => new ComponentIndex(f.Code, f.Title, fieldTotals[i].Obtained, fieldTotals[i].Maximum)).ToArray(),
+                criteria.Select((c, i) => new ComponentIndex(c.Code, c.Title, criterionTotals[i].Obtained, criterionTotals[i].Maximum)).ToArray());
     }
 
     private static void Append(StringBuilder text, IReadOnlyList<ComponentIndex> components)
