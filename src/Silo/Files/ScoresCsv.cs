@@ -20,10 +20,15 @@ public static class ScoresCsv
     /// result keeps only the last, at its own line, and rows stay in file order. Every row is still
     /// checked, a replaced one too, since a bad row means the user's file is wrong either way.
     /// </summary>
-    public static ReadResult<IReadOnlyList<ScoreRow>> Read(TextReader reader, string fileName, Func<string, Framework?> frameworkOfUnit)
+    public static ReadResult<IReadOnlyList<ScoreRow>> Read(TextReader reader, string fileName, Func<string, Framework?> frameworkOfUnit) =>
+        Read(reader, fileName, frameworkOfUnit, out _);
+
+    /// <param name="dataRows">The file's data rows, the header and blank lines not counted, replaced rows counted: what an import batch records.</param>
+    public static ReadResult<IReadOnlyList<ScoreRow>> Read(TextReader reader, string fileName, Func<string, Framework?> frameworkOfUnit, out int dataRows)
     {
         var problems = new List<FileProblem>();
         var table = CsvTable.Read(reader, fileName, RequiredColumns, OptionalColumns, problems);
+        dataRows = table?.Rows.Count ?? 0;
         if (table is null) return ReadResult<IReadOnlyList<ScoreRow>>.Failure(problems);
 
         var frameworks = new Dictionary<string, Framework?>(StringComparer.Ordinal);
