@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<ImportFiles>();
+        services.AddSingleton<ImportHistory>();
         services.AddSingleton<EvidenceUploads>();
         return services;
     }
