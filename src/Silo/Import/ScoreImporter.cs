@@ -15,10 +15,11 @@ namespace ParIndex.Silo.Import;
 /// Applies a scores file in one transaction: values, audit, results, ranks and scorecard versions
 /// together, so a refused or interrupted import leaves nothing behind. The file is audited as one batch entry
 /// (who, when, its name, SHA-256, row count and a stored copy) plus one audit row for each value it changed
-/// where there was one; a value set where none was is traced through the batch to its line (<see cref="ImportTrace"/>). Scoring and ranking are the
-/// domain's; this class only moves rows. A bulk import is the one writer that goes past the grains (one
-/// transaction for a whole file instead of one grain call per value), so after the commit the grains that
-/// hold what it changed refresh (GrainRefresh), wherever in the cluster they live.
+/// where there was one; a value set where none was is traced through the batch to its line
+/// (<see cref="ImportTrace"/>). Scoring and ranking are the domain's; this class only moves rows. A bulk
+/// import is the one writer that goes past the grains (one transaction for a whole file instead of one grain
+/// call per value), so after the commit the grains that hold what it changed refresh (GrainRefresh), wherever
+/// in the cluster they live.
 /// </summary>
 public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, GrainRefresh refresh, ScoreTelemetry telemetry)
 {
@@ -181,7 +182,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     /// counts as its value), or its note replaced a different note. Anything else set where nothing was, or left as it
     /// was, is covered by the batch entry.
     /// </summary>
-    internal static bool ChangesExisting(Scorecard.Change change, ItemValues before)
+    private static bool ChangesExisting(Scorecard.Change change, ItemValues before)
     {
         var entry = change.Entry;
         return entry.Kind switch
