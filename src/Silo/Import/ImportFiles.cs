@@ -25,10 +25,19 @@ public sealed class ImportFiles(EvidenceOptions options)
     /// Starts reading <paramref name="content"/>: what its <see cref="StagedFile.Reader"/> reads is hashed and copied to a
     /// staging file beside the store. Disposing the staged file removes the staging file unless it was kept.
     /// </summary>
+    /// <param name="content">Taken over: closed with the staged file, or at once if staging cannot start.</param>
     public StagedFile Stage(Stream content, string fileName)
     {
-        Directory.CreateDirectory(Folder);
-        return new StagedFile(this, content, fileName, Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".tmp"));
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            return new StagedFile(this, content, fileName, Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".tmp"));
+        }
+        catch
+        {
+            content.Dispose();
+            throw;
+        }
     }
 }
 
