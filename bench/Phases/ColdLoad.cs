@@ -56,13 +56,12 @@ public static class ColdLoad
 
         var definition = (await services.GetRequiredService<ICycleStore>().LoadAsync(data.CycleId, CancellationToken.None))!;
         Step("load the cycle definition");
-        using (var reader = new StreamReader(data.ScoresFile, Encoding.UTF8))
+        // As `import scores` does: read once as it streams in (checked, hashed, copied), then one transaction with one batch entry.
+        using (var scores = ScoresFile.Read(services.GetRequiredService<ImportFiles>(), File.OpenRead(data.ScoresFile), "scores.csv", definition))
         {
-            var scores = Valid(ScoresCsv.Read(reader, "scores.csv", u => definition.GroupOf(u) is { } g ? definition.Cycle.FrameworkOf(g) : null));
-            Step("read and check scores.csv");
-            var entries = scores.Select(s => s.Entry).ToList();
-            scores = null;
-            await services.GetRequiredService<ScoreImporter>().ImportAsync(data.CycleId, entries, "bench", "bench");
+            Valid(scores.Rows);
+            Step("read, check and copy scores.csv");
+            await services.GetRequiredService<ScoreImporter>().ImportAsync(data.CycleId, scores, "bench", "bench");
             Step("import scores (one transaction)");
         }
 

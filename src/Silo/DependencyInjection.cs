@@ -39,6 +39,8 @@ public static class DependencyInjection
         services.AddSingleton<Demo.DemoAccounts>();
         services.TryAddSingleton(new EvidenceOptions(database.DefaultEvidenceFolder()));
         services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<ImportFiles>();
+        services.AddSingleton<ImportHistory>();
         services.AddSingleton<EvidenceUploads>();
         return services;
     }

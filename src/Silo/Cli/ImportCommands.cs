@@ -57,16 +57,19 @@ internal static class ImportCommands
             var definition = await services.GetRequiredService<ICycleStore>().LoadAsync(cycleId, ct)
                 ?? throw new ImportRefusedException($"Không có kỳ đánh giá \"{cycleId}\".", ["Hãy nhập kỳ đánh giá (import cycle) trước khi nhập điểm."]);
             await app.Error.WriteLineAsync($"Đang đọc {path.Name}…");
-            using var reader = OpenText(path);
-            var read = ScoresCsv.Read(reader, path.Name, unit => definition.GroupOf(unit) is { } g ? definition.Cycle.FrameworkOf(g) : null);
-            if (!read.IsValid) return await RefuseAsync(app, path.Name, read.Problems);
-            var entries = read.Value.Select(s => s.Entry).ToList();
-            var units = await services.GetRequiredService<ScoreImporter>().ImportAsync(cycleId, entries, parse.GetValue(user)!, "cli", new WriterProgress(app.Error), ct);
-            await app.Output.WriteLineAsync($"Đã nhập {entries.Count} giá trị cho {units.Count} đơn vị vào kỳ {cycleId}.");
+            // Read once, as it streams in: checked, hashed and copied for the audit's batch entry in the same pass.
+            using var scores = ScoresFile.Read(services.GetRequiredService<ImportFiles>(), OpenBytes(path), path.Name, definition);
+            if (!scores.Rows.IsValid) return await RefuseAsync(app, path.Name, scores.Rows.Problems);
+            var units = await services.GetRequiredService<ScoreImporter>().ImportAsync(cycleId, scores, parse.GetValue(user)!, "cli", new WriterProgress(app.Error), ct);
+            await app.Output.WriteLineAsync($"Đã nhập {scores.Rows.Value.Count} giá trị cho {units.Count} đơn vị vào kỳ {cycleId} (lô nhập, SHA-256 {scores.Copy.Sha256}).");
             return CliApp.Ok;
         }));
         return command;
     }
+
+    internal static FileStream OpenBytes(FileInfo path) =>
+        path.Exists ? new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16)
+                    : throw new FileNotFoundException($"Không tìm thấy tệp {path.FullName}.", path.FullName);
 
     internal static StreamReader OpenText(FileInfo path) =>
         path.Exists ? new StreamReader(path.FullName, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true)

@@ -119,8 +119,11 @@ public static class DemoSeeder
                     break;
                 default:
                     var definition = (await services.GetRequiredService<ICycleStore>().LoadAsync(cycleId!, cancellationToken))!;
-                    var scores = Valid(ScoresCsv.Read(reader, name, u => definition.GroupOf(u) is { } g ? definition.Cycle.FrameworkOf(g) : null), name);
-                    await services.GetRequiredService<ScoreImporter>().ImportAsync(cycleId!, scores.Select(s => s.Entry).ToList(), User, "demo", null, cancellationToken);
+                    using (var scores = ScoresFile.Read(services.GetRequiredService<ImportFiles>(), Open(resource), name, definition))
+                    {
+                        Valid(scores.Rows, name);
+                        await services.GetRequiredService<ScoreImporter>().ImportAsync(cycleId!, scores, User, "demo", null, cancellationToken);
+                    }
                     break;
             }
         }

@@ -30,14 +30,17 @@ internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(Dictionary<string, int> columns, IReadOnlyList<CsvRow> rows)
+    private CsvTable(Dictionary<string, int> columns, int fields)
     {
         _columns = columns;
-        Rows = rows;
+        Fields = fields;
     }
 
-    /// <summary>The data records that have as many fields as the header; blank records are left out.</summary>
-    public IReadOnlyList<CsvRow> Rows { get; }
+    /// <summary>The data records that have as many fields as the header; blank records are left out. Empty when streamed (<see cref="Each"/>).</summary>
+    public IReadOnlyList<CsvRow> Rows { get; private set; } = [];
+
+    /// <summary>The header's field count, which every data record must have.</summary>
+    private int Fields { get; }
 
     public bool Has(string column) => _columns.ContainsKey(column);
 
@@ -46,57 +49,101 @@ internal sealed class CsvTable
         _columns.TryGetValue(column, out var index) ? row.Fields[index].Trim() : "";
 
     /// <summary>Null when the header is unusable; the problems say why.</summary>
-    public static CsvTable? Read(TextReader reader, string fileName, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<FileProblem> problems) =>
-        FromRows(CsvRecords.Read(reader, fileName, problems), fileName, required, optional, problems);
+    public static CsvTable? Read(TextReader reader, string fileName, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<FileProblem> problems)
+    {
+        var rows = new List<CsvRow>();
+        var table = Each(reader, fileName, required, optional, problems, (_, row) => rows.Add(row));
+        if (table is not null) table.Rows = rows;
+        return table;
+    }
+
+    /// <summary>
+    /// Hands each data record to <paramref name="row"/> as the file is read, so a large file is never held whole.
+    /// Records are handed over only under a usable header; every record is still checked, for the problems.
+    /// </summary>
+    /// <returns>Null when the header is unusable; the problems say why.</returns>
+    public static CsvTable? Each(TextReader reader, string fileName, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<FileProblem> problems,
+        Action<CsvTable, CsvRow> row)
+    {
+        var reading = new Reading(fileName, required, optional, problems, row);
+        CsvRecords.Each(reader, fileName, problems, reading.Add);
+        return reading.Finish();
+    }
 
     /// <summary>The same rules for records that came from elsewhere (the rows of a worksheet), the first non-blank one the header.</summary>
     public static CsvTable? FromRows(IEnumerable<CsvRow> records, string fileName, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<FileProblem> problems)
     {
-        var expected = string.Join(',', required);
-        var rows = records
-            .Where(r => r.Fields.Any(f => !string.IsNullOrWhiteSpace(f)))
-            .ToList();
-        if (rows.Count == 0)
-        {
-            problems.Add(new FileProblem(fileName, 1, null, null, $"tệp trống: thiếu dòng tiêu đề ({expected})."));
-            return null;
-        }
+        var rows = new List<CsvRow>();
+        var reading = new Reading(fileName, required, optional, problems, (_, row) => rows.Add(row));
+        foreach (var record in records)
+            if (!reading.Add(record)) break;
+        var table = reading.Finish();
+        if (table is not null) table.Rows = rows;
+        return table;
+    }
 
-        var header = rows[0];
-        var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        var known = required.Concat(optional).ToHashSet(StringComparer.Ordinal);
-        if (!names.Any(known.Contains))
-        {
-            problems.Add(new FileProblem(fileName, header.Line, null, null, $"thiếu dòng tiêu đề: dòng đầu tiên phải là {expected}."));
-            return null;
-        }
+    /// <summary>One file read record by record: the first non-blank record is the header, judged at once; then the data.</summary>
+    private sealed class Reading(string fileName, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<FileProblem> problems, Action<CsvTable, CsvRow> row)
+    {
+        private CsvTable? _table;
+        private bool _headerRead, _usable;
 
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        bool usable = true;
-        for (int c = 0; c < names.Count; c++)
+        /// <returns>False when nothing more is worth reading (no header at all).</returns>
+        public bool Add(CsvRow record)
         {
-            if (!known.Contains(names[c])) continue;
-            if (!columns.TryAdd(names[c], c))
+            if (record.Fields.All(string.IsNullOrWhiteSpace)) return true;
+            if (!_headerRead)
             {
-                problems.Add(new FileProblem(fileName, header.Line, null, null, $"cột \"{names[c]}\" có hai lần trong dòng tiêu đề."));
-                usable = false;
+                _headerRead = true;
+                return Header(record);
             }
-        }
-        foreach (var missing in required.Where(r => !columns.ContainsKey(r)))
-        {
-            problems.Add(new FileProblem(fileName, header.Line, null, null, $"dòng tiêu đề thiếu cột \"{missing}\" (các cột bắt buộc: {expected})."));
-            usable = false;
+            if (record.Fields.Count == _table!.Fields)
+            {
+                if (_usable) row(_table, record);
+                return true;
+            }
+            // An unquoted comma in a name is the usual cause: it shifts every later column.
+            var hint = record.Fields.Count > _table.Fields ? " Giá trị có dấu phẩy phải đặt trong dấu ngoặc kép." : "";
+            problems.Add(new FileProblem(fileName, record.Line, null, null,
+                $"dòng có {record.Fields.Count} cột nhưng dòng tiêu đề có {_table.Fields} cột.{hint}"));
+            return true;
         }
 
-        var data = new List<CsvRow>(rows.Count - 1);
-        foreach (var row in rows.Skip(1))
+        public CsvTable? Finish()
         {
-            if (row.Fields.Count == header.Fields.Count) { data.Add(row); continue; }
-            // An unquoted comma in a name is the usual cause: it shifts every later column.
-            var hint = row.Fields.Count > header.Fields.Count ? " Giá trị có dấu phẩy phải đặt trong dấu ngoặc kép." : "";
-            problems.Add(new FileProblem(fileName, row.Line, null, null,
-                $"dòng có {row.Fields.Count} cột nhưng dòng tiêu đề có {header.Fields.Count} cột.{hint}"));
+            if (!_headerRead) problems.Add(new FileProblem(fileName, 1, null, null, $"tệp trống: thiếu dòng tiêu đề ({string.Join(',', required)})."));
+            return _usable ? _table : null;
         }
-        return usable ? new CsvTable(columns, data) : null;
+
+        private bool Header(CsvRow header)
+        {
+            var expected = string.Join(',', required);
+            var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+            var known = required.Concat(optional).ToHashSet(StringComparer.Ordinal);
+            if (!names.Any(known.Contains))
+            {
+                problems.Add(new FileProblem(fileName, header.Line, null, null, $"thiếu dòng tiêu đề: dòng đầu tiên phải là {expected}."));
+                return false;
+            }
+
+            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            _usable = true;
+            for (int c = 0; c < names.Count; c++)
+            {
+                if (!known.Contains(names[c])) continue;
+                if (!columns.TryAdd(names[c], c))
+                {
+                    problems.Add(new FileProblem(fileName, header.Line, null, null, $"cột \"{names[c]}\" có hai lần trong dòng tiêu đề."));
+                    _usable = false;
+                }
+            }
+            foreach (var missing in required.Where(r => !columns.ContainsKey(r)))
+            {
+                problems.Add(new FileProblem(fileName, header.Line, null, null, $"dòng tiêu đề thiếu cột \"{missing}\" (các cột bắt buộc: {expected})."));
+                _usable = false;
+            }
+            _table = new CsvTable(columns, header.Fields.Count);
+            return true;
+        }
     }
 }

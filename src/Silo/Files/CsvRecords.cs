@@ -30,6 +30,13 @@ internal static class CsvRecords
     public static List<CsvRow> Read(TextReader reader, string fileName, List<FileProblem> problems)
     {
         var rows = new List<CsvRow>();
+        Each(reader, fileName, problems, row => { rows.Add(row); return true; });
+        return rows;
+    }
+
+    /// <summary>Hands each record to <paramref name="record"/> as it is read, until it answers false: the file is never held whole.</summary>
+    public static void Each(TextReader reader, string fileName, List<FileProblem> problems, Func<CsvRow, bool> record)
+    {
         var tape = new Tape(reader);
         int line = 1; // the physical line the next record starts on
         void Problem(string message) => problems.Add(new FileProblem(fileName, line, null, null, Malformed + message));
@@ -69,13 +76,13 @@ internal static class CsvRecords
                     for (int i = 0; i < fields.Length; i++) fields[i] = csv.GetString(i);
                     // Sylvan takes a lone quote at the very end of the file for a value; it opens a field that never closes.
                     if (raw is [.., ',', '"'] or ['"'] && fields[^1] == "\"") Problem(Unclosed);
-                    else rows.Add(new CsvRow(line, fields));
+                    else if (!record(new CsvRow(line, fields))) return;
                     line += LineBreaks(raw);
                     tape.Consume(raw.Length);
                 }
                 // Only a line starting with the comment character can be left over: the last one, without a line end.
                 if (tape.Text.Length > 0) Problem(CommentLine);
-                return rows;
+                return;
             }
             catch (CsvFormatException e)
             {

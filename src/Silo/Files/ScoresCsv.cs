@@ -20,16 +20,20 @@ public static class ScoresCsv
     /// result keeps only the last, at its own line, and rows stay in file order. Every row is still
     /// checked, a replaced one too, since a bad row means the user's file is wrong either way.
     /// </summary>
-    public static ReadResult<IReadOnlyList<ScoreRow>> Read(TextReader reader, string fileName, Func<string, Framework?> frameworkOfUnit)
+    public static ReadResult<IReadOnlyList<ScoreRow>> Read(TextReader reader, string fileName, Func<string, Framework?> frameworkOfUnit) =>
+        Read(reader, fileName, frameworkOfUnit, out _);
+
+    /// <param name="dataRows">The file's data rows, the header and blank lines not counted, replaced rows counted: what an import batch records.</param>
+    public static ReadResult<IReadOnlyList<ScoreRow>> Read(TextReader reader, string fileName, Func<string, Framework?> frameworkOfUnit, out int dataRows)
     {
         var problems = new List<FileProblem>();
-        var table = CsvTable.Read(reader, fileName, RequiredColumns, OptionalColumns, problems);
-        if (table is null) return ReadResult<IReadOnlyList<ScoreRow>>.Failure(problems);
-
         var frameworks = new Dictionary<string, Framework?>(StringComparer.Ordinal);
         var latest = new Dictionary<(string Unit, string Item, ScoreKind Kind), ScoreRow>();
-        foreach (var row in table.Rows)
+        var count = 0;
+        // Row by row as the file streams in: only the entries are kept, never the file's text (a national file is 1.8 M rows).
+        var header = CsvTable.Each(reader, fileName, RequiredColumns, OptionalColumns, problems, (table, row) =>
         {
+            count++;
             var unit = table.Get(row, "unit_code");
             var item = table.Get(row, "item_code");
             var entry = ReadRow(table, row, unit, item, frameworks, frameworkOfUnit, out var problem);
@@ -37,7 +41,9 @@ public static class ScoresCsv
                 problems.Add(new FileProblem(fileName, row.Line, NullIfEmpty(unit), NullIfEmpty(item), problem!));
             else
                 latest[(entry.UnitCode, entry.ItemCode, entry.Kind)] = new ScoreRow(row.Line, entry);
-        }
+        });
+        dataRows = count;
+        if (header is null) return ReadResult<IReadOnlyList<ScoreRow>>.Failure(problems);
         return ReadResult<IReadOnlyList<ScoreRow>>.From(
             latest.Values.OrderBy(r => r.Line).ToList(), problems.OrderBy(p => p.Line ?? 0).ToList());
     }

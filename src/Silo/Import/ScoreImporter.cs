@@ -13,36 +13,52 @@ namespace ParIndex.Silo.Import;
 
 /// <summary>
 /// Applies a scores file in one transaction: values, audit, results, ranks and scorecard versions
-/// together, so a refused or interrupted import leaves nothing behind. Scoring and ranking are the
-/// domain's; this class only moves rows. A bulk import is the one writer that goes past the grains (one
-/// transaction for a whole file instead of one grain call per value), so after the commit the grains that
-/// hold what it changed refresh (GrainRefresh), wherever in the cluster they live.
+/// together, so a refused or interrupted import leaves nothing behind. The file is audited as one batch entry
+/// (who, when, its name, SHA-256, row count and a stored copy) plus one audit row for each value it changed
+/// where there was one; a value set where none was is traced through the batch to its line
+/// (<see cref="ImportTrace"/>). Scoring and ranking are the domain's; this class only moves rows. A bulk
+/// import is the one writer that goes past the grains (one transaction for a whole file instead of one grain
+/// call per value), so after the commit the grains that hold what it changed refresh (GrainRefresh), wherever
+/// in the cluster they live.
 /// </summary>
 public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, GrainRefresh refresh, ScoreTelemetry telemetry)
 {
     private const int ProgressEvery = 20_000;
 
+    /// <summary>Imports a file read without problems; its copy is kept in the store of imported files if the import commits.</summary>
     /// <returns>The units whose scorecards changed.</returns>
-    public async Task<IReadOnlyList<string>> ImportAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+    public async Task<IReadOnlyList<string>> ImportAsync(string cycleId, ScoresFile file, string user, string origin,
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var units = await ApplyAsync(cycleId, entries, user, origin, progress, adjustment: null, cancellationToken);
+        var rows = file.Rows.Value ?? throw new InvalidOperationException($"{file.FileName} has problems; it is refused before it is imported.");
+        var lines = new Dictionary<string, (int First, int Last)>(StringComparer.Ordinal);
+        foreach (var row in rows)
+            lines[row.Entry.UnitCode] = lines.TryGetValue(row.Entry.UnitCode, out var l) ? (Math.Min(l.First, row.Line), Math.Max(l.Last, row.Line)) : (row.Line, row.Line);
+        var units = await ApplyAsync(cycleId, rows.Select(r => r.Entry).ToList(), user, origin, progress, adjustment: null, cancellationToken, new Batch(file, lines));
         await refresh.AfterImportAsync(cycleId, units); // not cancelled: the import has committed
         return units;
     }
+
+    /// <summary>The file an import comes from, and the first and last line of each unit's rows in it.</summary>
+    private sealed record Batch(ScoresFile File, IReadOnlyDictionary<string, (int First, int Last)> Lines);
 
     /// <summary>
     /// Applies scores in one transaction. A published scorecard is refused unless this is an
     /// adjustment, whose <paramref name="adjustment"/> step runs inside the same transaction (it records
     /// the decision and the new version), so the values and the decision land together or not at all.
+    /// An adjustment is a decision: each of its values keeps its own audit row, as a grain's write does.
     /// </summary>
-    internal async Task<IReadOnlyList<string>> ApplyAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
-        IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task>? adjustment, CancellationToken cancellationToken)
+    internal Task<IReadOnlyList<string>> ApplyAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+        IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task> adjustment, CancellationToken cancellationToken) =>
+        ApplyAsync(cycleId, entries, user, origin, progress, adjustment, cancellationToken, batch: null);
+
+    private async Task<IReadOnlyList<string>> ApplyAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
+        IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task>? adjustment, CancellationToken cancellationToken, Batch? batch)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            var units = await ImportCoreAsync(cycleId, entries, user, origin, progress, adjustment, cancellationToken);
+            var units = await ImportCoreAsync(cycleId, entries, user, origin, progress, adjustment, batch, cancellationToken);
             telemetry.Imported("ok", start);
             return units;
         }
@@ -59,7 +75,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     }
 
     private async Task<IReadOnlyList<string>> ImportCoreAsync(string cycleId, IReadOnlyList<ScoreEntry> entries, string user, string origin,
-        IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task>? adjustment, CancellationToken cancellationToken)
+        IProgress<string>? progress, Func<ParIndexDbContext, CycleDefinition, IReadOnlyList<string>, Task>? adjustment, Batch? batch, CancellationToken cancellationToken)
     {
         var cycle = await cycles.LoadAsync(cycleId, cancellationToken) ?? throw NoCycle(cycleId);
 
@@ -78,9 +94,10 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         await using (var upsert = RowWriter.Create(connection, dbTransaction, ValueUpsertHead, ValueUpsertTail, 11, native))
         await using (var audit = RowWriter.Create(connection, dbTransaction, AuditInsertHead, "", 10, native))
         {
+            if (batch is not null) await AddBatchAsync(db, connection, dbTransaction, native, cycleId, batch, cards.Keys, user, origin, at, cancellationToken);
             // In key order, so that the primary key's and the audit index's B-trees grow at their ends
             // instead of at random pages (which, past SQLite's page cache, made every row a page read and write).
-            foreach (var (unit, (card, changes)) in cards.OrderBy(c => c.Key, StringComparer.Ordinal))
+            foreach (var (unit, (card, changes, before)) in cards.OrderBy(c => c.Key, StringComparer.Ordinal))
             {
                 // One row per item with its final values: a multi-row upsert may not touch a row twice (PostgreSQL refuses it).
                 var itemsWritten = new HashSet<string>(StringComparer.Ordinal);
@@ -90,8 +107,11 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
                     var v = card[item];
                     if (itemsWritten.Add(item))
                         await upsert.AddAsync([cycleId, unit, item, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote], cancellationToken);
-                    var row = EfScorecardStorage.ToAuditRow(cycleId, unit, new AuditEntry(item, change.Entry.Kind, change.OldValue, change.Entry.Value, change.OldNote, change.Entry.Note, user, origin, at));
-                    await audit.AddAsync([row.At, row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note], cancellationToken);
+                    if (batch is null || ChangesExisting(change, before?.GetValueOrDefault(item) ?? ItemValues.Empty))
+                    {
+                        var row = EfScorecardStorage.ToAuditRow(cycleId, unit, new AuditEntry(item, change.Entry.Kind, change.OldValue, change.Entry.Value, change.OldNote, change.Entry.Note, user, origin, at));
+                        await audit.AddAsync([row.At, row.User, row.Origin, cycleId, unit, item, row.Kind, row.OldValue, row.NewValue, row.Note], cancellationToken);
+                    }
                     if (++written % ProgressEvery == 0) progress?.Report($"Đang ghi điểm: {written:N0}/{entries.Count:N0} giá trị…");
                 }
             }
@@ -105,7 +125,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             var group = cycle.GroupOf(groupCards.First().Key)!;
             var rows = await db.Results.Where(r => r.CycleId == cycleId && r.GroupCode == group.Code).ToDictionaryAsync(r => r.UnitCode, cancellationToken);
             var computed = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
-            foreach (var (unit, (card, _)) in groupCards)
+            foreach (var (unit, (card, _, _)) in groupCards)
             {
                 if (!rows.TryGetValue(unit, out var row))
                     db.Results.Add(rows[unit] = row = new ResultRow { CycleId = cycleId, UnitCode = unit, GroupCode = group.Code });
@@ -142,9 +162,64 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
 
         if (adjustment is not null) await adjustment(db, cycle, cards.Keys.ToList());
         progress?.Report($"Đang lưu (commit) {written:N0} giá trị…");
-        await transaction.CommitAsync(cancellationToken);
+        // The copy goes into the store just before the commit, so a refused import never leaves one; a failed commit takes it back.
+        var kept = batch?.File.Copy.Keep() ?? false;
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            batch?.File.Copy.Unkeep(kept);
+            throw;
+        }
         telemetry.Written(written, "import", origin);
         return cards.Keys.ToList();
+    }
+
+    /// <summary>
+    /// Whether a change of an import needs an audit row of its own: it changed a value that was there (a mark's reason
+    /// counts as its value), or its note replaced a different note. Anything else set where nothing was, or left as it
+    /// was, is covered by the batch entry.
+    /// </summary>
+    private static bool ChangesExisting(Scorecard.Change change, ItemValues before)
+    {
+        var entry = change.Entry;
+        return entry.Kind switch
+        {
+            ScoreKind.NotApplicable => before.NotApplicableReason is { } reason && reason != entry.Note,
+            ScoreKind.Applicable => true, // only a mark that is there can be lifted
+            _ => change.OldValue is { } old && old != entry.Value
+                || NoteOf(before, entry.Kind) is { } note && entry.Note is { } replacing && replacing != note,
+        };
+    }
+
+    private static string? NoteOf(ItemValues values, ScoreKind kind) => kind switch
+    {
+        ScoreKind.Self => values.SelfNote,
+        ScoreKind.Appraised => values.AppraisedNote,
+        _ => null,
+    };
+
+    /// <summary>The batch entry and the scorecards it touched, in the import's transaction.</summary>
+    private static async Task AddBatchAsync(ParIndexDbContext db, DbConnection connection, DbTransaction transaction, bool native, string cycleId, Batch batch,
+        IEnumerable<string> units, string user, string origin, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var copy = batch.File.Copy;
+        var row = new ImportBatchRow
+        {
+            CycleId = cycleId, At = at, User = user, Origin = origin, FileName = copy.FileName, Sha256 = copy.Sha256, Size = copy.Size,
+            RowCount = batch.File.RowCount,
+        };
+        db.ImportBatches.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        await using var writer = RowWriter.Create(connection, transaction, BatchUnitInsertHead, "", 5, native);
+        foreach (var unit in units.Order(StringComparer.Ordinal))
+        {
+            var (first, last) = batch.Lines[unit];
+            await writer.AddAsync([row.Id, cycleId, unit, first, last], cancellationToken);
+        }
+        await writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>
@@ -160,7 +235,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     }
 
     /// <summary>Applies the entries to the stored values through the domain first: any refusal lists every bad value before anything is written.</summary>
-    private static async Task<Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes)>> ApplyToCardsAsync(ParIndexDbContext db,
+    private static async Task<Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes, IReadOnlyDictionary<string, ItemValues>? Before)>> ApplyToCardsAsync(ParIndexDbContext db,
         CycleDefinition cycle, IReadOnlyList<ScoreEntry> entries, bool adjustment, CancellationToken cancellationToken)
     {
         var cycleId = cycle.Cycle.Id;
@@ -175,13 +250,14 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             problems.Add(!adjustment
                 ? $"Đơn vị {unit}: kết quả đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh (lệnh adjust)."
                 : $"Đơn vị {unit}: kết quả chưa được công bố; hãy nhập điểm bằng lệnh import scores.");
-        var cards = new Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes)>(StringComparer.Ordinal);
+        var cards = new Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes, IReadOnlyDictionary<string, ItemValues>? Before)>(StringComparer.Ordinal);
         foreach (var (unit, unitEntries) in byUnit)
         {
             var group = cycle.GroupOf(unit);
             if (group is null) { problems.Add($"Đơn vị {unit} không thuộc nhóm xếp hạng nào của kỳ {cycleId}."); continue; }
-            var card = new Scorecard(unit, cycle.Cycle.FrameworkOf(group), stored.GetValueOrDefault(unit));
-            try { cards[unit] = (card, card.Apply(unitEntries)); }
+            var before = stored.GetValueOrDefault(unit);
+            var card = new Scorecard(unit, cycle.Cycle.FrameworkOf(group), before);
+            try { cards[unit] = (card, card.Apply(unitEntries), before); }
             catch (DomainValidationException e) { problems.AddRange(e.Errors); }
         }
         if (problems.Count > 0) throw new ImportRefusedException($"Không nhập điểm: {problems.Count} lỗi, không có gì được lưu.", problems);
@@ -205,6 +281,11 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
 
     private const string AuditInsertHead = """
         INSERT INTO "audit" ("At","User","Origin","CycleId","UnitCode","ItemCode","Kind","OldValue","NewValue","Note")
+        VALUES
+        """;
+
+    private const string BatchUnitInsertHead = """
+        INSERT INTO "import_batch_units" ("BatchId","CycleId","UnitCode","FirstLine","LastLine")
         VALUES
         """;
 

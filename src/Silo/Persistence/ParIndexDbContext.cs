@@ -20,6 +20,8 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<ItemValueRow> ItemValues => Set<ItemValueRow>();
     public DbSet<ResultRow> Results => Set<ResultRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<ImportBatchRow> ImportBatches => Set<ImportBatchRow>();
+    public DbSet<ImportBatchUnitRow> ImportBatchUnits => Set<ImportBatchUnitRow>();
     public DbSet<PublicationRow> Publications => Set<PublicationRow>();
     public DbSet<UserRow> Users => Set<UserRow>();
     public DbSet<RoleGrantRow> RoleGrants => Set<RoleGrantRow>();
@@ -105,6 +107,18 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
         {
             e.ToTable("audit");
             e.HasIndex(a => new { a.CycleId, a.UnitCode, a.ItemCode });
+        });
+        model.Entity<ImportBatchRow>(e =>
+        {
+            e.ToTable("import_batches");
+            e.HasIndex(b => b.CycleId);
+        });
+        model.Entity<ImportBatchUnitRow>(e =>
+        {
+            e.ToTable("import_batch_units");
+            e.HasKey(u => new { u.BatchId, u.UnitCode });
+            e.HasIndex(u => new { u.CycleId, u.UnitCode }); // a unit's history
+            e.HasOne<ImportBatchRow>().WithMany().HasForeignKey(u => u.BatchId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

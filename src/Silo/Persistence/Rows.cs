@@ -154,6 +154,38 @@ public sealed class AuditRow
 }
 
 /// <summary>
+/// Append-only: one scores file imported, in place of an audit row for each value it set where none was.
+/// Its stored copy lives under its SHA-256 (<see cref="ParIndex.Silo.Import.ImportFiles"/>), so any value can be traced to its line.
+/// </summary>
+public sealed class ImportBatchRow
+{
+    public long Id { get; set; }
+    public required string CycleId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string User { get; set; }
+    public required string Origin { get; set; }
+    public required string FileName { get; set; }
+    /// <summary>Lower-case hex: the file's name in the store of imported files.</summary>
+    public required string Sha256 { get; set; }
+    public long Size { get; set; }
+    /// <summary>The file's data rows (the header and blank lines not counted).</summary>
+    public int RowCount { get; set; }
+}
+
+/// <summary>
+/// Append-only: a scorecard an import batch touched, so that a unit's history finds its batches without reading files.
+/// The lines are those of the unit's first and last applied rows, so a trace can stop reading after the last.
+/// </summary>
+public sealed class ImportBatchUnitRow
+{
+    public long BatchId { get; set; }
+    public required string CycleId { get; set; }
+    public required string UnitCode { get; set; }
+    public int FirstLine { get; set; }
+    public int LastLine { get; set; }
+}
+
+/// <summary>
 /// A decision on a group's results: version 1 publishes (công bố), each adjustment (điều chỉnh) adds
 /// the next version. The snapshot keeps every version readable as it was.
 /// </summary>

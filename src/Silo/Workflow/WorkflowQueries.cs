@@ -13,8 +13,17 @@ public sealed record AuditLine(
     /// <summary>For an uploaded evidence file: its id, for the download link.</summary>
     public long? EvidenceId { get; init; }
 
+    /// <summary>For an import (kind "import"): the batch, whose file holds the lines of every value it set.</summary>
+    public ImportBatchEntry? Batch { get; init; }
+
     public IReadOnlyList<string> Items => ItemCode == "*" ? [] : ItemCode.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
+
+/// <summary>
+/// An import batch as a unit's history shows it: the file (name, SHA-256, data rows) and where this unit's applied rows
+/// lie in it (first and last line); the line of one item is found in the stored copy on demand (ImportHistory).
+/// </summary>
+public sealed record ImportBatchEntry(long Id, string FileName, string Sha256, int RowCount, int FirstLine, int LastLine);
 
 /// <summary>One page of a unit's history: its lines, which page of how many, and how many lines in all.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditLine> Lines, int Page, int Pages, int Total);
@@ -27,6 +36,9 @@ public sealed record AuditPage(IReadOnlyList<AuditLine> Lines, int Page, int Pag
 /// </summary>
 public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> contexts)
 {
+    /// <summary>The kind of a history line that stands for an import batch.</summary>
+    public const string ImportKind = "import";
+
     /// <summary>Audit lines on one page (newest first); the demo has about a hundred per unit.</summary>
     public const int AuditPageSize = 100;
 
@@ -64,14 +76,18 @@ public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> context
 
     /// <summary>
     /// A unit's history, newest first, one page of <see cref="AuditPageSize"/> lines: every audited value change and
-    /// workflow step, and every evidence file uploaded (the evidence table says who and when). <paramref name="itemCode"/>
-    /// keeps one item's lines. Paged in the database, so that no burst of changes pushes older history out of reach.
+    /// workflow step, every evidence file uploaded (the evidence table says who and when), and every import batch that
+    /// touched the scorecard (it stands for the values it set where none was). <paramref name="itemCode"/> keeps one
+    /// item's lines, and the unit's batches, since which items a batch set is in its file, not in the database.
+    /// Paged in the database, so that no burst of changes pushes older history out of reach.
     /// </summary>
     public async Task<AuditPage> AuditAsync(string cycleId, string unitCode, string? itemCode = null, int page = 1, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var auditRows = db.Audit.AsNoTracking().Where(a => a.CycleId == cycleId && a.UnitCode == unitCode);
         var evidenceRows = db.Evidence.AsNoTracking().Where(e => e.CycleId == cycleId && e.UnitCode == unitCode);
+        var batchRows = db.ImportBatchUnits.AsNoTracking().Where(u => u.CycleId == cycleId && u.UnitCode == unitCode)
+            .Join(db.ImportBatches, u => u.BatchId, b => b.Id, (u, b) => new { Batch = b, u.FirstLine, u.LastLine });
         if (itemCode is not null)
         {
             // A return names several items ("1.1;2.3"): the item alone, first, last or in the middle.
@@ -79,19 +95,22 @@ public sealed class WorkflowQueries(IDbContextFactory<ParIndexDbContext> context
                 || a.ItemCode.EndsWith(";" + itemCode) || a.ItemCode.Contains(";" + itemCode + ";"));
             evidenceRows = evidenceRows.Where(e => e.ItemCode == itemCode);
         }
-        var total = await auditRows.CountAsync(cancellationToken) + await evidenceRows.CountAsync(cancellationToken);
+        var total = await auditRows.CountAsync(cancellationToken) + await evidenceRows.CountAsync(cancellationToken) + await batchRows.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + AuditPageSize - 1) / AuditPageSize);
         page = Math.Clamp(page, 1, pages);
         // The newest page × size of each table hold the newest page × size of both together.
         var take = page * AuditPageSize;
         var audit = await auditRows.OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
         var evidence = await evidenceRows.OrderByDescending(e => e.Id).Take(take).ToListAsync(cancellationToken);
-        var users = audit.Select(a => a.User).Concat(evidence.Select(e => e.UploadedBy)).Distinct().ToList();
+        var batches = await batchRows.OrderByDescending(b => b.Batch.Id).Take(take).ToListAsync(cancellationToken);
+        var users = audit.Select(a => a.User).Concat(evidence.Select(e => e.UploadedBy)).Concat(batches.Select(b => b.Batch.User)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => users.Contains(u.UserName))
             .ToDictionaryAsync(u => u.UserName, u => u.DisplayName, cancellationToken);
 
         var lines = audit.Select(a => new AuditLine(a.Id, a.At, a.User, names.GetValueOrDefault(a.User), a.Origin, a.Kind, a.ItemCode, a.OldValue, a.NewValue, a.Note))
-            .Concat(evidence.Select(e => new AuditLine(e.Id, e.At, e.UploadedBy, names.GetValueOrDefault(e.UploadedBy), "web", "evidence", e.ItemCode, null, e.FileName, null) { EvidenceId = e.Id }));
+            .Concat(evidence.Select(e => new AuditLine(e.Id, e.At, e.UploadedBy, names.GetValueOrDefault(e.UploadedBy), "web", "evidence", e.ItemCode, null, e.FileName, null) { EvidenceId = e.Id }))
+            .Concat(batches.Select(b => new AuditLine(b.Batch.Id, b.Batch.At, b.Batch.User, names.GetValueOrDefault(b.Batch.User), b.Batch.Origin, ImportKind, "*", null, b.Batch.FileName, null)
+                { Batch = new ImportBatchEntry(b.Batch.Id, b.Batch.FileName, b.Batch.Sha256, b.Batch.RowCount, b.FirstLine, b.LastLine) }));
         var shown = lines.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Skip((page - 1) * AuditPageSize).Take(AuditPageSize).ToList();
         return new AuditPage(shown, page, pages, total);
     }

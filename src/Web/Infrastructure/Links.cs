@@ -35,6 +35,9 @@ public static class Links
     public static string AuditOfItem(string cycle, string unit, string item) => $"{Audit(cycle, unit)}?item={E(item)}";
     public static string AuditPage(string cycle, string unit, string? item, int page) =>
         item is null ? $"{Audit(cycle, unit)}?trang={page}" : $"{AuditOfItem(cycle, unit, item)}&trang={page}";
+    /// <summary>An import batch as seen from a unit's history, with the unit's (or one item's) lines of its file.</summary>
+    public static string ImportBatch(string cycle, string unit, long batch, string? item = null) =>
+        item is null ? $"{Audit(cycle, unit)}/lo/{batch}" : $"{Audit(cycle, unit)}/lo/{batch}?item={E(item)}";
     public static string Publish(string cycle, string group) => $"{Group(cycle, group)}/cong-bo";
     public static string Publications => "/cong-bo";
     /// <summary>A published version as it was (public): 1 as first published, 2, 3 … after each adjustment.</summary>

@@ -60,9 +60,14 @@ public static class WorkflowText
         "exception" => "Cho phép nhập sau hạn",
         "evidence" => "Tải lên tài liệu kiểm chứng",
         "deadline" => "Đặt hạn tự đánh giá",
+        "import" => "Nhập điểm từ tệp",
         _ when ScoreKinds.TryParse(kind, out var k) => Capitalise(k.VietnameseName()),
         _ => kind,
     };
+
+    /// <summary>"Nhập từ tệp diem.csv (lô #3, SHA-256 9f2c…e1a0, 20.032 dòng)": an import batch as the history names it.</summary>
+    public static string ImportBatch(string fileName, long id, string sha256, int rowCount) =>
+        $"Nhập từ tệp {fileName} (lô #{id}, SHA-256 {sha256[..8]}…{sha256[^4..]}, {Vn.Count(rowCount)} dòng)";
 
     /// <summary>Statuses and dates as the audit writes them (old → new of a step, of a deadline), in Vietnamese.</summary>
     public static string AuditValue(string? value)
@@ -81,6 +86,7 @@ public static class WorkflowText
         "web" => "Trang web",
         "workflow" => "Quy trình",
         "demo" => "Dữ liệu minh họa",
+        "cli" => "Dòng lệnh",
         _ when origin.StartsWith("adjust", StringComparison.Ordinal) => "Điều chỉnh " + origin[6..].Trim(),
         _ => origin,
     };

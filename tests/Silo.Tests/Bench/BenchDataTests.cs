@@ -31,6 +31,10 @@ public class BenchDataTests
         var results = (await db.RunAsync("results", "--cycle", data.CycleId)).ShouldSucceed();
         Assert.Equal(data.Scorecards, results.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
         Assert.Equal(data.ItemValues, await db.CountAsync("item_values"));
-        Assert.Equal(data.ItemValues, await db.CountAsync("audit"));
+        // Every value was set where none was: the import's one batch entry covers them all, with the file's data rows and every scorecard.
+        Assert.Equal(0, await db.CountAsync("audit"));
+        Assert.Equal(1, await db.CountAsync("import_batches"));
+        Assert.Equal(data.ItemValues, await db.ScalarAsync("SELECT \"RowCount\" FROM import_batches"));
+        Assert.Equal(data.Scorecards, await db.CountAsync("import_batch_units"));
     }
 }

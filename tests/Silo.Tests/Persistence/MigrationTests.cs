@@ -25,6 +25,8 @@ public class MigrationTests
     [PostgresData("cycles", "ReferenceDate", "date")]
     [PostgresData("units", "ValidFrom", "date")]
     [PostgresData("audit", "At", "timestamp with time zone")]
+    [PostgresData("import_batches", "At", "timestamp with time zone")]
+    [PostgresData("import_batches", "Id", "bigint")]
     [PostgresData("scorecards", "Version", "bigint")]
     [PostgresData("groups", "AllowOver100", "boolean")]
     public async Task PostgreSQL_columns_get_its_own_types_and_decimals_no_fixed_scale(string provider, string table, string column, string type)

@@ -73,7 +73,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async Task<string> FingerprintAsync()
     {
         var parts = new List<string>();
-        foreach (var table in new[] { "units", "cycles", "groups", "group_members", "scorecards", "item_values", "results", "audit" })
+        foreach (var table in new[] { "units", "cycles", "groups", "group_members", "scorecards", "item_values", "results", "audit", "import_batches", "import_batch_units" })
             parts.Add($"{table}={await CountAsync(table)}");
         parts.Add("versions=" + await ScalarAsync("SELECT COALESCE(SUM(\"Version\"),0) FROM scorecards"));
         return string.Join(" ", parts);

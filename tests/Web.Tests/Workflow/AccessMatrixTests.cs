@@ -181,6 +181,8 @@ public class AccessMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     [InlineData("phuong.ntmk", "/cycles/par-2020-06/units/01834/cham-diem", HttpStatusCode.OK)]
     [InlineData("phuong.ntmk", "/cycles/par-2020-06/units/01837/cham-diem", HttpStatusCode.Forbidden)] // commune A never reads commune B's draft
     [InlineData("phuong.ntmk", "/cycles/par-2020-06/units/01837/nhat-ky", HttpStatusCode.Forbidden)]
+    [InlineData("phuong.ntmk", "/cycles/par-2020-06/units/01837/nhat-ky/lo/2", HttpStatusCode.Forbidden)] // the demo's batch 2: scores-2020.csv
+    [InlineData("lanhdao.backan", "/cycles/par-2020-06/units/01858/nhat-ky/lo/2", HttpStatusCode.OK)]
     [InlineData("pnv.tpbackan", "/cycles/par-2020-06/groups/xa-058/cong-bo", HttpStatusCode.OK)]
     [InlineData("pnv.tpbackan", "/cycles/par-2020-06/groups/phong-058/cong-bo", HttpStatusCode.OK)]
     [InlineData("pnv.tpbackan", "/cycles/par-2020-06/groups/xa-060/cong-bo", HttpStatusCode.Forbidden)] // district X never publishes district Y's communes

@@ -68,6 +68,7 @@ public class VersionKeyAccessTests(PartlyPublishedApp fixture) : IClassFixture<P
         ["cycles/{cycle}/groups/{group}/cong-bo/phien-ban/{version:int}"] = "public published versions: the last test here",
         ["cycles/{cycle}/units/{unit}/cham-diem"] = "workflow: AccessMatrixTests",
         ["cycles/{cycle}/units/{unit}/nhat-ky"] = "workflow: AccessMatrixTests",
+        ["cycles/{cycle}/units/{unit}/nhat-ky/lo/{batch:long}"] = "an import batch from a unit's history: AccessMatrixTests, ImportBatchPageTests",
         ["cycles/{cycle}/groups/{group}/cong-bo"] = "workflow: AccessMatrixTests",
         ["cycles/{cycle}/han-tu-danh-gia"] = "workflow: AccessMatrixTests",
         ["cycles/{cycle}/groups/{group}/bo-tieu-chi/{handler?}"] = "workflow: AccessMatrixTests (page, mau, xuat, upload)",

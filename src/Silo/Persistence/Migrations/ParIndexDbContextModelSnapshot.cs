@@ -262,6 +262,61 @@ namespace ParIndex.Silo.Persistence.Migrations
                     b.ToTable("groups", (string)null);
                 });
 
+            modelBuilder.Entity("ParIndex.Silo.Persistence.ImportBatchRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At");
+
+                    b.Property<string>("CycleId")
+                        .IsRequired();
+
+                    b.Property<string>("FileName")
+                        .IsRequired();
+
+                    b.Property<string>("Origin")
+                        .IsRequired();
+
+                    b.Property<int>("RowCount");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired();
+
+                    b.Property<long>("Size");
+
+                    b.Property<string>("User")
+                        .IsRequired();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.ToTable("import_batches", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.ImportBatchUnitRow", b =>
+                {
+                    b.Property<long>("BatchId");
+
+                    b.Property<string>("UnitCode");
+
+                    b.Property<string>("CycleId")
+                        .IsRequired();
+
+                    b.Property<int>("FirstLine");
+
+                    b.Property<int>("LastLine");
+
+                    b.HasKey("BatchId", "UnitCode");
+
+                    b.HasIndex("CycleId", "UnitCode");
+
+                    b.ToTable("import_batch_units", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Silo.Persistence.ItemValueRow", b =>
                 {
                     b.Property<string>("CycleId");
@@ -631,6 +686,15 @@ namespace ParIndex.Silo.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Silo.Persistence.ImportBatchUnitRow", b =>
+                {
+                    b.HasOne("ParIndex.Silo.Persistence.ImportBatchRow", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ParIndex.Silo.Persistence.RoleGrantRow", b =>

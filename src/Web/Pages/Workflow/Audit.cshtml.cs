@@ -49,8 +49,13 @@ public sealed class AuditModel(ParIndexReader reader, WorkflowQueries queries) :
     /// <summary>This page's address for another page of the history, keeping the item filter.</summary>
     public string PageLink(int page) => Links.AuditPage(Definition.Cycle.Id, UnitCode, Item, page);
 
-    /// <summary>"1.1" · "1.1, 2.3" (a return) · "Cả phiếu" (a step on the whole scorecard).</summary>
-    public static string Items(AuditLine line) => line.Items.Count == 0 ? "Cả phiếu" : string.Join(", ", line.Items);
+    /// <summary>"1.1" · "1.1, 2.3" (a return) · "Cả phiếu" (a step on the whole scorecard) · "Theo tệp" (an import: its file says which).</summary>
+    public static string Items(AuditLine line) => line.Batch is not null ? "Theo tệp" : line.Items.Count == 0 ? "Cả phiếu" : string.Join(", ", line.Items);
 
     public static bool IsStep(AuditLine line) => line.Origin == "workflow";
+
+    /// <summary>Where the unit's rows lie in a batch's file; an item's own line is looked up in the file when asked for.</summary>
+    public static string BatchLines(ImportBatchEntry batch, string? item) => item is not null
+        ? $"Tìm dòng của tiêu chí {item} trong tệp"
+        : batch.FirstLine == batch.LastLine ? $"Dòng {Vn.Count(batch.FirstLine)} của tệp" : $"Dòng {Vn.Count(batch.FirstLine)}–{Vn.Count(batch.LastLine)} của tệp";
 }
