@@ -56,7 +56,13 @@ public sealed class Framework
         _criterionOfItem = fields.SelectMany(f => f.Criteria).SelectMany(c => c.Items.Select(i => (i.Code, c)))
             .ToDictionary(x => x.Code, x => x.c, StringComparer.Ordinal);
         CriterionCount = fields.Sum(f => f.Criteria.Count);
+        _criterionMaxima = fields.SelectMany(f => f.Criteria).Select(c => c.Items.Where(i => i.CountsInMaximum).Sum(i => i.Max)).ToArray();
     }
+
+    private readonly decimal[] _criterionMaxima;
+
+    /// <summary>The maximum of the criterion at this place in framework order when every item of it applies (rule 4).</summary>
+    public decimal CriterionMaximum(int position) => _criterionMaxima[position];
 
     public string Code { get; }
     public string Title { get; }

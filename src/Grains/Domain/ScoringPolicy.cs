@@ -27,27 +27,33 @@ public static class ScoringPolicy
             decimal fieldObtained = 0, fieldMaximum = 0;
             foreach (var criterion in field.Criteria)
             {
-                decimal criterionObtained = 0, criterionMaximum = 0;
+                // Rule 4: the criterion's maximum is that of its items that apply, so start from all of them and take out
+                // each one that does not (rare); sums per criterion, not per item, make the field's. Half the additions.
+                decimal criterionObtained = 0, criterionMaximum = framework.CriterionMaximum(criterionAt);
                 foreach (var item in criterion.Items)
                 {
                     var values = items.GetValueOrDefault(item.Code) ?? ItemValues.Empty;
-                    var (obtained, maximum) = Score(item, values, ref provisional);
+                    provisional |= IsProvisional(item, values);
+                    if (Counted(item, values) is not { } obtained)
+                    {
+                        criterionMaximum -= item.Max; // not applicable: an appraisal or survey item, which counts in the maximum
+                        continue;
+                    }
                     switch (item.Source)
                     {
-                        case ItemSource.Appraisal when !values.IsNotApplicable:
+                        case ItemSource.Appraisal:
                             appraisal += obtained;
-                            self += values.Self ?? 0m;
+                            if (values.Self is { } selfScore) self += selfScore;
                             break;
-                        case ItemSource.Survey when !values.IsNotApplicable: survey += obtained; break;
+                        case ItemSource.Survey: survey += obtained; break;
                         case ItemSource.Bonus: bonus += obtained; break;
                         case ItemSource.Penalty: penalty -= obtained; break;
                     }
-                    fieldObtained += obtained;
-                    fieldMaximum += maximum;
                     criterionObtained += obtained;
-                    criterionMaximum += maximum;
                 }
                 criteria[criterionAt++] = Component(criterion.Code, criterion.Title, (criterionObtained, criterionMaximum));
+                fieldObtained += criterionObtained;
+                fieldMaximum += criterionMaximum;
             }
             fields[fieldAt++] = Component(field.Code, field.Title, (fieldObtained, fieldMaximum));
             max += fieldMaximum;
@@ -112,13 +118,6 @@ public static class ScoringPolicy
         ItemSource.Survey => values.Survey is null,
         _ => false,
     };
-
-    /// <summary>An item's contribution to obtained points and to the maximum.</summary>
-    private static (decimal Obtained, decimal Maximum) Score(Item item, ItemValues values, ref bool provisional)
-    {
-        provisional |= IsProvisional(item, values);
-        return Counted(item, values) is { } counted ? (counted, item.CountsInMaximum ? item.Max : 0m) : (0m, 0m);
-    }
 
     /// <summary>A field's or criterion's totals; its index (rule 6) is <see cref="ComponentIndex.Index"/>.</summary>
     private static ComponentIndex Component(string code, string title, (decimal Obtained, decimal Maximum) t) =>
