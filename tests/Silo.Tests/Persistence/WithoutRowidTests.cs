@@ -14,7 +14,7 @@ namespace ParIndex.Silo.Tests.Persistence;
 /// </summary>
 public partial class WithoutRowidTests
 {
-    private const string Before = "20261203100000_OrleansClustering";
+    private const string Before = "20261204110000_ImportBatches"; // the migration before WithoutRowid
     private static readonly string[] Rebuilt = ["item_values", "scorecards"];
     private static readonly string[] KeptAsRowidTables = ["results", "audit", "group_members"];
 
