@@ -115,11 +115,8 @@ public static class ApiEndpoints
         [Description("Phiên bản đã công bố (1 = lần công bố đầu); bỏ trống: kết quả hiện tại")] string? version,
         RankingVersions versions, CancellationToken cancellationToken)
     {
-        var lines = await versions.LinesAsync(cycle, group, version, cancellationToken);
         // Written by the same writer as `results --format json`, so the numbers print identically (93.44, 92.830).
-        using var buffer = new MemoryStream();
-        ResultsFile.WriteJson(buffer, lines);
-        return Results.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
+        return Results.Bytes(await versions.JsonAsync(cycle, group, version, cancellationToken), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> Unit(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
+using ParIndex.Silo.Files;
 using ParIndex.Silo.Workflow;
 
 namespace ParIndex.Web.Queries;
@@ -30,6 +31,33 @@ public sealed class RankingVersions(ParIndexReader reader, StoredResults publica
         if (version is not { } n) return await reader.RankingAsync(cycle, group);
         return await publications.VersionAsync(cycleId, group.Code, n, cancellationToken)
             ?? throw new NotFoundException($"Nhóm {group.Code} của kỳ {cycleId} không có phiên bản công bố {n}.");
+    }
+
+    /// <summary>
+    /// The lines as the API sends them, in JSON written by `results --format json`'s writer. The current ranking is
+    /// written once per change of it: each group keeps its last JSON under the ranking's stamp (one entry per group,
+    /// replaced, so it stays as small as the rankings); a published version is written from the store.
+    /// </summary>
+    public async Task<byte[]> JsonAsync(string cycleId, string groupCode, string? rawVersion, CancellationToken cancellationToken = default)
+    {
+        if (Parse(rawVersion) is not null) return Json(await LinesAsync(cycleId, groupCode, rawVersion, cancellationToken));
+        var cycle = await reader.CycleAsync(cycleId);
+        var group = ParIndexReader.GroupOf(cycle, groupCode);
+        var view = await reader.RankingViewAsync(cycle, group);
+        var key = (cycle.Cycle.Id, group.Code);
+        if (_currentJson.TryGetValue(key, out var kept) && kept.Stamp == view.Stamp) return kept.Json;
+        var json = Json(view.Lines);
+        _currentJson[key] = (view.Stamp, json);
+        return json;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Cycle, string Group), (string Stamp, byte[] Json)> _currentJson = new();
+
+    private static byte[] Json(IReadOnlyList<ResultLine> lines)
+    {
+        using var buffer = new MemoryStream();
+        ResultsFile.WriteJson(buffer, lines);
+        return buffer.ToArray();
     }
 
     private static string Shorten(string raw) => raw.Length <= 20 ? raw : raw[..20] + "…";

@@ -33,6 +33,9 @@ public class ScoreWriteApiTests
         var etag = read.Headers.ETag!.Tag;
         Assert.Equal($"\"{(await BodyAsync(read)).String("version")}\"", etag);
 
+        const string Ranking = "/api/cycles/par-2020-06/groups/so/ranking";
+        // Read before the write too: the ranking's JSON, written once per change, must follow the change.
+        Assert.Equal("93.44", (await Json.GetAsync(client, Ranking)).EnumerateArray().Single(r => r.String("unitCode") == "06-SCT").GetProperty("indexDisplay").GetRawText());
         var response = await client.SendAsync(Post(new[] { new { item = "1.1.1", kind = "appraised", value = 0m, note = "Ban hành chậm" } }, etag));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await BodyAsync(response);
@@ -43,7 +46,7 @@ public class ScoreWriteApiTests
 
         var after = await Json.GetAsync(client, Unit);
         Assert.Equal(0m, after.GetProperty("items").EnumerateArray().Single(i => i.String("code") == "1.1.1").Decimal("appraised"));
-        var row = (await Json.GetAsync(client, "/api/cycles/par-2020-06/groups/so/ranking")).EnumerateArray().Single(r => r.String("unitCode") == "06-SCT");
+        var row = (await Json.GetAsync(client, Ranking)).EnumerateArray().Single(r => r.String("unitCode") == "06-SCT");
         Assert.Equal("92.44", row.GetProperty("indexDisplay").GetRawText());
     });
 
