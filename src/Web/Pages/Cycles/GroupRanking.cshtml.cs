@@ -9,8 +9,9 @@ namespace ParIndex.Web.Pages.Cycles;
 
 /// <summary>
 /// A group's ranking table, sortable on the server (<c>?sort=…&amp;dir=asc|desc</c>), with its summary and a chart.
-/// The table and the chart are the same for everyone who may read the group, so the page keeps them rendered under the
-/// ranking's stamp (<see cref="CacheKey"/>); they are ordered and rendered only when the stamp or the order is new.
+/// The summary cards, the chart and the table are the same for everyone who may read the group, so the page keeps them
+/// rendered under the ranking's stamp (<see cref="CacheKey"/>); they are worked out and rendered only when the stamp or
+/// the order is new.
 /// </summary>
 [ReadsResults]
 public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
@@ -26,7 +27,7 @@ public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
     public CycleDefinition Definition { get; private set; } = null!;
     public RankGroup Group { get; private set; } = null!;
     public GroupSummary Summary { get; private set; } = null!;
-    public SummaryCard Card { get; private set; } = null!;
+    public SummaryCard Card => _card ??= ResultViews.ForGroup(Definition, Group, Summary);
     public decimal FrameworkMaximum { get; private set; }
     /// <summary>The lines in rank order, as the ranking grain gives them.</summary>
     public IReadOnlyList<ResultLine> RankedLines { get; private set; } = [];
@@ -44,6 +45,7 @@ public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
 
     private IReadOnlyList<ResultLine>? _lines;
     private string? _chart;
+    private SummaryCard? _card;
 
     public async Task OnGetAsync(string cycle, string group, string? sort, string? dir)
     {
@@ -52,7 +54,6 @@ public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
         var view = await reader.RankingViewAsync(Definition, Group);
         (RankedLines, Summary, Decisions) = (view.Lines, view.Summary, view.Decisions);
         CanPublish = Access.CanOnGroup(User, ParIndex.Grains.Domain.Workflow.Permission.Publish, Definition, Group);
-        Card = ResultViews.ForGroup(Definition, Group, Summary);
         FrameworkMaximum = Definition.Cycle.FrameworkOf(Group).Maximum;
 
         Sort = sort is not null && SortColumns.ContainsKey(sort) ? sort : "rank";
