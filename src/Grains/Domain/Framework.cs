@@ -53,10 +53,9 @@ public sealed class Framework
         Fields = fields;
         _items = fields.SelectMany(f => f.Items).ToDictionary(i => i.Code, StringComparer.Ordinal);
         _fieldOfItem = fields.SelectMany(f => f.Items.Select(i => (i.Code, f))).ToDictionary(x => x.Code, x => x.f, StringComparer.Ordinal);
-        _criterionOfItem = fields.SelectMany(f => f.Criteria).SelectMany(c => c.Items.Select(i => (i.Code, c)))
-            .ToDictionary(x => x.Code, x => x.c, StringComparer.Ordinal);
-        CriterionCount = fields.Sum(f => f.Criteria.Count);
-        _criterionMaxima = fields.SelectMany(f => f.Criteria).Select(c => c.Items.Where(i => i.CountsInMaximum).Sum(i => i.Max)).ToArray();
+        Criteria = fields.SelectMany(f => f.Criteria).ToArray();
+        _criterionOfItem = Criteria.SelectMany(c => c.Items.Select(i => (i.Code, c))).ToDictionary(x => x.Code, x => x.c, StringComparer.Ordinal);
+        _criterionMaxima = Criteria.Select(c => c.Items.Where(i => i.CountsInMaximum).Sum(i => i.Max)).ToArray();
     }
 
     private readonly decimal[] _criterionMaxima;
@@ -68,8 +67,8 @@ public sealed class Framework
     public string Title { get; }
     public IReadOnlyList<Field> Fields { get; }
     public IEnumerable<Item> Items => Fields.SelectMany(f => f.Items);
-    /// <summary>How many criteria all fields have: a result keeps that many component totals.</summary>
-    public int CriterionCount { get; }
+    /// <summary>Every field's criteria, in framework order: a result keeps a component total for each.</summary>
+    public IReadOnlyList<Criterion> Criteria { get; }
 
     /// <summary>The points an assessed unit can obtain when every item applies.</summary>
     public decimal Maximum => Items.Where(i => i.CountsInMaximum).Sum(i => i.Max);

@@ -19,7 +19,7 @@ public static class ScoringPolicy
         // Totals kept item by item in framework order (no lookups): a national recompute visits 1.8 million items.
         // Sized exactly: a national hot set keeps 20 k of each, and a list grown by doubling wastes a third.
         var fields = new ComponentIndex[framework.Fields.Count];
-        var criteria = new ComponentIndex[framework.CriterionCount];
+        var criteria = new ComponentIndex[framework.Criteria.Count];
         int fieldAt = 0, criterionAt = 0;
 
         foreach (var field in framework.Fields)

@@ -35,7 +35,7 @@ internal static class ComponentText
             return (legacy?.Fields ?? [], legacy?.Criteria ?? []);
         }
         var parts = text.Split('|');
-        var criteria = framework.Fields.SelectMany(f => f.Criteria).ToList();
+        var criteria = framework.Criteria;
         if (parts.Length != 2) throw Mismatch(unitCode, framework);
         // Arrays of the exact size, as ScoringPolicy makes them: these stay in memory with the rankings.
         var fieldTotals = Totals(parts[0]);
