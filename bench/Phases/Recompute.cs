@@ -22,11 +22,13 @@ public static class Recompute
     public static async Task<IReadOnlyList<GroupInput>> GatherAsync(IGrainFactory grains, CycleDefinition cycle)
     {
         var inputs = new List<GroupInput>();
-        foreach (var group in cycle.Cycle.Groups)
+        // The definition the grains hold, so that scoring runs against the very framework objects the grains score with.
+        var held = await grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycle.Cycle.Id)).GetDefinitionAsync();
+        foreach (var group in held.Cycle.Groups)
         {
-            var cards = await Task.WhenAll(cycle.Members[group.Code].Select(u =>
-                grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycle.Cycle.Id, u.Code)).GetAsync()));
-            inputs.Add(new GroupInput(group, cycle.Cycle.FrameworkOf(group), cards));
+            var cards = await Task.WhenAll(held.Members[group.Code].Select(u =>
+                grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(held.Cycle.Id, u.Code)).GetAsync()));
+            inputs.Add(new GroupInput(group, held.Cycle.FrameworkOf(group), cards));
         }
         return inputs;
     }
@@ -41,11 +43,14 @@ public static class Recompute
             // the runs before it neither slows it down nor piles up in the memory figure.
             output = null;
             GC.Collect(2, GCCollectionMode.Forced, true, true);
+            var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var gcPause = GC.GetTotalPauseDuration();
             var sw = Stopwatch.StartNew();
             output = RecomputeAll(cycle, inputs);
             sw.Stop();
             if (i > 0) memoryMs.Add(sw.Elapsed.TotalMilliseconds);
-            if (Environment.GetEnvironmentVariable("BENCH_TRACE") is not null) Console.Error.WriteLine($"   recompute run {i}: {sw.Elapsed.TotalMilliseconds:0.0} ms");
+            if (Environment.GetEnvironmentVariable("BENCH_TRACE") is not null) Console.Error.WriteLine($"   recompute run {i}: {sw.Elapsed.TotalMilliseconds:0.0} ms; " +
+                $"GCs during it (gen0/1/2) {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, paused {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0.0} ms");
         }
 
         using var connection = Sql.Open(databasePath);

@@ -80,6 +80,25 @@ public sealed class Framework
     public Item GetItem(string code) =>
         FindItem(code) ?? throw new DomainException($"Bộ tiêu chí {Code} không có tiêu chí thành phần mã {code}.");
 
+    /// <summary>
+    /// A unit's values keyed by this framework's own item codes, in framework order; values of codes it does not have
+    /// follow as they were. Scoring looks every item up on every recompute (1.8 million for the country): with keys that
+    /// are the very strings it looks up by, each comparison is a reference check instead of reading a string loaded
+    /// from the database elsewhere in memory.
+    /// </summary>
+    public Dictionary<string, ItemValues> InOrder(IReadOnlyDictionary<string, ItemValues> values)
+    {
+        var ordered = new Dictionary<string, ItemValues>(values.Count, StringComparer.Ordinal);
+        foreach (var item in Items)
+            if (values.TryGetValue(item.Code, out var v)) ordered[item.Code] = v;
+        if (ordered.Count < values.Count)
+            foreach (var (code, v) in values) ordered.TryAdd(code, v);
+        return ordered;
+    }
+
+    /// <summary>The framework's own string for an item code (see <see cref="InOrder"/>), or the code itself.</summary>
+    public string Own(string itemCode) => _items.TryGetValue(itemCode, out var item) ? item.Code : itemCode;
+
     public Field FieldOf(string itemCode) => _fieldOfItem[itemCode];
 
     public Criterion CriterionOf(string itemCode) => _criterionOfItem[itemCode];

@@ -134,7 +134,7 @@ public sealed class ScorecardGrain(
         foreach (var code in changes.Select(c => c.Entry.ItemCode).Distinct(StringComparer.Ordinal))
         {
             undo.Add((code, state.Items.GetValueOrDefault(code)));
-            state.Items[code] = card[code];
+            state.Items[card.Framework.Own(code)] = card[code];
         }
         state.Result = ScoringPolicy.Compute(_unitCode, card.Framework, state.Items, _group.Scoring);
         state.PendingAudit = audit;
@@ -235,10 +235,13 @@ public sealed class ScorecardGrain(
 
     private Scorecard Card() => new(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items);
 
+    /// <summary>The result of the values as read; they are keyed by the framework's own codes from here on (Framework.InOrder).</summary>
     private void Recompute()
     {
+        var framework = _cycle.Cycle.FrameworkOf(_group);
         _state.State.GroupCode = _group.Code;
-        _state.State.Result = ScoringPolicy.Compute(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items, _group.Scoring);
+        _state.State.Items = framework.InOrder(_state.State.Items);
+        _state.State.Result = ScoringPolicy.Compute(_unitCode, framework, _state.State.Items, _group.Scoring);
     }
 
     private ScorecardView View() =>

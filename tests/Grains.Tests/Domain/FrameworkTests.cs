@@ -84,4 +84,32 @@ public class FrameworkTests
         ]));
         Assert.Equal(2, error.Errors.Count);
     }
+
+    [Fact]
+    public void Values_in_framework_order_are_keyed_by_the_frameworks_own_codes_and_keep_codes_it_does_not_have()
+    {
+        var framework = Framework.Create("f", "F",
+        [
+            FieldWith("1", new Item("1.1.1", "a", 1m, ItemSource.Appraisal), new Item("1.1.2", "b", 1m, ItemSource.Appraisal)),
+            FieldWith("2", new Item("2.1.1", "c", 1m, ItemSource.Survey)),
+        ]);
+        // Codes as a database read gives them: equal strings, other instances, in another order, one the framework lacks.
+        var read = new Dictionary<string, ItemValues>(StringComparer.Ordinal)
+        {
+            [new string("9.9.9".AsSpan())] = new() { Self = 4m },
+            [new string("2.1.1".AsSpan())] = new() { Survey = 0.5m },
+            [new string("1.1.1".AsSpan())] = new() { Appraised = 1m },
+        };
+
+        var ordered = framework.InOrder(read);
+
+        Assert.Equal(["1.1.1", "2.1.1", "9.9.9"], ordered.Keys);
+        Assert.Same(framework.GetItem("1.1.1").Code, ordered.Keys.First());
+        Assert.Same(framework.GetItem("2.1.1").Code, ordered.Keys.ElementAt(1));
+        Assert.Equal(1m, ordered["1.1.1"].Appraised);
+        Assert.Equal(0.5m, ordered["2.1.1"].Survey);
+        Assert.Equal(4m, ordered["9.9.9"].Self);
+        Assert.Same(framework.GetItem("1.1.2").Code, framework.Own(new string("1.1.2".AsSpan())));
+        Assert.Equal("7.7", framework.Own("7.7"));
+    }
 }
