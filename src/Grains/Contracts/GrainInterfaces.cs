@@ -69,6 +69,14 @@ public interface ICycleGrain : IGrainWithStringKey
     [Alias("GetPublishedGroupsAsync"), ReadOnly]
     Task<Immutable<IReadOnlySet<string>>> GetPublishedGroupsAsync();
 
+    /// <summary>
+    /// The definition and the published groups in one call: every read of results needs both (the read check and the
+    /// page), and a public page view made three grain calls where two do.
+    /// </summary>
+    /// <exception cref="NotFoundException">No such cycle.</exception>
+    [Alias("GetReadingAsync"), ReadOnly]
+    Task<CycleReading> GetReadingAsync();
+
     /// <summary>The group's ranking grain has stored its publication.</summary>
     [Alias("GroupPublishedAsync")]
     Task GroupPublishedAsync(string groupCode);

@@ -42,3 +42,7 @@ public sealed record Adjusted(int Version, IReadOnlyList<string> Units);
 /// </summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.RankingView")]
 public sealed record RankingView(IReadOnlyList<ResultLine> Lines, GroupSummary Summary, IReadOnlyList<PublicationEntry> Decisions, string Stamp);
+
+/// <summary>A cycle's definition with the groups published so far (neither is changed once handed out).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.CycleReading")]
+public sealed record CycleReading(CycleDefinition Definition, IReadOnlySet<string> Published);

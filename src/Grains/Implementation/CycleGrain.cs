@@ -43,6 +43,8 @@ public sealed class CycleGrain(ICycleStore store, IPublicationStore publications
 
     public Task<Immutable<IReadOnlySet<string>>> GetPublishedGroupsAsync() => Task.FromResult(_published.AsImmutable());
 
+    public async Task<CycleReading> GetReadingAsync() => new(await GetDefinitionAsync(), _published);
+
     public Task GroupPublishedAsync(string groupCode)
     {
         if (!_published.Contains(groupCode)) _published = new HashSet<string>(_published, StringComparer.Ordinal) { groupCode };

@@ -17,12 +17,13 @@ public sealed class ParIndexReader(IGrainFactory grains, ICycleStore cycles, IHt
         (await cycles.ListAsync(cancellationToken)).FirstOrDefault(c => c.Id == cycleId)
         ?? throw new NotFoundException($"Không có kỳ đánh giá \"{cycleId}\".");
 
-    public Task<CycleDefinition> CycleAsync(string cycleId) =>
-        OncePerRequest("cycle:" + cycleId, () => Cycle(cycleId).GetDefinitionAsync());
+    public async Task<CycleDefinition> CycleAsync(string cycleId) => (await ReadingAsync(cycleId)).Definition;
 
     /// <summary>The groups of the cycle that are published (readable by anyone), as the cycle grain holds them.</summary>
-    public Task<IReadOnlySet<string>> PublishedGroupsAsync(string cycleId) =>
-        OncePerRequest("published:" + cycleId, async () => (await Cycle(cycleId).GetPublishedGroupsAsync()).Value);
+    public async Task<IReadOnlySet<string>> PublishedGroupsAsync(string cycleId) => (await ReadingAsync(cycleId)).Published;
+
+    /// <summary>Both in one grain call: a read of results asks for both (its read check and the page).</summary>
+    private Task<CycleReading> ReadingAsync(string cycleId) => OncePerRequest("reading:" + cycleId, () => Cycle(cycleId).GetReadingAsync());
 
     private ICycleGrain Cycle(string cycleId) => grains.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId));
 

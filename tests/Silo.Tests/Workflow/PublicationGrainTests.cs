@@ -45,8 +45,12 @@ public class PublicationGrainTests(DemoDatabase demo)
         await silo.GetRequiredService<PublicationService>().PublishAsync(Cycle, "xa-058", Publication, "tester");
 
         Assert.Equal(["xa-058"], (await cycle.GetPublishedGroupsAsync()).Value);
+        var reading = await cycle.GetReadingAsync(); // what a read of results asks for: the same set, with the definition
+        Assert.Equal(["xa-058"], reading.Published);
+        Assert.Equal(Cycle, reading.Definition.Cycle.Id);
         await cycle.ReloadAsync(); // what a new activation reads: the store's publications, not the grain's memory
         Assert.Equal(["xa-058"], (await cycle.GetPublishedGroupsAsync()).Value);
+        Assert.Equal(["xa-058"], (await cycle.GetReadingAsync()).Published);
     }
 
     [Theory, SqliteData, PostgresData]
