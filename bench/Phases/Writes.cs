@@ -9,7 +9,7 @@ using ParIndex.Grains.Domain;
 namespace ParIndex.Bench.Phases;
 
 public sealed record PropagationResult(double P50Ms, double P99Ms, double SqlP50Ms, double SqlBaselineRatio, int Changes, int SqlSamples,
-    double TotalP50Ms, double TotalP99Ms, double CommitP50Ms, double CommitP99Ms);
+    double TotalP50Ms, double TotalP99Ms, double CommitP50Ms, double CommitP99Ms, double GrainCallP50Ms, double CallsPerChange);
 
 public sealed record DurableWritesResult(double PerSecond, int Writers, long Writes, double Seconds, double P50Ms, double P99Ms, long Failed,
     long AuditRowsAdded, string Synchronous, string JournalMode, long Batches, double MeanBatch, double MeanWriteMs, double MeanCommitMs);
@@ -89,7 +89,41 @@ public static class Propagation
         var p50 = Stats.Percentile(propagation, 50);
         var sqlP50 = Stats.Median(sql);
         return new PropagationResult(p50, Stats.Percentile(propagation, 99), sqlP50, sqlP50 / p50, changes, sql.Count,
-            Stats.Percentile(totals, 50), Stats.Percentile(totals, 99), Stats.Percentile(commits, 50), Stats.Percentile(commits, 99));
+            Stats.Percentile(totals, 50), Stats.Percentile(totals, 99), Stats.Percentile(commits, 50), Stats.Percentile(commits, 99),
+            await GrainCallP50MsAsync(grains, cycle), CallsPerChange(cycle));
+    }
+
+    /// <summary>
+    /// Orleans' own floor under propagation: one call to an active grain that only hands back what it keeps (a ranking's
+    /// summary), made the way the bench calls a scorecard. A change passes <see cref="CallsPerChange"/> such calls in turn.
+    /// </summary>
+    private static async Task<double> GrainCallP50MsAsync(IGrainFactory grains, CycleDefinition cycle)
+    {
+        var group = cycle.Cycle.Groups[0];
+        var ranking = grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(cycle.Cycle.Id, group.AssessorCode, group.Code));
+        var calls = new List<double>(2000);
+        for (int i = -200; i < 2000; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await ranking.GetSummaryAsync();
+            if (i >= 0) calls.Add(Stats.Ms(Stopwatch.GetTimestamp() - start));
+        }
+        calls.Sort();
+        return Stats.Percentile(calls, 50);
+    }
+
+    /// <summary>Calls in turn per change, averaged over every scorecard: to the scorecard, its ranking, the assessor's unit grain and each one above it.</summary>
+    private static double CallsPerChange(CycleDefinition cycle)
+    {
+        long calls = 0, cards = 0;
+        foreach (var group in cycle.Cycle.Groups)
+        {
+            var chain = 2;
+            for (string? u = group.AssessorCode; u is not null; u = cycle.ParentOf(u)) chain++;
+            calls += (long)chain * cycle.Members[group.Code].Count;
+            cards += cycle.Members[group.Code].Count;
+        }
+        return (double)calls / cards;
     }
 }
 
