@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using ParIndex.Grains.Domain;
 
 namespace ParIndex.Grains.Tests.Domain;
@@ -49,5 +51,61 @@ public class RollUpTests
         Assert.Null(summary.Average);
         Assert.Null(summary.Best);
         Assert.Equal(1, summary.Units);
+    }
+
+    private static readonly Framework TwoFields = Frameworks.Of([10m, 5.5m], [20m]);
+
+    /// <summary>
+    /// However a framework's results are split into groups under districts, the province's line equals the figures worked
+    /// out directly from all of them: counts per class, indexed and provisional units, the index sum, best and worst
+    /// (ties to the lower unit code), and each field's sum and count of component indices.
+    /// </summary>
+    [Fact]
+    public void A_subtree_equals_its_results_counted_directly_however_they_are_split()
+    {
+        var unit = from appraisal in Gen.Choose(0, 10_000) from survey in Gen.Choose(-1, 20_000) from na in Gen.Choose(0, 9)
+                   select (Appraisal: appraisal / 1000m, Survey: survey < 0 ? (decimal?)null : survey / 1000m, NotApplicable: na == 0);
+        var split = from count in Gen.Choose(1, 30)
+                    from units in Gen.ArrayOf(unit, count)
+                    from groupOf in Gen.ArrayOf(Gen.Choose(0, 5), count)
+                    select (units, groupOf);
+        Prop.ForAll(split.ToArbitrary(), t =>
+        {
+            var (units, groupOf) = t;
+            var results = units.Select((u, i) =>
+            {
+                var code = $"u{i:00}";
+                var entries = new List<ScoreEntry> { u.NotApplicable ? new(code, "A.1.1", ScoreKind.NotApplicable, null, "Không phát sinh") : new(code, "A.1.1", ScoreKind.Appraised, Math.Min(u.Appraisal, 10m)),
+                                                     new(code, "A.1.2", ScoreKind.Appraised, Math.Min(u.Appraisal, 5.5m)) };
+                if (u.Survey is { } survey) entries.Add(new(code, "S.1.1", ScoreKind.Survey, survey));
+                return Frameworks.Score(TwoFields, code, null, [.. entries]);
+            }).ToList();
+            // Groups 0–2 under district d1, 3–4 under d2, 5 assessed by the province itself.
+            RankGroup Group(int g) => new() { Code = $"g{g}", Name = $"g{g}", AssessorCode = "p", FrameworkCode = TwoFields.Code, Members = new UnitList([]) };
+            var summaries = Enumerable.Range(0, 6).Select(g => RollUpPolicy.Summarize(Group(g), TwoFields, results.Where((_, i) => groupOf[i] == g))).ToList();
+            var d1 = RollUpPolicy.Subtree(summaries.Take(3), []);
+            var d2 = RollUpPolicy.Subtree(summaries.Skip(3).Take(2), []);
+            var line = Assert.Single(RollUpPolicy.Subtree([summaries[5]], [d1, d2]));
+
+            var indexed = results.Where(r => r.Index is not null).ToList();
+            var best = indexed.OrderByDescending(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).FirstOrDefault();
+            var worst = indexed.OrderBy(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).FirstOrDefault();
+            var fields = TwoFields.Fields.Select(f =>
+            {
+                var indices = results.Select(r => r.Fields.Single(x => x.Code == f.Code)).Where(c => c.Maximum != 0m).Select(c => c.Obtained * 100m / c.Maximum).ToList();
+                return (FieldCode: f.Code, Sum: indices.Sum(), indices.Count);
+            }).Where(f => f.Count > 0).ToList();
+            Assert.Equal(TwoFields.Code, line.Key);
+            Assert.Equal(results.Count, line.Units);
+            Assert.Equal(indexed.Count, line.Indexed);
+            Assert.Equal(results.Count(r => r.Provisional), line.Provisional);
+            Assert.Equal(ClassificationBands.Default.Bands.Select(b => (b.Label, results.Count(r => r.Classification == b.Label))), line.Classes.Select(c => (c.Label, c.Count)));
+            // Sums of quotients (28 significant digits each) added in another order may differ in the last digit, no more.
+            Assert.InRange(Math.Abs(indexed.Sum(r => r.Index!.Value) - line.IndexSum), 0m, 1e-20m);
+            Assert.Equal(best is null ? null : new Standing(best.UnitCode, best.Index!.Value), line.Best);
+            Assert.Equal(worst is null ? null : new Standing(worst.UnitCode, worst.Index!.Value), line.Worst);
+            Assert.Equal(fields.Select(f => (f.FieldCode, f.Count)), line.Fields.Select(f => (f.FieldCode, f.Count)));
+            Assert.All(fields.Zip(line.Fields), f => Assert.InRange(Math.Abs(f.First.Sum - f.Second.Sum), 0m, 1e-20m));
+        }).QuickCheckThrowOnFailure();
     }
 }
