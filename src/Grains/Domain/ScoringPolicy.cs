@@ -21,6 +21,7 @@ public static class ScoringPolicy
         var fields = new ComponentIndex[framework.Fields.Count];
         var criteria = new ComponentIndex[framework.Criteria.Count];
         int fieldAt = 0, criterionAt = 0;
+        var valuesOf = new InStep(items);
 
         foreach (var field in framework.Fields)
         {
@@ -32,7 +33,7 @@ public static class ScoringPolicy
                 decimal criterionObtained = 0, criterionMaximum = framework.CriterionMaximum(criterionAt);
                 foreach (var item in criterion.Items)
                 {
-                    var values = items.GetValueOrDefault(item.Code) ?? ItemValues.Empty;
+                    var values = valuesOf.Next(item);
                     provisional |= IsProvisional(item, values);
                     if (Counted(item, values) is not { } obtained)
                     {
@@ -118,6 +119,39 @@ public static class ScoringPolicy
         ItemSource.Survey => values.Survey is null,
         _ => false,
     };
+
+    /// <summary>
+    /// An item's values, read in step with the framework when they are kept in its order with its own codes as keys
+    /// (<see cref="Framework.InOrder"/>, as a scorecard grain keeps them): no hashing for the 1.8 million items of a
+    /// national recompute. Any item out of step is looked up, so values in any order still score the same.
+    /// </summary>
+    private struct InStep
+    {
+        private readonly IReadOnlyDictionary<string, ItemValues> _items;
+        private Dictionary<string, ItemValues>.Enumerator _walk;
+        private bool _more;
+
+        public InStep(IReadOnlyDictionary<string, ItemValues> items)
+        {
+            _items = items;
+            if (items is Dictionary<string, ItemValues> ordered)
+            {
+                _walk = ordered.GetEnumerator();
+                _more = _walk.MoveNext();
+            }
+        }
+
+        public ItemValues Next(Item item)
+        {
+            if (_more && ReferenceEquals(_walk.Current.Key, item.Code))
+            {
+                var values = _walk.Current.Value;
+                _more = _walk.MoveNext();
+                return values;
+            }
+            return _items.GetValueOrDefault(item.Code) ?? ItemValues.Empty;
+        }
+    }
 
     /// <summary>A field's or criterion's totals; its index (rule 6) is <see cref="ComponentIndex.Index"/>.</summary>
     private static ComponentIndex Component(string code, string title, (decimal Obtained, decimal Maximum) t) =>

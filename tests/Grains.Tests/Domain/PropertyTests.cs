@@ -101,4 +101,35 @@ public class PropertyTests
             return a.SequenceEqual(b);
         }).QuickCheckThrowOnFailure();
     }
+
+    /// <summary>
+    /// Values kept in framework order with the framework's own codes (as a scorecard grain keeps them) are read in step
+    /// without lookups; in any other order, with other string instances, some missing or a code the framework lacks,
+    /// they must score exactly the same.
+    /// </summary>
+    [Fact]
+    public void Values_score_the_same_in_framework_order_or_any_other()
+    {
+        var gen = from entries in Entries("u")
+                  from keys in Gen.ArrayOf(Gen.Choose(0, 1000), entries.Length)
+                  from dropped in Gen.Choose(-1, entries.Length - 1)
+                  select (entries, keys, dropped);
+        Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var (entries, keys, dropped) = t;
+            var card = new Scorecard("u", Framework);
+            card.Apply(entries.Where((_, i) => i != dropped).ToList());
+            var inOrder = Framework.InOrder(card.Items);
+            inOrder["Z.9.9"] = new ItemValues { Appraised = 1m }; // a code the framework lacks, after the others
+            var shuffled = card.Items.Select((kv, i) => (kv, key: keys[i % keys.Length]))
+                .OrderBy(x => x.key).ToDictionary(x => new string(x.kv.Key.AsSpan()), x => x.kv.Value, StringComparer.Ordinal);
+
+            static object Figures(UnitResult r) => (r.Obtained, r.Maximum, r.Index, r.Provisional, r.SelfSubtotal, r.AppraisalSubtotal, r.SurveySubtotal,
+                r.BonusSubtotal, r.PenaltySubtotal, string.Join(";", r.Fields.Concat(r.Criteria).Select(c => $"{c.Code}:{c.Obtained}/{c.Maximum}")));
+            var settings = ScoringSettings.Default;
+            var expected = Figures(ScoringPolicy.Compute("u", Framework, shuffled, settings));
+            return expected.Equals(Figures(ScoringPolicy.Compute("u", Framework, inOrder, settings)))
+                && expected.Equals(Figures(ScoringPolicy.Compute(card, settings)));
+        }).QuickCheckThrowOnFailure();
+    }
 }
