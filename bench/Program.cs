@@ -106,7 +106,8 @@ var http = await Http.RunAsync(host.Address,
     [("ranking API", $"/api/cycles/{cycle.Cycle.Id}/groups/{group.Code}/ranking"), ("ranking page", $"/cycles/{cycle.Cycle.Id}/groups/{group.Code}")],
     options.Connections, TimeSpan.FromSeconds(options.HttpSeconds), options.HttpTool);
 foreach (var t in http.Targets)
-    Log($"   {t.Name}: {t.RequestsPerSecond:N0} req/s, p50 {t.P50Ms:0.00} ms, p99 {t.P99Ms:0.00} ms ({t.Requests:N0} requests, {t.Errors} errors, {t.Tool})");
+    Log($"   {t.Name}: {t.RequestsPerSecond:N0} req/s, p50 {t.P50Ms:0.00} ms, p99 {t.P99Ms:0.00} ms ({t.Requests:N0} requests, {t.Errors} errors, {t.Tool})" +
+        (t.AllocatedPerRequest is { } bytes ? $"; server allocated {bytes / 1024:0.0} KiB per request, {t.Collections} GCs pausing {t.GcPausedMs:0} ms in all" : ""));
 
 var peak = Machine.PeakRssMb();
 GC.Collect(2, GCCollectionMode.Forced, true, true);
@@ -154,7 +155,8 @@ var report = new Report
             writes.AuditRowsAdded, writes.Synchronous, writes.JournalMode,
             batches = writes.Batches, meanBatch = Round(writes.MeanBatch, 1), meanBatchWriteMs = Round(writes.MeanWriteMs, 2), meanBatchCommitMs = Round(writes.MeanCommitMs, 2),
         },
-        http = http.Targets.Select(t => new { t.Name, t.Url, requestsPerSecond = Round(t.RequestsPerSecond, 0), p50Ms = Round(t.P50Ms, 2), p99Ms = Round(t.P99Ms, 2), t.Requests, t.Errors, t.Tool }),
+        http = http.Targets.Select(t => new { t.Name, t.Url, requestsPerSecond = Round(t.RequestsPerSecond, 0), p50Ms = Round(t.P50Ms, 2), p99Ms = Round(t.P99Ms, 2), t.Requests, t.Errors, t.Tool,
+            allocatedPerRequest = t.AllocatedPerRequest is { } a ? Round(a, 0) : (double?)null, gcs = t.Collections, gcPausedMs = t.GcPausedMs is { } p ? Round(p, 1) : (double?)null }),
         memory = new { afterFullGcRssMb = Round(settled, 0), peakResetAfterGeneration = peakReset },
     },
 };

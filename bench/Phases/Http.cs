@@ -6,7 +6,13 @@ using ParIndex.Bench.Support;
 
 namespace ParIndex.Bench.Phases;
 
-public sealed record HttpTarget(string Name, string Url, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Errors, string Tool);
+public sealed record HttpTarget(string Name, string Url, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Errors, string Tool)
+{
+    /// <summary>With wrk (a separate process): bytes the server allocated per request, its GCs and their pauses over the run.</summary>
+    public double? AllocatedPerRequest { get; init; }
+    public int? Collections { get; init; }
+    public double? GcPausedMs { get; init; }
+}
 
 public sealed record HttpResult(double RequestsPerSecond, double P50Ms, double P99Ms, int Connections, IReadOnlyList<HttpTarget> Targets);
 
@@ -34,7 +40,16 @@ public static partial class Http
             if (useWrk)
             {
                 await RunWrkAsync(url, connections, TimeSpan.FromSeconds(2));
-                results.Add((await RunWrkAsync(url, connections, duration)) with { Name = name });
+                // wrk runs in its own process: what this process allocates and pauses for is the server's.
+                var (allocated, gcs, paused) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
+                var measured = await RunWrkAsync(url, connections, duration);
+                results.Add(measured with
+                {
+                    Name = name,
+                    AllocatedPerRequest = (GC.GetTotalAllocatedBytes() - allocated) / (double)Math.Max(1, measured.Requests),
+                    Collections = GC.CollectionCount(0) - gcs,
+                    GcPausedMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds,
+                });
             }
             else
             {
