@@ -19,26 +19,34 @@ public static class RankingPolicy
     /// </summary>
     public static IReadOnlyList<RankedResult> Rank(IEnumerable<UnitResult> results, IReadOnlyList<TieBreaker> tieBreakers, IReadOnlySet<string>? notRanked = null)
     {
-        var all = results.ToList();
-        var duplicate = all.GroupBy(r => r.UnitCode).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new DomainException($"Đơn vị {duplicate.Key} có hai kết quả trong cùng một nhóm xếp hạng.");
+        // Loops and sorts in place rather than LINQ: a group is ranked again on every change of a member.
+        var ranked = new List<UnitResult>();
+        var unranked = new List<UnitResult>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in results)
+        {
+            if (!seen.Add(r.UnitCode)) throw Duplicate(results);
+            (r.Index is not null && notRanked?.Contains(r.UnitCode) != true ? ranked : unranked).Add(r);
+        }
 
-        bool IsRanked(UnitResult r) => r.Index is not null && notRanked?.Contains(r.UnitCode) != true;
         var comparer = new RankComparer(tieBreakers);
-        var ranked = all.Where(IsRanked).OrderBy(r => r, comparer).ThenBy(r => r.UnitCode, StringComparer.Ordinal).ToList();
+        // Unit codes are unique, so ties on every figure still sort one way whatever the input order.
+        ranked.Sort((a, b) => comparer.Compare(a, b) is var c and not 0 ? c : string.CompareOrdinal(a.UnitCode, b.UnitCode));
+        unranked.Sort((a, b) => (b.Index ?? decimal.MinValue).CompareTo(a.Index ?? decimal.MinValue) is var c and not 0 ? c : string.CompareOrdinal(a.UnitCode, b.UnitCode));
 
-        var output = new List<RankedResult>(all.Count);
+        var output = new List<RankedResult>(ranked.Count + unranked.Count);
         for (int i = 0; i < ranked.Count; i++)
         {
             var rank = i > 0 && comparer.Compare(ranked[i - 1], ranked[i]) == 0 ? output[i - 1].Rank : i + 1;
             output.Add(new RankedResult(ranked[i], rank));
         }
-        output.AddRange(all.Where(r => !IsRanked(r))
-            .OrderByDescending(r => r.Index ?? decimal.MinValue)
-            .ThenBy(r => r.UnitCode, StringComparer.Ordinal)
-            .Select(r => new RankedResult(r, null)));
+        foreach (var r in unranked) output.Add(new RankedResult(r, null));
         return output;
     }
+
+    /// <summary>The first unit, in input order, that has two results.</summary>
+    private static DomainException Duplicate(IEnumerable<UnitResult> results) =>
+        new($"Đơn vị {results.GroupBy(r => r.UnitCode).First(g => g.Count() > 1).Key} có hai kết quả trong cùng một nhóm xếp hạng.");
 
     public static IReadOnlyList<RankedResult> Rank(IEnumerable<UnitResult> results, RankGroup group) =>
         Rank(results, group.TieBreakers, group.NotRanked);

@@ -62,8 +62,8 @@ public static class RollUpPolicy
             if (r.Provisional) provisional++;
             for (int b = 0; b < bands.Count; b++)
                 if (r.Classification == bands[b].Label) classCounts[b]++;
-            foreach (var f in r.Fields)
-                if (f.Index is { } fieldIndex) fields.Add(f.Code, f.Title, fieldIndex, 1);
+            for (int i = 0; i < r.Fields.Count; i++)
+                if (r.Fields[i] is { Index: { } fieldIndex } f) fields.Add(i, f.Code, f.Title, fieldIndex, 1);
             if (r.Index is not { } index) continue;
             indexed++;
             indexSum += index;
@@ -96,8 +96,7 @@ public static class RollUpPolicy
         int units = 0, indexed = 0, provisional = 0;
         decimal indexSum = 0;
         Standing? best = null, worst = null;
-        var classLabels = new List<string>();
-        var classCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var classes = new List<(string Label, int Count)>();
         var fields = new FieldTotals();
         foreach (var p in parts)
         {
@@ -106,12 +105,15 @@ public static class RollUpPolicy
             indexed += p.Indexed;
             provisional += p.Provisional;
             indexSum += p.IndexSum;
-            foreach (var c in p.Classes)
+            for (int i = 0; i < p.Classes.Count; i++)
             {
-                if (classCounts.TryGetValue(c.Label, out var count)) classCounts[c.Label] = count + c.Count;
-                else { classLabels.Add(c.Label); classCounts[c.Label] = c.Count; }
+                var c = p.Classes[i];
+                // Parts of one framework list the same bands in the same order: the same place holds the same class.
+                var at = i < classes.Count && classes[i].Label == c.Label ? i : classes.FindIndex(x => x.Label == c.Label);
+                if (at < 0) classes.Add((c.Label, c.Count));
+                else classes[at] = (c.Label, classes[at].Count + c.Count);
             }
-            foreach (var f in p.Fields) fields.Add(f.FieldCode, f.Title, f.Sum, f.Count);
+            for (int i = 0; i < p.Fields.Count; i++) fields.Add(i, p.Fields[i].FieldCode, p.Fields[i].Title, p.Fields[i].Sum, p.Fields[i].Count);
             if (p.Best is { } b && (best is null || Better(b.Index, b.UnitCode, best))) best = b;
             if (p.Worst is { } w && (worst is null || Worse(w.Index, w.UnitCode, worst))) worst = w;
         }
@@ -124,7 +126,7 @@ public static class RollUpPolicy
             Units = units,
             Indexed = indexed,
             Provisional = provisional,
-            Classes = classLabels.Select(l => new ClassCount(l, classCounts[l])).ToList(),
+            Classes = classes.ConvertAll(c => new ClassCount(c.Label, c.Count)),
             IndexSum = indexSum,
             Best = best,
             Worst = worst,
@@ -142,26 +144,39 @@ public static class RollUpPolicy
     /// <summary>Field sums and counts by field code, in the order the codes first appear.</summary>
     private sealed class FieldTotals
     {
-        private readonly List<string> _order = [];
-        private readonly Dictionary<string, (string Title, decimal Sum, int Count)> _totals = new(StringComparer.Ordinal);
+        private readonly List<(string Code, string Title, decimal Sum, int Count)> _totals = [];
 
-        public void Add(string code, string title, decimal sum, int count)
+        /// <param name="position">Where the field stands in its part: parts of one framework list their fields in the same
+        /// order, so the same place usually holds the same field and no search is needed.</param>
+        public void Add(int position, string code, string title, decimal sum, int count)
         {
-            if (_totals.TryGetValue(code, out var t)) _totals[code] = (t.Title, t.Sum + sum, t.Count + count);
-            else { _order.Add(code); _totals[code] = (title, sum, count); }
+            var at = position < _totals.Count && _totals[position].Code == code ? position : _totals.FindIndex(t => t.Code == code);
+            if (at < 0) _totals.Add((code, title, sum, count));
+            else _totals[at] = (code, _totals[at].Title, _totals[at].Sum + sum, _totals[at].Count + count);
         }
 
-        public List<FieldAverage> ToList() => _order.Select(c => new FieldAverage(c, _totals[c].Title, _totals[c].Sum, _totals[c].Count)).ToList();
+        public List<FieldAverage> ToList() => _totals.ConvertAll(t => new FieldAverage(t.Code, t.Title, t.Sum, t.Count));
     }
 
     /// <summary>
     /// A unit's subtree figures: its own groups and its children's subtrees, merged by framework
     /// (the communes of every district, scored on one framework, become one province-wide line).
     /// </summary>
-    public static IReadOnlyList<GroupSummary> Subtree(IEnumerable<GroupSummary> ownGroups, IEnumerable<IReadOnlyList<GroupSummary>> childSubtrees) =>
-        ownGroups.Concat(childSubtrees.SelectMany(s => s))
-            .GroupBy(s => s.Category)
-            .Select(g => Merge(g.Key, g.First().CategoryName, g))
-            .OrderBy(s => s.Key, StringComparer.Ordinal)
-            .ToList();
+    public static IReadOnlyList<GroupSummary> Subtree(IEnumerable<GroupSummary> ownGroups, IEnumerable<IReadOnlyList<GroupSummary>> childSubtrees)
+    {
+        // Loops rather than LINQ: a province merges its districts' lines on every change below it. Few categories: a list.
+        var byCategory = new List<(string Category, List<GroupSummary> Parts)>();
+        void Take(GroupSummary part)
+        {
+            var at = byCategory.FindIndex(c => c.Category == part.Category);
+            if (at < 0) byCategory.Add((part.Category, [part]));
+            else byCategory[at].Parts.Add(part);
+        }
+        foreach (var own in ownGroups) Take(own);
+        foreach (var child in childSubtrees)
+            foreach (var line in child) Take(line);
+        var merged = byCategory.ConvertAll(c => Merge(c.Category, c.Parts[0].CategoryName, c.Parts));
+        merged.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return merged;
+    }
 }

@@ -65,5 +65,9 @@ public class RankingPolicyTests
     public void A_unit_listed_twice_is_refused()
     {
         Assert.Throws<DomainException>(() => RankingPolicy.Rank([Frameworks.WithIndex("a", 1m), Frameworks.WithIndex("a", 2m)], []));
+        // The first unit listed twice, in the order given, is the one named.
+        var refused = Assert.Throws<DomainException>(() => RankingPolicy.Rank(
+            [Frameworks.WithIndex("b", 1m), Frameworks.WithIndex("c", 3m), Frameworks.WithIndex("c", 2m), Frameworks.WithIndex("b", 2m)], []));
+        Assert.StartsWith("Đơn vị b có hai kết quả", refused.Message);
     }
 }
