@@ -56,9 +56,11 @@ public sealed class Framework
         Criteria = fields.SelectMany(f => f.Criteria).ToArray();
         _criterionOfItem = Criteria.SelectMany(c => c.Items.Select(i => (i.Code, c))).ToDictionary(x => x.Code, x => x.c, StringComparer.Ordinal);
         _criterionMaxima = Criteria.Select(c => c.Items.Where(i => i.CountsInMaximum).Sum(i => i.Max)).ToArray();
+        _maximum = _criterionMaxima.Sum();
     }
 
     private readonly decimal[] _criterionMaxima;
+    private readonly decimal _maximum; // read on every view of a ranking page
 
     /// <summary>The maximum of the criterion at this place in framework order when every item of it applies (rule 4).</summary>
     public decimal CriterionMaximum(int position) => _criterionMaxima[position];
@@ -71,7 +73,7 @@ public sealed class Framework
     public IReadOnlyList<Criterion> Criteria { get; }
 
     /// <summary>The points an assessed unit can obtain when every item applies.</summary>
-    public decimal Maximum => Items.Where(i => i.CountsInMaximum).Sum(i => i.Max);
+    public decimal Maximum => _maximum;
 
     public decimal MaximumOf(ItemSource source) => Items.Where(i => i.Source == source).Sum(i => i.Max);
 
