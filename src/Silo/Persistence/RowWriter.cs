@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using ParIndex.Grains.Domain;
 using SQLitePCL;
 
 namespace ParIndex.Silo.Persistence;
@@ -11,7 +10,7 @@ namespace ParIndex.Silo.Persistence;
 /// <summary>
 /// Writes rows with one prepared INSERT (or upsert), in the order added, so a later row for the same key still wins.
 /// The bulk importers' writer: tens of thousands of rows through EF Core's change tracking cost seconds, and
-/// millions of them minutes.
+/// millions of them minutes. On SQLite a row is stored byte for byte as EF Core stores it (<see cref="ToDb"/>).
 /// </summary>
 internal abstract class RowWriter : IAsyncDisposable
 {
@@ -22,8 +21,8 @@ internal abstract class RowWriter : IAsyncDisposable
             head, tail, columns, native: !db.Database.IsSqlite());
 
     /// <param name="native">
-    /// True on PostgreSQL: decimals and times are bound as numeric and timestamptz values as they are. False on SQLite,
-    /// where they are stored as text.
+    /// True on PostgreSQL: decimals, times, dates and flags are bound as numeric, timestamptz, date and boolean.
+    /// False on SQLite, where they are stored as EF Core stores them there (text, text, text and 0/1).
     /// </param>
     public static RowWriter Create(DbConnection connection, DbTransaction transaction, string head, string tail, int columns, bool native) =>
         connection is SqliteConnection sqlite && !native
@@ -34,11 +33,18 @@ internal abstract class RowWriter : IAsyncDisposable
     public abstract Task FlushAsync(CancellationToken cancellationToken);
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>
+    /// A value as the database takes it. On SQLite the text is what Microsoft.Data.Sqlite makes of the value when EF Core
+    /// binds it ("1.0", "2024-01-31 07:00:00.5+00:00", "2024-01-31"), so that rows written here and rows written by EF
+    /// compare, sort and read back alike (RowWriterTests holds the two side by side).
+    /// </summary>
     internal static object ToDb(object? value, bool native) => value switch
     {
         null => DBNull.Value,
-        decimal d when !native => ScoreText.Format(d),
-        DateTimeOffset t when !native => t.ToString("O"),
+        decimal d when !native => d.ToString("0.0###########################", CultureInfo.InvariantCulture),
+        DateTimeOffset t when !native => t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        DateOnly d when !native => d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture),
+        bool b when !native => b ? 1L : 0L,
         var v => v,
     };
 
