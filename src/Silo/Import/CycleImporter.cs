@@ -75,10 +75,16 @@ public sealed class CycleImporter(IDbContextFactory<ParIndexDbContext> contexts,
         }
         await using (var writer = RowWriter.Create(db, BulkRows.ResultInsert, "", BulkRows.ResultColumns))
         {
+            // Nothing is entered yet, so every member of a group has the same result (the unit only labels it): computed once a group.
+            var empty = new Dictionary<string, ResultRow>(StringComparer.Ordinal);
             foreach (var (unit, group) in byUnit)
             {
-                var result = new ResultRow { CycleId = cycle.Id, UnitCode = unit, GroupCode = group.Code };
-                RowMapping.CopyTo(ScoringPolicy.Compute(new Scorecard(unit, cycle.FrameworkOf(group)), group.Scoring), result, now);
+                if (!empty.TryGetValue(group.Code, out var result))
+                {
+                    empty[group.Code] = result = new ResultRow { CycleId = cycle.Id, UnitCode = unit, GroupCode = group.Code };
+                    RowMapping.CopyTo(ScoringPolicy.Compute(new Scorecard(unit, cycle.FrameworkOf(group)), group.Scoring), result, now);
+                }
+                result.UnitCode = unit;
                 await writer.AddAsync(BulkRows.Values(result), cancellationToken);
             }
             await writer.FlushAsync(cancellationToken);
