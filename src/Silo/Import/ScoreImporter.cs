@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -119,23 +117,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             await audit.FlushAsync(cancellationToken);
         }
 
-        // Results and ranks of every group touched, computed by the domain from the new values.
-        foreach (var groupCards in cards.GroupBy(c => cycle.GroupOf(c.Key)!.Code, StringComparer.Ordinal))
-        {
-            var group = cycle.GroupOf(groupCards.First().Key)!;
-            var rows = await db.Results.Where(r => r.CycleId == cycleId && r.GroupCode == group.Code).ToDictionaryAsync(r => r.UnitCode, cancellationToken);
-            var computed = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
-            foreach (var (unit, (card, _, _)) in groupCards)
-            {
-                if (!rows.TryGetValue(unit, out var row))
-                    db.Results.Add(rows[unit] = row = new ResultRow { CycleId = cycleId, UnitCode = unit, GroupCode = group.Code });
-                RowMapping.CopyTo(computed[unit] = ScoringPolicy.Compute(card, group.Scoring), row, at);
-            }
-            foreach (var ranked in RankingPolicy.Rank(rows.Values.Select(r => computed.GetValueOrDefault(r.UnitCode) ?? RowMapping.ToResult(r, cycle.Cycle.FrameworkOf(group))), group))
-                rows[ranked.UnitCode].Rank = ranked.Rank;
-        }
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveResultsAsync(db, cycle, cards, at, cancellationToken);
 
         // One prepared statement per scorecard: a list in one statement (EF's Contains) made SQLite scan the list for every row.
         await using (var version = connection.CreateCommand())
@@ -175,6 +157,53 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         }
         telemetry.Written(written, "import", origin);
         return cards.Keys.ToList();
+    }
+
+    /// <summary>
+    /// Results and ranks of every group touched, computed by the domain from the new values. The recomputed rows are
+    /// written whole in bulk (20 k of them through EF's change tracking took seconds); a row only re-ranked gets its rank
+    /// alone, as before, so that nothing else of a row this import did not compute is written back.
+    /// </summary>
+    private static async Task SaveResultsAsync(ParIndexDbContext db, CycleDefinition cycle, IReadOnlyDictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes, IReadOnlyDictionary<string, ItemValues>? Before)> cards,
+        DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var cycleId = cycle.Cycle.Id;
+        var groups = cards.Keys.GroupBy(u => cycle.GroupOf(u)!.Code, StringComparer.Ordinal).ToList();
+        // A group at a time for a few groups; the whole cycle in one query when most are touched (a national import touches 1,513).
+        var stored = groups.Count * 2 > cycle.Cycle.Groups.Count
+            ? (await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId).ToListAsync(cancellationToken)).ToLookup(r => r.GroupCode, StringComparer.Ordinal)
+            : null;
+        var recomputed = new List<ResultRow>();
+        var reranked = new List<(string Unit, int? Rank)>();
+        foreach (var groupUnits in groups)
+        {
+            var group = cycle.GroupOf(groupUnits.First())!;
+            var rows = (stored?[group.Code] ?? await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId && r.GroupCode == group.Code).ToListAsync(cancellationToken))
+                .ToDictionary(r => r.UnitCode, StringComparer.Ordinal);
+            var computed = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
+            foreach (var unit in groupUnits)
+            {
+                if (!rows.TryGetValue(unit, out var row)) rows[unit] = row = new ResultRow { CycleId = cycleId, UnitCode = unit, GroupCode = group.Code };
+                RowMapping.CopyTo(computed[unit] = ScoringPolicy.Compute(cards[unit].Card, group.Scoring), row, at);
+                recomputed.Add(row);
+            }
+            foreach (var ranked in RankingPolicy.Rank(rows.Values.Select(r => computed.GetValueOrDefault(r.UnitCode) ?? RowMapping.ToResult(r, cycle.Cycle.FrameworkOf(group))), group))
+            {
+                var row = rows[ranked.UnitCode];
+                if (!computed.ContainsKey(row.UnitCode) && row.Rank != ranked.Rank) reranked.Add((row.UnitCode, ranked.Rank));
+                row.Rank = ranked.Rank;
+            }
+        }
+
+        // In key order, so the table's B-tree grows page by page.
+        recomputed.Sort((a, b) => string.CompareOrdinal(a.UnitCode, b.UnitCode));
+        await using (var writer = RowWriter.Create(db, BulkRows.ResultInsert, BulkRows.ResultUpsertTail, BulkRows.ResultColumns))
+        {
+            foreach (var row in recomputed) await writer.AddAsync(BulkRows.Values(row), cancellationToken);
+            await writer.FlushAsync(cancellationToken);
+        }
+        foreach (var (unit, rank) in reranked)
+            await db.Results.Where(r => r.CycleId == cycleId && r.UnitCode == unit).ExecuteUpdateAsync(u => u.SetProperty(r => r.Rank, rank), cancellationToken);
     }
 
     /// <summary>
@@ -250,15 +279,25 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             problems.Add(!adjustment
                 ? $"Đơn vị {unit}: kết quả đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh (lệnh adjust)."
                 : $"Đơn vị {unit}: kết quả chưa được công bố; hãy nhập điểm bằng lệnh import scores.");
-        var cards = new Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes, IReadOnlyDictionary<string, ItemValues>? Before)>(StringComparer.Ordinal);
-        foreach (var (unit, unitEntries) in byUnit)
+        // Each scorecard on its own (a national file is 20 k of them, seconds of checking on one core), gathered in the
+        // file's unit order so that a refusal lists its problems as it always did.
+        var units = byUnit.ToArray();
+        var applied = new (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes, IReadOnlyDictionary<string, ItemValues>? Before, IReadOnlyList<string>? Problems)[units.Length];
+        Parallel.For(0, units.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
+            var (unit, unitEntries) = units[i];
             var group = cycle.GroupOf(unit);
-            if (group is null) { problems.Add($"Đơn vị {unit} không thuộc nhóm xếp hạng nào của kỳ {cycleId}."); continue; }
+            if (group is null) { applied[i] = (null!, [], null, [$"Đơn vị {unit} không thuộc nhóm xếp hạng nào của kỳ {cycleId}."]); return; }
             var before = stored.GetValueOrDefault(unit);
             var card = new Scorecard(unit, cycle.Cycle.FrameworkOf(group), before);
-            try { cards[unit] = (card, card.Apply(unitEntries), before); }
-            catch (DomainValidationException e) { problems.AddRange(e.Errors); }
+            try { applied[i] = (card, card.Apply(unitEntries), before, null); }
+            catch (DomainValidationException e) { applied[i] = (null!, [], null, e.Errors); }
+        });
+        var cards = new Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes, IReadOnlyDictionary<string, ItemValues>? Before)>(StringComparer.Ordinal);
+        for (int i = 0; i < units.Length; i++)
+        {
+            if (applied[i].Problems is { } unitProblems) problems.AddRange(unitProblems);
+            else cards[units[i].Key] = (applied[i].Card, applied[i].Changes, applied[i].Before);
         }
         if (problems.Count > 0) throw new ImportRefusedException($"Không nhập điểm: {problems.Count} lỗi, không có gì được lưu.", problems);
         return cards;
@@ -288,133 +327,4 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         INSERT INTO "import_batch_units" ("BatchId","CycleId","UnitCode","FirstLine","LastLine")
         VALUES
         """;
-
-    /// <summary>Writes rows with one prepared INSERT, in the order added, so a later row for the same key still wins.</summary>
-    private abstract class RowWriter : IAsyncDisposable
-    {
-        /// <param name="native">
-        /// True on PostgreSQL: decimals and times are bound as numeric and timestamptz. False on SQLite,
-        /// where they are stored as text, as EF Core stores them there.
-        /// </param>
-        public static RowWriter Create(DbConnection connection, DbTransaction transaction, string head, string tail, int columns, bool native) =>
-            connection is SqliteConnection sqlite && !native
-                ? new SqliteRowWriter(sqlite, head, tail, columns)
-                : new MultiRowCommand(connection, transaction, head, tail, columns, native);
-
-        public abstract ValueTask AddAsync(object?[] row, CancellationToken cancellationToken);
-        public abstract Task FlushAsync(CancellationToken cancellationToken);
-        public abstract ValueTask DisposeAsync();
-
-        protected static object ToDb(object? value, bool native) => value switch
-        {
-            null => DBNull.Value,
-            decimal d when !native => ScoreText.Format(d),
-            DateTimeOffset t when !native => t.ToString("O"),
-            var v => v,
-        };
-    }
-
-    /// <summary>
-    /// SQLite: one single-row statement prepared once on the import's connection (inside its transaction),
-    /// its values bound by position. Microsoft.Data.Sqlite binds parameters by name, and SQLite finds a
-    /// name by scanning the statement's list of names, which made binding, not writing, the cost of a
-    /// national import (more than half of its time in strncmp).
-    /// </summary>
-    private sealed class SqliteRowWriter : RowWriter
-    {
-        private readonly SqliteConnection _connection;
-        private readonly sqlite3_stmt _statement;
-
-        public SqliteRowWriter(SqliteConnection connection, string head, string tail, int columns)
-        {
-            _connection = connection;
-            var values = "\n(" + string.Join(",", Enumerable.Range(0, columns).Select(c => "@p" + c.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
-            var rc = raw.sqlite3_prepare_v2(connection.Handle, head + values + tail, out _statement);
-            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-        }
-
-        public override ValueTask AddAsync(object?[] row, CancellationToken cancellationToken)
-        {
-            for (int i = 0; i < row.Length; i++)
-            {
-                var rc = ToDb(row[i], native: false) switch
-                {
-                    DBNull => raw.sqlite3_bind_null(_statement, i + 1),
-                    string text => raw.sqlite3_bind_text(_statement, i + 1, text),
-                    long number => raw.sqlite3_bind_int64(_statement, i + 1, number),
-                    int number => raw.sqlite3_bind_int64(_statement, i + 1, number),
-                    var other => throw new NotSupportedException($"Cannot bind a {other.GetType().Name}."),
-                };
-                SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
-            }
-            var step = raw.sqlite3_step(_statement);
-            raw.sqlite3_reset(_statement);
-            if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, _connection.Handle);
-            return ValueTask.CompletedTask;
-        }
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public override ValueTask DisposeAsync()
-        {
-            _statement.Dispose();
-            return ValueTask.CompletedTask;
-        }
-    }
-
-    /// <summary>
-    /// Other databases: many rows per INSERT statement (<see cref="Rows"/>), one prepared statement reused:
-    /// a national import writes millions of rows, and a statement per row spent most of its time in the statement.
-    /// </summary>
-    private sealed class MultiRowCommand(DbConnection connection, DbTransaction transaction, string head, string tail, int columns, bool native) : RowWriter
-    {
-        public const int Rows = 8;
-        private readonly object?[] _values = new object?[Rows * columns];
-        private int _count;
-        private DbCommand? _full;
-
-        public override async ValueTask AddAsync(object?[] row, CancellationToken cancellationToken)
-        {
-            Array.Copy(row, 0, _values, _count * columns, columns);
-            if (++_count < Rows) return;
-            await ExecuteAsync(_full ??= Create(Rows), cancellationToken);
-        }
-
-        public override async Task FlushAsync(CancellationToken cancellationToken)
-        {
-            if (_count == 0) return;
-            await using var rest = Create(_count);
-            await ExecuteAsync(rest, cancellationToken);
-        }
-
-        private async Task ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
-        {
-            for (int i = 0; i < _count * columns; i++) command.Parameters[i].Value = ToDb(_values[i], native);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            _count = 0;
-        }
-
-        private DbCommand Create(int rows)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var text = new System.Text.StringBuilder(head);
-            for (int r = 0; r < rows; r++)
-            {
-                text.Append(r == 0 ? "\n(" : ",\n(");
-                for (int c = 0; c < columns; c++)
-                {
-                    var p = command.CreateParameter();
-                    p.ParameterName = $"@p{r * columns + c}";
-                    command.Parameters.Add(p);
-                    text.Append(c == 0 ? "" : ",").Append(p.ParameterName);
-                }
-                text.Append(')');
-            }
-            command.CommandText = text.Append(tail).ToString();
-            return command;
-        }
-
-        public override ValueTask DisposeAsync() => _full?.DisposeAsync() ?? ValueTask.CompletedTask;
-    }
 }

@@ -19,7 +19,7 @@ public sealed class UnitImporter(IDbContextFactory<ParIndexDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rows = await db.Units.ToListAsync(cancellationToken);
+        var rows = await db.Units.AsNoTracking().ToListAsync(cancellationToken);
         var directory = new UnitDirectory(rows.Select(RowMapping.ToUnit));
 
         var problems = new List<string>();
@@ -32,14 +32,18 @@ public sealed class UnitImporter(IDbContextFactory<ParIndexDbContext> contexts)
 
         int added = 0, updated = 0;
         var byCode = rows.ToLookup(r => r.Code);
+        // New units in bulk (a country is 20 k of them, seconds through EF's change tracking); only the updated ones are tracked.
+        await using var writer = RowWriter.Create(db, BulkRows.UnitInsert, "", 8);
         foreach (var unit in units)
         {
             var existing = byCode[unit.Code].FirstOrDefault(r => RowMapping.ToUnit(r).OverlapsValidityOf(unit));
             var row = RowMapping.ToRow(unit);
-            if (existing is null) { db.Units.Add(row); added++; continue; }
+            if (existing is null) { await writer.AddAsync(BulkRows.Values(row), cancellationToken); added++; continue; }
+            if (db.Entry(existing).State == EntityState.Detached) db.Units.Attach(existing); // a list may update one row twice
             existing.Type = row.Type; existing.ValidFrom = row.ValidFrom; existing.ValidTo = row.ValidTo; existing.Predecessors = row.Predecessors;
             updated++;
         }
+        await writer.FlushAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (added, updated);

@@ -1,0 +1,201 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
+
+namespace ParIndex.Silo.Persistence;
+
+/// <summary>
+/// Writes rows with one prepared INSERT (or upsert), in the order added, so a later row for the same key still wins.
+/// The bulk importers' writer: tens of thousands of rows through EF Core's change tracking cost seconds, and
+/// millions of them minutes. On SQLite a row is stored byte for byte as EF Core stores it (<see cref="ToDb"/>).
+/// </summary>
+internal abstract class RowWriter : IAsyncDisposable
+{
+    /// <summary>A writer inside the context's open transaction (the importers' one transaction per file).</summary>
+    public static RowWriter Create(ParIndexDbContext db, string head, string tail, int columns) =>
+        Create(db.Database.GetDbConnection(),
+            (db.Database.CurrentTransaction ?? throw new InvalidOperationException("A bulk write runs inside the import's transaction.")).GetDbTransaction(),
+            head, tail, columns, native: !db.Database.IsSqlite());
+
+    /// <param name="native">
+    /// True on PostgreSQL: decimals, times, dates and flags are bound as numeric, timestamptz, date and boolean.
+    /// False on SQLite, where they are stored as EF Core stores them there (text, text, text and 0/1).
+    /// </param>
+    public static RowWriter Create(DbConnection connection, DbTransaction transaction, string head, string tail, int columns, bool native) =>
+        connection is SqliteConnection sqlite && !native
+            ? new SqliteRowWriter(sqlite, head, tail, columns)
+            : new MultiRowCommand(connection, transaction, head, tail, columns, native);
+
+    public abstract ValueTask AddAsync(object?[] row, CancellationToken cancellationToken);
+    public abstract Task FlushAsync(CancellationToken cancellationToken);
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>
+    /// A value as the database takes it. On SQLite the text is what Microsoft.Data.Sqlite makes of the value when EF Core
+    /// binds it ("1.0", "2024-01-31 07:00:00.5+00:00", "2024-01-31"), so that rows written here and rows written by EF
+    /// compare, sort and read back alike (RowWriterTests holds the two side by side).
+    /// </summary>
+    internal static object ToDb(object? value, bool native) => value switch
+    {
+        null => DBNull.Value,
+        decimal d when !native => d.ToString("0.0###########################", CultureInfo.InvariantCulture),
+        DateTimeOffset t when !native => t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        DateOnly d when !native => d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture),
+        bool b when !native => b ? 1L : 0L,
+        var v => v,
+    };
+
+    /// <summary>
+    /// SQLite: one single-row statement prepared once on the import's connection (inside its transaction),
+    /// its values bound by position. Microsoft.Data.Sqlite binds parameters by name, and SQLite finds a
+    /// name by scanning the statement's list of names, which made binding, not writing, the cost of a
+    /// national import (more than half of its time in strncmp).
+    /// </summary>
+    /// <remarks>
+    /// A binding outlives sqlite3_reset, so a value equal to the one the column had in the row before (the cycle, the
+    /// unit of a scorecard's 90 values, the empty columns) is not bound again; text goes in as UTF-8 encoded into one
+    /// buffer (the encoder SQLitePCL uses, without its array per value), and a decimal's text is kept once made.
+    /// </remarks>
+    private sealed class SqliteRowWriter : RowWriter
+    {
+        private const int DecimalsKept = 1 << 16;
+        private readonly SqliteConnection _connection;
+        private readonly sqlite3_stmt _statement;
+        private readonly object?[] _bound; // what each column holds now: SQLite starts every parameter as NULL
+        private readonly Dictionary<decimal, byte[]> _decimals = [];
+        private byte[] _utf8 = new byte[256];
+
+        public SqliteRowWriter(SqliteConnection connection, string head, string tail, int columns)
+        {
+            _connection = connection;
+            _bound = new object?[columns];
+            var values = "\n(" + string.Join(",", Enumerable.Range(0, columns).Select(c => "@p" + c.ToString(CultureInfo.InvariantCulture))) + ")";
+            var rc = raw.sqlite3_prepare_v2(connection.Handle, head + values + tail, out _statement);
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
+
+        public override ValueTask AddAsync(object?[] row, CancellationToken cancellationToken)
+        {
+            for (int i = 0; i < row.Length; i++)
+            {
+                if (Same(_bound[i], row[i])) continue;
+                SqliteException.ThrowExceptionForRC(Bind(i + 1, row[i]), _connection.Handle);
+                _bound[i] = row[i];
+            }
+            var step = raw.sqlite3_step(_statement);
+            raw.sqlite3_reset(_statement);
+            if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, _connection.Handle);
+            return ValueTask.CompletedTask;
+        }
+
+        /// <summary>Whether two values are stored as the same text or number (equal decimals have the same text: "1.0" for 1 and 1.00).</summary>
+        private static bool Same(object? bound, object? value) => (bound, value) switch
+        {
+            (null, null) => true,
+            (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
+            (decimal a, decimal b) => a == b,
+            (long a, long b) => a == b,
+            (int a, int b) => a == b,
+            (bool a, bool b) => a == b,
+            _ => false,
+        };
+
+        private int Bind(int index, object? value)
+        {
+            switch (value)
+            {
+                case null: return raw.sqlite3_bind_null(_statement, index);
+                case long number: return raw.sqlite3_bind_int64(_statement, index, number);
+                case int number: return raw.sqlite3_bind_int64(_statement, index, number);
+                case decimal d:
+                    if (!_decimals.TryGetValue(d, out var text))
+                    {
+                        text = System.Text.Encoding.UTF8.GetBytes((string)ToDb(d, native: false));
+                        if (_decimals.Count < DecimalsKept) _decimals[d] = text;
+                    }
+                    return raw.sqlite3_bind_text(_statement, index, text);
+            }
+            return ToDb(value, native: false) switch
+            {
+                string { Length: 0 } => raw.sqlite3_bind_text(_statement, index, ""), // an empty span would bind NULL
+                string text => raw.sqlite3_bind_text(_statement, index, Utf8(text)),
+                long number => raw.sqlite3_bind_int64(_statement, index, number),
+                var other => throw new NotSupportedException($"Cannot bind a {other.GetType().Name}."),
+            };
+        }
+
+        private ReadOnlySpan<byte> Utf8(string text)
+        {
+            var most = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (most > _utf8.Length) _utf8 = new byte[Math.Max(most, 2 * _utf8.Length)];
+            return _utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, _utf8));
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override ValueTask DisposeAsync()
+        {
+            _statement.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// Other databases: many rows per INSERT statement (<see cref="Rows"/>), one prepared statement reused:
+    /// a national import writes millions of rows, and a statement per row spent most of its time in the statement.
+    /// </summary>
+    private sealed class MultiRowCommand(DbConnection connection, DbTransaction transaction, string head, string tail, int columns, bool native) : RowWriter
+    {
+        public const int Rows = 8;
+        private readonly object?[] _values = new object?[Rows * columns];
+        private int _count;
+        private DbCommand? _full;
+
+        public override async ValueTask AddAsync(object?[] row, CancellationToken cancellationToken)
+        {
+            Array.Copy(row, 0, _values, _count * columns, columns);
+            if (++_count < Rows) return;
+            await ExecuteAsync(_full ??= Create(Rows), cancellationToken);
+        }
+
+        public override async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_count == 0) return;
+            await using var rest = Create(_count);
+            await ExecuteAsync(rest, cancellationToken);
+        }
+
+        private async Task ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
+        {
+            for (int i = 0; i < _count * columns; i++) command.Parameters[i].Value = ToDb(_values[i], native);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _count = 0;
+        }
+
+        private DbCommand Create(int rows)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var text = new System.Text.StringBuilder(head);
+            for (int r = 0; r < rows; r++)
+            {
+                text.Append(r == 0 ? "\n(" : ",\n(");
+                for (int c = 0; c < columns; c++)
+                {
+                    var p = command.CreateParameter();
+                    p.ParameterName = $"@p{r * columns + c}";
+                    command.Parameters.Add(p);
+                    text.Append(c == 0 ? "" : ",").Append(p.ParameterName);
+                }
+                text.Append(')');
+            }
+            command.CommandText = text.Append(tail).ToString();
+            return command;
+        }
+
+        public override ValueTask DisposeAsync() => _full?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+}
