@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -85,14 +84,12 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
 
         var at = DateTimeOffset.UtcNow;
         var connection = db.Database.GetDbConnection();
-        var dbTransaction = transaction.GetDbTransaction();
-        var native = !db.Database.IsSqlite(); // PostgreSQL takes numeric and timestamptz values as they are
         var written = 0;
         using (DatabaseTelemetry.Start("db import scores", connection))
-        await using (var upsert = RowWriter.Create(connection, dbTransaction, ValueUpsertHead, ValueUpsertTail, 11, native))
-        await using (var audit = RowWriter.Create(connection, dbTransaction, AuditInsertHead, "", 10, native))
+        await using (var upsert = RowWriter.Create(db, ValueUpsertHead, ValueUpsertTail, 11))
+        await using (var audit = RowWriter.Create(db, AuditInsertHead, "", 10))
         {
-            if (batch is not null) await AddBatchAsync(db, connection, dbTransaction, native, cycleId, batch, cards.Keys, user, origin, at, cancellationToken);
+            if (batch is not null) await AddBatchAsync(db, cycleId, batch, cards.Keys, user, origin, at, cancellationToken);
             // In key order, so that the primary key's and the audit index's B-trees grow at their ends
             // instead of at random pages (which, past SQLite's page cache, made every row a page read and write).
             foreach (var (unit, (card, changes, before)) in cards.OrderBy(c => c.Key, StringComparer.Ordinal))
@@ -122,7 +119,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         // One prepared statement per scorecard: a list in one statement (EF's Contains) made SQLite scan the list for every row.
         await using (var version = connection.CreateCommand())
         {
-            version.Transaction = dbTransaction;
+            version.Transaction = transaction.GetDbTransaction();
             version.CommandText = """UPDATE "scorecards" SET "Version" = "Version" + 1, "UpdatedAt" = @at WHERE "CycleId" = @cycle AND "UnitCode" = @unit""";
             var atParameter = version.CreateParameter();
             atParameter.ParameterName = "@at";
@@ -231,7 +228,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     };
 
     /// <summary>The batch entry and the scorecards it touched, in the import's transaction.</summary>
-    private static async Task AddBatchAsync(ParIndexDbContext db, DbConnection connection, DbTransaction transaction, bool native, string cycleId, Batch batch,
+    private static async Task AddBatchAsync(ParIndexDbContext db, string cycleId, Batch batch,
         IEnumerable<string> units, string user, string origin, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var copy = batch.File.Copy;
@@ -242,7 +239,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         };
         db.ImportBatches.Add(row);
         await db.SaveChangesAsync(cancellationToken);
-        await using var writer = RowWriter.Create(connection, transaction, BatchUnitInsertHead, "", 5, native);
+        await using var writer = RowWriter.Create(db, BatchUnitInsertHead, "", 5);
         foreach (var unit in units.Order(StringComparer.Ordinal))
         {
             var (first, last) = batch.Lines[unit];

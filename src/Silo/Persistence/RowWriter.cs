@@ -14,20 +14,19 @@ namespace ParIndex.Silo.Persistence;
 /// </summary>
 internal abstract class RowWriter : IAsyncDisposable
 {
-    /// <summary>A writer inside the context's open transaction (the importers' one transaction per file).</summary>
-    public static RowWriter Create(ParIndexDbContext db, string head, string tail, int columns) =>
-        Create(db.Database.GetDbConnection(),
-            (db.Database.CurrentTransaction ?? throw new InvalidOperationException("A bulk write runs inside the import's transaction.")).GetDbTransaction(),
-            head, tail, columns, native: !db.Database.IsSqlite());
-
-    /// <param name="native">
-    /// True on PostgreSQL: decimals, times, dates and flags are bound as numeric, timestamptz, date and boolean.
-    /// False on SQLite, where they are stored as EF Core stores them there (text, text, text and 0/1).
-    /// </param>
-    public static RowWriter Create(DbConnection connection, DbTransaction transaction, string head, string tail, int columns, bool native) =>
-        connection is SqliteConnection sqlite && !native
+    /// <summary>
+    /// A writer inside the context's open transaction (the importers' one transaction per file). On PostgreSQL decimals,
+    /// times, dates and flags are bound as numeric, timestamptz, date and boolean; on SQLite they are stored as EF Core
+    /// stores them there (text, text, text and 0/1).
+    /// </summary>
+    public static RowWriter Create(ParIndexDbContext db, string head, string tail, int columns)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = (db.Database.CurrentTransaction ?? throw new InvalidOperationException("A bulk write runs inside the import's transaction.")).GetDbTransaction();
+        return connection is SqliteConnection sqlite
             ? new SqliteRowWriter(sqlite, head, tail, columns)
-            : new MultiRowCommand(connection, transaction, head, tail, columns, native);
+            : new MultiRowCommand(connection, transaction, head, tail, columns);
+    }
 
     public abstract ValueTask AddAsync(object?[] row, CancellationToken cancellationToken);
     public abstract Task FlushAsync(CancellationToken cancellationToken);
@@ -147,7 +146,7 @@ internal abstract class RowWriter : IAsyncDisposable
     /// Other databases: many rows per INSERT statement (<see cref="Rows"/>), one prepared statement reused:
     /// a national import writes millions of rows, and a statement per row spent most of its time in the statement.
     /// </summary>
-    private sealed class MultiRowCommand(DbConnection connection, DbTransaction transaction, string head, string tail, int columns, bool native) : RowWriter
+    private sealed class MultiRowCommand(DbConnection connection, DbTransaction transaction, string head, string tail, int columns) : RowWriter
     {
         public const int Rows = 8;
         private readonly object?[] _values = new object?[Rows * columns];
@@ -170,7 +169,7 @@ internal abstract class RowWriter : IAsyncDisposable
 
         private async Task ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
         {
-            for (int i = 0; i < _count * columns; i++) command.Parameters[i].Value = ToDb(_values[i], native);
+            for (int i = 0; i < _count * columns; i++) command.Parameters[i].Value = ToDb(_values[i], native: true);
             await command.ExecuteNonQueryAsync(cancellationToken);
             _count = 0;
         }
