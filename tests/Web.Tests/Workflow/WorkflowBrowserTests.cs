@@ -16,10 +16,17 @@ public class WorkflowBrowserTests
 
     private static async Task<string> StatusAsync(IPage page) => (await page.Locator("[data-testid=status]").GetAttributeAsync("data-status"))!;
 
+    /// <summary>
+    /// Clicks and waits for the page the click leads to. Waiting for a load state after the click could return at once,
+    /// on the page still shown, before the navigation began: the next click then raced the redirect (a sign-out's
+    /// redirect to the home page overtook the click to the publications page).
+    /// </summary>
     private static async Task ClickAndWaitAsync(IPage page, string selector)
     {
-        await page.Locator(selector).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The page the navigation ends on (a redirect's 302 is not it), then that page shown in the tab.
+        var shown = await page.RunAndWaitForResponseAsync(() => page.Locator(selector).ClickAsync(),
+            r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is < 300 or >= 400);
+        await page.WaitForURLAsync(shown.Url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     [BrowserFact]
