@@ -51,7 +51,13 @@ public static class DependencyInjection
         builder.Services.AddParIndexAuthentication();
         builder.Services.AddParIndexSignInLimit(builder.Configuration);
         builder.Services.AddSingleton<ResultsAccess>();
-        builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.AddService<ResultsReadFilter>());
+        builder.Services.AddRazorPages().AddMvcOptions(o =>
+        {
+            o.Filters.AddService<ResultsReadFilter>();
+            o.Filters.AddService<KeepRenderedPageFilter>();
+        });
+        builder.Services.AddSingleton<KeptPages>();
+        builder.Services.AddSingleton<KeepRenderedPageFilter>();
         builder.Services.AddScoped<ResultsReadFilter>();
         // Vietnamese letters as they are, not as &#x1EA5; escapes: smaller pages, readable source.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

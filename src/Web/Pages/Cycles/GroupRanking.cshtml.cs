@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
@@ -14,7 +15,7 @@ namespace ParIndex.Web.Pages.Cycles;
 /// the order is new.
 /// </summary>
 [ReadsResults]
-public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
+public sealed class GroupRankingModel(ParIndexReader reader, KeptPages kept) : PageModel
 {
     /// <summary>Sortable columns and the direction a first click sorts them in.</summary>
     public static readonly IReadOnlyDictionary<string, bool> SortColumns = new Dictionary<string, bool>(StringComparer.Ordinal)
@@ -47,7 +48,7 @@ public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
     private string? _chart;
     private SummaryCard? _card;
 
-    public async Task OnGetAsync(string cycle, string group, string? sort, string? dir)
+    public async Task<IActionResult> OnGetAsync(string cycle, string group, string? sort, string? dir)
     {
         Definition = await reader.CycleAsync(cycle);
         Group = ParIndexReader.GroupOf(Definition, group);
@@ -63,6 +64,13 @@ public sealed class GroupRankingModel(ParIndexReader reader) : PageModel
         ViewData["Title"] = $"{Group.Name} — {Definition.Cycle.Title}";
         ViewData["Breadcrumbs"] = Breadcrumbs.Group(Definition, Group);
         ViewData["Demo"] = ParIndex.Silo.Demo.DemoSeeder.CycleIds.Contains(cycle);
+
+        // Readers who are not signed in all see the same page: it is kept whole per group and order (KeptPages).
+        if (Access.IsSignedIn(User)) return Page();
+        var page = new PageToKeep($"{Request.PathBase}/group:{cycle}/{Group.Code}/{Sort}/{(Descending ? "desc" : "asc")}", Definition, view.Stamp);
+        if (kept.TryGet(page, out var html)) return new KeptPageResult(html);
+        HttpContext.Features.Set(page);
+        return Page();
     }
 
     private string Chart()
