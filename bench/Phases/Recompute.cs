@@ -45,12 +45,13 @@ public static class Recompute
             GC.Collect(2, GCCollectionMode.Forced, true, true);
             var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var gcPause = GC.GetTotalPauseDuration();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var sw = Stopwatch.StartNew();
             output = RecomputeAll(cycle, inputs);
             sw.Stop();
             if (i > 0) memoryMs.Add(sw.Elapsed.TotalMilliseconds);
             if (Environment.GetEnvironmentVariable("BENCH_TRACE") is not null) Console.Error.WriteLine($"   recompute run {i}: {sw.Elapsed.TotalMilliseconds:0.0} ms; " +
-                $"GCs during it (gen0/1/2) {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, paused {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0.0} ms");
+                $"GCs during it (gen0/1/2) {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, paused {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0.0} ms, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0.0} MiB");
         }
 
         using var connection = Sql.Open(databasePath);
