@@ -12,7 +12,8 @@ public sealed record PropagationResult(double P50Ms, double P99Ms, double SqlP50
     double TotalP50Ms, double TotalP99Ms, double CommitP50Ms, double CommitP99Ms, double GrainCallP50Ms, double CallsPerChange);
 
 public sealed record DurableWritesResult(double PerSecond, int Writers, long Writes, double Seconds, double P50Ms, double P99Ms, long Failed,
-    long AuditRowsAdded, string Synchronous, string JournalMode, long Batches, double MeanBatch, double MeanWriteMs, double MeanCommitMs);
+    long AuditRowsAdded, string Synchronous, string JournalMode, long Batches, double MeanBatch, double MeanWriteMs, double MeanCommitMs,
+    double DiskBytesPerWrite, double CpuMicrosecondsPerWrite);
 
 /// <summary>Random single-value changes, as a person makes them: one appraised score of one unit.</summary>
 public sealed class ChangeSource(CycleDefinition cycle, int seed)
@@ -149,6 +150,9 @@ public static class DurableWrites
 
         var writer = host.Services.GetRequiredService<ParIndex.Silo.Persistence.GroupCommitWriter>();
         var before = writer.Statistics;
+        // The physical side of a write: bytes this process made the disk write (WAL and checkpoints), and CPU on both cores.
+        var diskBefore = Machine.DiskWriteBytes();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         long writes = 0, failed = 0;
         var latencies = new List<double>[writers];
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -175,6 +179,8 @@ public static class DurableWrites
         clock.Stop();
 
         var after = writer.Statistics;
+        var diskBytes = Machine.DiskWriteBytes() - diskBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var batches = after.Batches - before.Batches;
         long auditAfter;
         using (var connection = Sql.Open(databasePath)) auditAfter = Scalar(connection, "SELECT COUNT(*) FROM audit");
@@ -183,7 +189,8 @@ public static class DurableWrites
         return new DurableWritesResult(writes / clock.Elapsed.TotalSeconds, writers, writes, clock.Elapsed.TotalSeconds,
             Stats.Percentile(all, 50), Stats.Percentile(all, 99), failed, auditAfter - auditBefore, synchronous, journal,
             batches, (after.Jobs - before.Jobs) / (double)Math.Max(1, batches),
-            (after.Writing - before.Writing).TotalMilliseconds / Math.Max(1, batches), (after.Committing - before.Committing).TotalMilliseconds / Math.Max(1, batches));
+            (after.Writing - before.Writing).TotalMilliseconds / Math.Max(1, batches), (after.Committing - before.Committing).TotalMilliseconds / Math.Max(1, batches),
+            diskBytes / (double)Math.Max(1, writes), cpu.TotalMicroseconds / Math.Max(1, writes));
     }
 
     /// <summary>PRAGMA synchronous as the product's own connections have it (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA).</summary>

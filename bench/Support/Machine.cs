@@ -35,6 +35,15 @@ public static class Machine
         return sizes.OrderByDescending(s => s.Value).Take(count).Select(s => $"{s.Value / 1024.0,8:0} MiB  {s.Key}");
     }
 
+    /// <summary>Bytes this process has caused to be written to storage (write_bytes of /proc/self/io); 0 where there is none.</summary>
+    public static long DiskWriteBytes()
+    {
+        if (!File.Exists("/proc/self/io")) return 0;
+        foreach (var line in File.ReadLines("/proc/self/io"))
+            if (line.StartsWith("write_bytes:", StringComparison.Ordinal)) return long.Parse(line["write_bytes:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        return 0;
+    }
+
     /// <summary>Resets the peak (Linux ≥ 4.0: "5" to /proc/self/clear_refs); false if the kernel refused.</summary>
     public static bool ResetPeak()
     {
