@@ -27,7 +27,7 @@ public static class ScoresCsv
     public static ReadResult<IReadOnlyList<ScoreRow>> Read(TextReader reader, string fileName, Func<string, Framework?> frameworkOfUnit, out int dataRows)
     {
         var problems = new List<FileProblem>();
-        var frameworks = new Dictionary<string, Framework?>(StringComparer.Ordinal);
+        var frameworks = new Dictionary<string, (string Unit, Framework? Framework)>(StringComparer.Ordinal);
         var latest = new Dictionary<(string Unit, string Item, ScoreKind Kind), ScoreRow>();
         var count = 0;
         // Row by row as the file streams in: only the entries are kept, never the file's text (a national file is 1.8 M rows).
@@ -64,13 +64,17 @@ public static class ScoresCsv
     }
 
     private static ScoreEntry? ReadRow(CsvTable table, CsvRow row, string unit, string item,
-        Dictionary<string, Framework?> frameworks, Func<string, Framework?> frameworkOfUnit, out string? problem)
+        Dictionary<string, (string Unit, Framework? Framework)> frameworks, Func<string, Framework?> frameworkOfUnit, out string? problem)
     {
         problem = null;
         var kindText = table.Get(row, "kind");
         if (unit.Length == 0) { problem = "mã đơn vị (unit_code) trống."; return null; }
         if (item.Length == 0) { problem = "mã tiêu chí (item_code) trống."; return null; }
-        if (!frameworks.TryGetValue(unit, out var framework)) frameworks[unit] = framework = frameworkOfUnit(unit);
+        // Each entry keeps the first row's unit string and the framework's item string: 1.8 M entries then share a few
+        // thousand strings instead of holding two of their own each through the import (and compare by reference).
+        if (frameworks.TryGetValue(unit, out var known)) unit = known.Unit;
+        else frameworks[unit] = known = (unit, frameworkOfUnit(unit));
+        var framework = known.Framework;
         if (framework is null) { problem = $"đơn vị {unit} không thuộc nhóm nào của kỳ đánh giá."; return null; }
         if (!ScoreKinds.TryParse(kindText, out var kind))
         {
@@ -84,7 +88,7 @@ public static class ScoresCsv
             problem = FileProblem.WithoutDomainPrefix(ScoreRules.Check(framework, new ScoreEntry(unit, item, kind, null))!, unit, item);
             return null;
         }
-        var error = ScoreRules.Check(framework, unit, item, kind, table.Get(row, "value"), NullIfEmpty(note), out var entry);
+        var error = ScoreRules.Check(framework, unit, found.Code, kind, table.Get(row, "value"), NullIfEmpty(note), out var entry);
         if (error is null) return entry;
         // Not only a null entry means refused: for not_applicable the domain hands back the entry with its error.
         problem = FileProblem.WithoutDomainPrefix(error, unit, item);
