@@ -25,8 +25,19 @@ public static class ColdLoad
         var step = Stopwatch.StartNew();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var cpu = cpuStart;
+        // BENCH_TRACE=1: what each step allocated and collected, which a shared machine's load does not blur as it does time.
+        var trace = Environment.GetEnvironmentVariable("BENCH_TRACE") is not null;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var paused = GC.GetTotalPauseDuration();
         void Step(string name)
         {
+            if (trace)
+            {
+                var (a, c, p) = (GC.GetTotalAllocatedBytes(), (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)), GC.GetTotalPauseDuration());
+                Console.Error.WriteLine($"   {name}: allocated {(a - allocated) / 1048576.0:N0} MiB, GCs gen0 {c.Item1 - collections.Item1} gen1 {c.Item2 - collections.Item2} gen2 {c.Item3 - collections.Item3}, paused {(p - paused).TotalMilliseconds:N0} ms");
+                (allocated, collections, paused) = (a, c, p);
+            }
             var now = Process.GetCurrentProcess().TotalProcessorTime;
             steps.Add((name, step.Elapsed.TotalSeconds, (now - cpu).TotalSeconds));
             cpu = now;

@@ -23,10 +23,11 @@ public static class ScoreRules
     /// <summary>Why the entry cannot be stored, naming unit, item and limit; null when it can.</summary>
     public static string? Check(Framework framework, ScoreEntry entry)
     {
-        var where = $"Đơn vị {entry.UnitCode}, tiêu chí {entry.ItemCode}";
+        // Made only for a refusal: a national import checks 1.8 M valid values twice, and this text was most of their garbage.
+        var where = new Where(entry.UnitCode, entry.ItemCode);
         var item = framework.FindItem(entry.ItemCode);
         if (item is null) return $"{where}: bộ tiêu chí {framework.Code} không có tiêu chí thành phần này.";
-        if (FreeText.Check(where, entry.Kind switch { ScoreKind.NotApplicable => "lý do không phát sinh", ScoreKind.Applicable => "lý do bỏ đánh dấu", _ => "ghi chú" },
+        if (entry.Note is { Length: > FreeText.MaxLength } && FreeText.Check(where.ToString(), entry.Kind switch { ScoreKind.NotApplicable => "lý do không phát sinh", ScoreKind.Applicable => "lý do bỏ đánh dấu", _ => "ghi chú" },
                 entry.Note) is { } tooLong) return tooLong;
         if (!entry.Kind.Fits(item.Source))
             return $"{where}: không thể nhập {entry.Kind.VietnameseName()} ({entry.Kind.ToFileName()}) cho tiêu chí có nguồn điểm {item.Source}.";
@@ -39,6 +40,12 @@ public static class ScoreRules
         if (entry.Kind.IsEntered() && value != decimal.Round(value, MaxDecimals))
             return $"{where}: {entry.Kind.VietnameseName()} {ScoreText.Format(value)} có quá {MaxDecimals} chữ số thập phân.";
         return null;
+    }
+
+    /// <summary>Where a refused value is ("Đơn vị …, tiêu chí …"), as text only when a message is made.</summary>
+    private readonly record struct Where(string Unit, string Item)
+    {
+        public override string ToString() => $"Đơn vị {Unit}, tiêu chí {Item}";
     }
 
     /// <summary>Reads a value from text first (NaN, text and empty are refused), then checks it.</summary>

@@ -60,6 +60,7 @@ internal static class CsvRecords
                 line++;
             }),
             MaxBufferSize = MaxRecordLength,
+            StringFactory = new StringPool().Get,
             OwnsReader = false, // the caller disposes its reader
         };
 

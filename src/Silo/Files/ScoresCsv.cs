@@ -27,8 +27,12 @@ public static class ScoresCsv
     public static ReadResult<IReadOnlyList<ScoreRow>> Read(TextReader reader, string fileName, Func<string, Framework?> frameworkOfUnit, out int dataRows)
     {
         var problems = new List<FileProblem>();
-        var frameworks = new Dictionary<string, Framework?>(StringComparer.Ordinal);
-        var latest = new Dictionary<(string Unit, string Item, ScoreKind Kind), ScoreRow>();
+        var frameworks = new Dictionary<string, (string Unit, int Index, Framework? Framework)>(StringComparer.Ordinal);
+        // Rows in file order, a replaced one set to null; each kept row's place by unit, item and kind as one number. The
+        // entries' codes are shared strings (ReadRow), so an item is numbered by reference: no string is hashed per row.
+        var rows = new List<ScoreRow?>();
+        var items = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        var latest = new Dictionary<long, int>();
         var count = 0;
         // Row by row as the file streams in: only the entries are kept, never the file's text (a national file is 1.8 M rows).
         var header = CsvTable.Each(reader, fileName, RequiredColumns, OptionalColumns, problems, (table, row) =>
@@ -36,41 +40,41 @@ public static class ScoresCsv
             count++;
             var unit = table.Get(row, "unit_code");
             var item = table.Get(row, "item_code");
-            var entry = ReadRow(table, row, unit, item, frameworks, frameworkOfUnit, out var problem);
+            var entry = ReadRow(table, row, unit, item, frameworks, frameworkOfUnit, out var unitIndex, out var problem);
             if (entry is null)
+            {
                 problems.Add(new FileProblem(fileName, row.Line, NullIfEmpty(unit), NullIfEmpty(item), problem!));
-            else
-                latest[(entry.UnitCode, entry.ItemCode, entry.Kind)] = new ScoreRow(row.Line, entry);
+                return;
+            }
+            if (!items.TryGetValue(entry.ItemCode, out var itemIndex)) items[entry.ItemCode] = itemIndex = items.Count;
+            var key = ((long)unitIndex << 32) | ((long)itemIndex << 8) | (long)entry.Kind;
+            if (latest.TryGetValue(key, out var replaced)) rows[replaced] = null;
+            latest[key] = rows.Count;
+            rows.Add(new ScoreRow(row.Line, entry));
         });
         dataRows = count;
         if (header is null) return ReadResult<IReadOnlyList<ScoreRow>>.Failure(problems);
-        return ReadResult<IReadOnlyList<ScoreRow>>.From(InLineOrder(latest.Values), problems.OrderBy(p => p.Line ?? 0).ToList());
-    }
-
-    /// <summary>
-    /// The kept rows by line. They come in the order first seen, which is line order unless a row was replaced, so the
-    /// sort (a third of a second for a national file) is only made when needed.
-    /// </summary>
-    private static List<ScoreRow> InLineOrder(IEnumerable<ScoreRow> rows)
-    {
-        var list = rows.ToList();
-        for (int i = 1; i < list.Count; i++)
-            if (list[i - 1].Line > list[i].Line)
-            {
-                list.Sort((a, b) => a.Line.CompareTo(b.Line)); // lines are unique
-                break;
-            }
-        return list;
+        // Read in line order, so the kept rows are in line order: a later row for the same value took the place of the earlier.
+        var kept = new List<ScoreRow>(latest.Count);
+        foreach (var row in rows)
+            if (row is not null) kept.Add(row);
+        return ReadResult<IReadOnlyList<ScoreRow>>.From(kept, problems.OrderBy(p => p.Line ?? 0).ToList());
     }
 
     private static ScoreEntry? ReadRow(CsvTable table, CsvRow row, string unit, string item,
-        Dictionary<string, Framework?> frameworks, Func<string, Framework?> frameworkOfUnit, out string? problem)
+        Dictionary<string, (string Unit, int Index, Framework? Framework)> frameworks, Func<string, Framework?> frameworkOfUnit, out int unitIndex, out string? problem)
     {
         problem = null;
+        unitIndex = -1;
         var kindText = table.Get(row, "kind");
         if (unit.Length == 0) { problem = "mã đơn vị (unit_code) trống."; return null; }
         if (item.Length == 0) { problem = "mã tiêu chí (item_code) trống."; return null; }
-        if (!frameworks.TryGetValue(unit, out var framework)) frameworks[unit] = framework = frameworkOfUnit(unit);
+        // Each entry keeps the first row's unit string and the framework's item string: 1.8 M entries then share a few
+        // thousand strings instead of holding two of their own each through the import (and compare by reference).
+        if (frameworks.TryGetValue(unit, out var known)) unit = known.Unit;
+        else frameworks[unit] = known = (unit, frameworks.Count, frameworkOfUnit(unit));
+        var framework = known.Framework;
+        unitIndex = known.Index;
         if (framework is null) { problem = $"đơn vị {unit} không thuộc nhóm nào của kỳ đánh giá."; return null; }
         if (!ScoreKinds.TryParse(kindText, out var kind))
         {
@@ -84,7 +88,7 @@ public static class ScoresCsv
             problem = FileProblem.WithoutDomainPrefix(ScoreRules.Check(framework, new ScoreEntry(unit, item, kind, null))!, unit, item);
             return null;
         }
-        var error = ScoreRules.Check(framework, unit, item, kind, table.Get(row, "value"), NullIfEmpty(note), out var entry);
+        var error = ScoreRules.Check(framework, unit, found.Code, kind, table.Get(row, "value"), NullIfEmpty(note), out var entry);
         if (error is null) return entry;
         // Not only a null entry means refused: for not_applicable the domain hands back the entry with its error.
         problem = FileProblem.WithoutDomainPrefix(error, unit, item);

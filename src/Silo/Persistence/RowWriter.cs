@@ -28,6 +28,7 @@ internal abstract class RowWriter : IAsyncDisposable
             : new MultiRowCommand(connection, transaction, head, tail, columns);
     }
 
+    /// <summary>Adds a row; <paramref name="row"/> is not kept, so a caller may fill the same array for every row.</summary>
     public abstract ValueTask AddAsync(object?[] row, CancellationToken cancellationToken);
     public abstract Task FlushAsync(CancellationToken cancellationToken);
     public abstract ValueTask DisposeAsync();

@@ -178,4 +178,46 @@ public class ScoreRulesTests
         Assert.Null(card["A.1.1"].Self);
         Assert.Null(card["A.1.1"].Appraised);
     }
+
+    [Fact]
+    public void A_scorecard_keeps_an_entered_value_at_three_decimals_of_scale_and_a_survey_value_whole()
+    {
+        var card = new Scorecard("06-SNV", Framework);
+        var zeros = new decimal(15000, 0, 0, false, 4); // 1.5000
+        var changes = card.Apply(new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, zeros), new ScoreEntry("06-SNV", "S.1.1", ScoreKind.Survey, 7.8512345678m));
+
+        Assert.Equal("1.500", card["A.1.1"].Self!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("1.500", changes[0].Entry.Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("7.8512345678", card["S.1.1"].Survey!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_change_records_the_entry_as_given_when_it_is_already_as_stored()
+    {
+        var card = new Scorecard("06-SNV", Framework);
+        var given = new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 1.25m, "kế hoạch");
+        var marked = new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Appraised, 1m, "chậm\u202E");
+
+        var changes = card.Apply(given, marked);
+
+        Assert.Same(given, changes[0].Entry);
+        Assert.Equal(marked with { Note = "chậm" }, changes[1].Entry); // a bidirectional control taken out: a new entry
+        Assert.Equal("chậm", card["A.1.1"].AppraisedNote);
+    }
+
+    [Fact]
+    public void A_refused_batch_lists_bad_values_then_marks_to_lift_then_repeats()
+    {
+        var card = new Scorecard("06-SNV", Framework);
+        var error = Assert.Throws<DomainValidationException>(() => card.Apply(
+            new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Applicable, null, "có phát sinh"),
+            new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 3m),
+            new ScoreEntry("06-SNV", "A.1.1", ScoreKind.Self, 1m)));
+        Assert.Equal(
+        [
+            "Đơn vị 06-SNV, tiêu chí A.1.1: điểm tự đánh giá 3 vượt điểm tối đa 2.",
+            "Đơn vị 06-SNV, tiêu chí A.1.1: không có đánh dấu không phát sinh để bỏ.",
+            "Tiêu chí A.1.1: điểm tự đánh giá được gửi 2 lần trong một lần ghi (chỉ được một lần).",
+        ], error.Errors);
+    }
 }

@@ -50,6 +50,36 @@ public class ScoresCsvTests
     }
 
     [Fact]
+    public void Entries_of_one_unit_share_its_code_and_take_the_frameworks_own_item_codes()
+    {
+        var rows = Valid(Read(Header,
+            "06-SNV,1.1.1,self,1,",
+            "06-SNV,1.1.1,appraised,0.5,",
+            "06-SNV,9.2,penalty,1,"));
+
+        // Read from three rows, kept as one string each: 1.8 M entries hold a few thousand strings, not 3.6 M.
+        Assert.Same(rows[0].Entry.UnitCode, rows[1].Entry.UnitCode);
+        Assert.Same(rows[0].Entry.UnitCode, rows[2].Entry.UnitCode);
+        Assert.Same(So.FindItem("1.1.1")!.Code, rows[0].Entry.ItemCode);
+        Assert.Same(So.FindItem("1.1.1")!.Code, rows[1].Entry.ItemCode);
+        Assert.Same(So.FindItem("9.2")!.Code, rows[2].Entry.ItemCode);
+    }
+
+    [Fact]
+    public void A_long_note_is_read_whole_and_a_short_repeated_one_alike()
+    {
+        var longNote = new string('x', 100) + "ý";
+        var rows = Valid(Read(Header,
+            $"06-SNV,1.1.1,self,1,{longNote}",
+            "06-SNV,1.1.1,appraised,0.5,chậm",
+            "06-SCT,1.1.1,appraised,0.5,chậm"));
+
+        Assert.Equal(longNote, rows[0].Entry.Note);
+        Assert.Equal("chậm", rows[1].Entry.Note);
+        Assert.Equal("chậm", rows[2].Entry.Note);
+    }
+
+    [Fact]
     public void A_later_row_for_the_same_unit_item_and_kind_replaces_the_earlier_one()
     {
         var rows = Valid(Read(Header,

@@ -76,6 +76,38 @@ public sealed class RowWriterTests
         if (test.IsSqlite) Assert.Equal(("String:2025-07-01", "String:"), (ef["ValidFrom"], ef["Predecessors"])); // empty text is text, not NULL
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task Rows_added_from_one_array_refilled_each_time_are_each_stored_as_given(string provider)
+    {
+        await using var test = await MigratedAsync(provider);
+        await using (var db = new ParIndexDbContext(test.Options.BuildOptions()))
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await using (var writer = RowWriter.Create(db, """
+                INSERT INTO "scorecards" ("CycleId","UnitCode","GroupCode","Version","Status","Round","Returns","DeadlineException","UpdatedAt")
+                VALUES
+                """, "", 9))
+            {
+                // Nine rows: more than one of PostgreSQL's multi-row statements, and a rest.
+                var row = new object?[9];
+                for (int i = 0; i < 9; i++)
+                {
+                    (row[0], row[1], row[2], row[3], row[4]) = ("c", $"u{i}", i % 2 == 0 ? "even" : "odd", (long)i + 1, "Draft");
+                    (row[5], row[6], row[7], row[8]) = (1, "{}", false, At);
+                    await writer.AddAsync(row, CancellationToken.None);
+                }
+                await writer.FlushAsync(CancellationToken.None);
+            }
+            await transaction.CommitAsync();
+        }
+
+        for (int i = 0; i < 9; i++)
+        {
+            var stored = await RowAsync(test, "scorecards", "UnitCode", $"u{i}");
+            Assert.Equal((i % 2 == 0 ? "String:even" : "String:odd", $"Int64:{i + 1}"), (stored["GroupCode"], stored["Version"].Replace("Int32", "Int64", StringComparison.Ordinal)));
+        }
+    }
+
     private static async Task<TestDatabase> MigratedAsync(string provider)
     {
         var test = await TestDatabase.EmptyAsync(provider);
