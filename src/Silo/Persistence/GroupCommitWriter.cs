@@ -81,16 +81,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _checkpointDue = new(0);
     private long _framesSinceCheckpoint;
-    private int _checkpointToFinish;
-    private long _framesSinceRestart;
-    // Finishing a checkpoint stalls the writer for the pages left to copy: done after every checkpoint it cost more than
-    // it saved (4,360 → 3,703 writes/s). Once the WAL has grown by about 128 MB (its space is reused from then on), and
-    // after passes that leave at most a few hundred pages, it is rare and short: 4,483 → 4,803 writes/s in two runs
-    // each, commits 114 → 103 µs a write, and the WAL no longer grows by 100 MB a second under steady writes.
-    internal long RestartEveryPages { get; init; } = 32_000;
-    internal long CheckpointEveryPages { get; init; } = 4_000;
-    /// <summary>The most pages left for the writer to copy when it finishes a checkpoint.</summary>
-    internal long FinishAtMostPages { get; init; } = 256;
+    private const long CheckpointEveryPages = 4_000;
 
     /// <summary>Writes a scorecard; completes with the new ETag once committed.</summary>
     public Task<string> WriteScorecardAsync(string grainKey, ScorecardState state, string? expectedEtag, CancellationToken cancellationToken)
@@ -204,11 +195,6 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             await using var noAutoCheckpoint = connection.CreateCommand();
             noAutoCheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 0";
             await noAutoCheckpoint.ExecuteNonQueryAsync();
-            if (Interlocked.Exchange(ref _checkpointToFinish, 0) == 1)
-            {
-                await FinishCheckpointAsync(connection);
-                Interlocked.Exchange(ref _framesSinceRestart, 0);
-            }
         }
         try
         {
@@ -236,7 +222,6 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             Volatile.Write(ref _commitTicks, _commitTicks + Stopwatch.GetTimestamp() - committing);
             Volatile.Write(ref _batches, _batches + 1);
             Volatile.Write(ref _batchedJobs, _batchedJobs + batch.Count);
-            if (sqlite) Interlocked.Add(ref _framesSinceRestart, 8L * batch.Count);
             // About 8 pages a write (card, value and its key, audit and its index, result and its JSON).
             if (sqlite && Interlocked.Add(ref _framesSinceCheckpoint, 8L * batch.Count) >= CheckpointEveryPages && _checkpointDue.CurrentCount == 0)
                 _checkpointDue.Release();
@@ -266,21 +251,6 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// The background checkpoint copies the WAL while commits go on appending to it, so it never finds the WAL wholly
-    /// copied and SQLite never starts it again from the beginning: it grew by the whole write rate (about 2 GB in 20 s
-    /// of the benchmark), and each commit had to extend the file, which makes its fsync write the file's size too (a
-    /// commit of 180 pages took 3.2 ms appending and 2.2 ms reusing the WAL's space). Between two batches the writer
-    /// copies what was written since the background checkpoint began, which leaves the WAL wholly copied, so the next
-    /// transaction starts it again from the beginning.
-    /// </summary>
-    private static async Task FinishCheckpointAsync(DbConnection connection)
-    {
-        await using var finish = connection.CreateCommand();
-        finish.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-        await finish.ExecuteNonQueryAsync();
     }
 
     /// <summary>Checks the ETag, then writes; returns the refusal, having written nothing, when it is stale.</summary>
@@ -420,19 +390,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                     await connection.OpenAsync(_stopping.Token);
                     await using var checkpoint = connection.CreateCommand();
                     checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-                    // When the WAL is to be started again, passes chase the commits until little is left to copy, so
-                    // that the writer, which copies the rest, stalls briefly.
-                    for (var pass = 0; pass < 8; pass++)
-                    {
-                        await using var outcome = await checkpoint.ExecuteReaderAsync(_stopping.Token);
-                        var left = await outcome.ReadAsync(_stopping.Token) ? outcome.GetInt64(1) - outcome.GetInt64(2) : long.MaxValue;
-                        if (Interlocked.Read(ref _framesSinceRestart) < RestartEveryPages) break;
-                        if (left <= FinishAtMostPages)
-                        {
-                            Volatile.Write(ref _checkpointToFinish, 1);
-                            break;
-                        }
-                    }
+                    await checkpoint.ExecuteNonQueryAsync(_stopping.Token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using ParIndex.Grains.Contracts;
 using ParIndex.Grains.Domain;
@@ -128,44 +126,5 @@ public class GroupCommitTests(DemoDatabase demo)
 
         Assert.Equal(1, await path.ScalarAsync($"SELECT COUNT(*) FROM results WHERE \"UnitCode\" = '06-SNV' AND \"GroupCode\" = 'nhom-moi'"));
         Assert.Equal(1, await path.ScalarAsync($"SELECT COUNT(*) FROM results WHERE \"UnitCode\" = '06-STP' AND \"CycleId\" = '{Cycle}'"));
-    }
-
-    /// <summary>
-    /// Checkpoints run beside the writes, so without the writer's help the WAL is never found wholly copied while
-    /// writes keep coming, and it grows by every page written. Eight writers at once, small thresholds: once the WAL
-    /// has been copied, its space is used again.
-    /// </summary>
-    [Fact]
-    public async Task Under_steady_writes_the_wal_is_started_again_once_copied_instead_of_growing()
-    {
-        await using var path = await demo.CopyUnpublishedAsync(DatabaseOptions.Sqlite);
-        await using var services = await path.SiloAsync(s => s.AddSingleton(p => new GroupCommitWriter(
-            p.GetRequiredService<IDbContextFactory<ParIndexDbContext>>(), p.GetRequiredService<ILogger<GroupCommitWriter>>(), p.GetRequiredService<StorageHealth>())
-        { CheckpointEveryPages = 40, RestartEveryPages = 80 }));
-        var storage = services.GetRequiredService<IStateStore<ScorecardState>>();
-        var wal = path.SqlitePath + "-wal";
-        long largest = 0;
-        const int writes = 150;
-
-        async Task WriteManyAsync(string unit)
-        {
-            var key = GrainKeys.Scorecard(Cycle, unit);
-            var (state, etag) = await storage.ReadAsync(key, CancellationToken.None);
-            for (var i = 0; i < writes; i++)
-            {
-                var old = state.Items["1.1.1"];
-                state.Items["1.1.1"] = old with { Appraised = i % 2 == 0 ? 0.25m : 0.5m };
-                state.PendingAudit = [new AuditEntry("1.1.1", ScoreKind.Appraised, old.Appraised, state.Items["1.1.1"].Appraised, null, null, "tester", "test", DateTimeOffset.UtcNow)];
-                etag = await storage.WriteAsync(key, state, etag, CancellationToken.None);
-                Interlocked.Exchange(ref largest, Math.Max(Interlocked.Read(ref largest), new FileInfo(wal).Length));
-            }
-        }
-
-        string[] units = ["06-SNV", "06-STP", "06-SCT", "06-SYT", "06-SGDDT", "06-STC", "06-SXD", "06-SNNPTNT"];
-        await Task.WhenAll(units.Select(u => Task.Run(() => WriteManyAsync(u))));
-
-        // 1,200 writes of at least two pages each (scorecard and value) would add 9.8 MB to a WAL that only grows.
-        Assert.InRange(largest, 1, units.Length * writes * 2 * 4096 / 4);
-        Assert.Equal(units.Length * writes, await path.ScalarAsync($"SELECT COUNT(*) FROM audit WHERE \"CycleId\" = '{Cycle}' AND \"User\" = 'tester'"));
     }
 }
