@@ -108,8 +108,7 @@ public static class RollUpPolicy
             for (int i = 0; i < p.Classes.Count; i++)
             {
                 var c = p.Classes[i];
-                // Parts of one framework list the same bands in the same order: the same place holds the same class.
-                var at = i < classes.Count && classes[i].Label == c.Label ? i : classes.FindIndex(x => x.Label == c.Label);
+                var at = PlaceOf(classes, i, c.Label, static x => x.Label);
                 if (at < 0) classes.Add((c.Label, c.Count));
                 else classes[at] = (c.Label, classes[at].Count + c.Count);
             }
@@ -141,16 +140,28 @@ public static class RollUpPolicy
     private static bool Worse(decimal index, string unitCode, Standing than) =>
         index < than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
 
+    /// <summary>
+    /// Where the entry with this key stands in <paramref name="list"/>, -1 when absent. Parts of one framework list their
+    /// bands and fields in the same order, so the entry at the part's own <paramref name="position"/> is usually the one
+    /// and no search is needed.
+    /// </summary>
+    private static int PlaceOf<T>(List<T> list, int position, string key, Func<T, string> keyOf)
+    {
+        if (position < list.Count && keyOf(list[position]) == key) return position;
+        for (int i = 0; i < list.Count; i++)
+            if (keyOf(list[i]) == key) return i;
+        return -1;
+    }
+
     /// <summary>Field sums and counts by field code, in the order the codes first appear.</summary>
     private sealed class FieldTotals
     {
         private readonly List<(string Code, string Title, decimal Sum, int Count)> _totals = [];
 
-        /// <param name="position">Where the field stands in its part: parts of one framework list their fields in the same
-        /// order, so the same place usually holds the same field and no search is needed.</param>
+        /// <param name="position">Where the field stands in its part (see <see cref="PlaceOf"/>).</param>
         public void Add(int position, string code, string title, decimal sum, int count)
         {
-            var at = position < _totals.Count && _totals[position].Code == code ? position : _totals.FindIndex(t => t.Code == code);
+            var at = PlaceOf(_totals, position, code, static t => t.Code);
             if (at < 0) _totals.Add((code, title, sum, count));
             else _totals[at] = (code, _totals[at].Title, _totals[at].Sum + sum, _totals[at].Count + count);
         }

@@ -27,7 +27,7 @@ public static class ScoreRules
         var where = new Where(entry.UnitCode, entry.ItemCode);
         var item = framework.FindItem(entry.ItemCode);
         if (item is null) return $"{where}: bộ tiêu chí {framework.Code} không có tiêu chí thành phần này.";
-        if (entry.Note is { Length: > FreeText.MaxLength } && FreeText.Check(where.ToString(), entry.Kind switch { ScoreKind.NotApplicable => "lý do không phát sinh", ScoreKind.Applicable => "lý do bỏ đánh dấu", _ => "ghi chú" },
+        if (FreeText.Check(where, entry.Kind switch { ScoreKind.NotApplicable => "lý do không phát sinh", ScoreKind.Applicable => "lý do bỏ đánh dấu", _ => "ghi chú" },
                 entry.Note) is { } tooLong) return tooLong;
         if (!entry.Kind.Fits(item.Source))
             return $"{where}: không thể nhập {entry.Kind.VietnameseName()} ({entry.Kind.ToFileName()}) cho tiêu chí có nguồn điểm {item.Source}.";

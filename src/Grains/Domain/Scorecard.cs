@@ -69,8 +69,8 @@ public sealed class Scorecard
     {
         var value = ScoreRules.Stored(entry);
         var note = FreeText.CleanOrNull(entry.Note);
-        // Rounding to more places than a value has leaves its bits as they were; only then is the entry reused.
-        var sameValue = entry.Value is not { } v || !entry.Kind.IsEntered() || v.Scale <= ScoreRules.MaxDecimals;
+        // Equal with the same scale is the same decimal, digit for digit ("1.5000" rounds to an equal but shorter "1.500").
+        var sameValue = value == entry.Value && value?.Scale == entry.Value?.Scale;
         return sameValue && ReferenceEquals(note, entry.Note) ? entry : entry with { Value = value, Note = note };
     }
 

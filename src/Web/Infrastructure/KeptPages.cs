@@ -38,7 +38,7 @@ public sealed class KeptPages : IDisposable
         _pages.Set(page.Key, new Kept(page.Definition, page.Stamp, html),
             new MemoryCacheEntryOptions { Size = html.Length, SlidingExpiration = TimeSpan.FromMinutes(10) });
 
-    /// <summary>How many pages are kept (for tests and the benchmark).</summary>
+    /// <summary>How many pages are kept (for tests).</summary>
     public int Count => _pages.Count;
 
     public void Dispose() => _pages.Dispose();
