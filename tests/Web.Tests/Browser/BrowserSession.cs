@@ -55,23 +55,40 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async Task GoAsync(string path) => await Page.GotoAsync(BaseAddress + path);
 
+    /// <summary>
+    /// Does what takes <paramref name="page"/> to another page (a click on a link, a form sent, a redirect after it) and
+    /// returns once that page is shown: a new document, parsed. The wait asks the page itself, not Playwright's load-state
+    /// events: a wait for DOMContentLoaded once missed its event on a busy CI machine and ran into its 2-minute bound,
+    /// and a wait for a URL returns at once when the form redirects back to the page it was sent from.
+    /// </summary>
+    public static async Task FollowAsync(IPage page, Func<Task> leave)
+    {
+        await page.EvaluateAsync("() => { window.piLeaving = true; }");
+        await leave();
+        await page.WaitForFunctionAsync("() => window.piLeaving === undefined && document.readyState !== 'loading'");
+    }
+
+    /// <summary><see cref="FollowAsync"/> for a click on the first element <paramref name="selector"/> finds.</summary>
+    public static Task ClickAndFollowAsync(IPage page, string selector) => FollowAsync(page, () => page.Locator(selector).First.ClickAsync());
+
     /// <summary>Signs in through the form as a demo account (signing out first whoever is signed in).</summary>
     public async Task SignInAsync(string user)
     {
         await GoAsync("/dang-xuat");
         if (await Page.Locator("[data-testid=account]").CountAsync() > 0)
         {
-            await Page.Locator("main button[type=submit]").ClickAsync();
-            await Page.WaitForURLAsync(BaseAddress + "/");
+            await ClickAndFollowAsync(Page, "main button[type=submit]");
+            Assert.Equal(BaseAddress + "/", Page.Url);
         }
         await GoAsync("/dang-nhap");
         await Page.FillAsync("#username", user);
         await Page.FillAsync("#password", ParIndex.Silo.Demo.DemoSeeder.DemoPassword);
-        var answer = await Page.RunAndWaitForResponseAsync(() => Page.Locator("main button[type=submit]").ClickAsync(),
-            r => r.Request.Method == "POST" && r.Url.StartsWith(BaseAddress + "/dang-nhap", StringComparison.Ordinal));
+        IResponse? answer = null;
+        await FollowAsync(Page, async () => answer = await Page.RunAndWaitForResponseAsync(() => Page.Locator("main button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.StartsWith(BaseAddress + "/dang-nhap", StringComparison.Ordinal)));
         // A refused or failed post is named with what the page and the app's log said, not left to a timeout.
-        if (answer.Status != 302) throw new InvalidOperationException(await WhyAsync($"Signing in as {user} answered {answer.Status}"));
-        await Page.WaitForURLAsync(BaseAddress + "/");
+        if (answer!.Status != 302) throw new InvalidOperationException(await WhyAsync($"Signing in as {user} answered {answer.Status}"));
+        Assert.Equal(BaseAddress + "/", Page.Url);
         Assert.Equal(1, await Page.Locator("[data-testid=account]").CountAsync());
     }
 

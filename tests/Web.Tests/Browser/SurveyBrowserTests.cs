@@ -19,8 +19,8 @@ public class SurveyBrowserTests
         await browser.GoAsync("/khao-sat");
         Assert.True(await FitsAsync(page), "/khao-sat scrolls sideways");
         await page.FillAsync("#ma", link.Code.ToLowerInvariant().Replace("-", " "));
-        await page.Locator("main button[type=submit]").TapAsync();
-        await page.WaitForURLAsync("**" + SurveyDemo.AnswerPage(link));
+        await BrowserSession.FollowAsync(page, () => page.Locator("main button[type=submit]").TapAsync());
+        Assert.EndsWith(SurveyDemo.AnswerPage(link), page.Url);
 
         Assert.Equal(SurveyDemo.P01.Title, await page.Locator("[data-testid=questionnaire]").InnerTextAsync());
         Assert.Equal(SurveyDemo.UnitName, await page.Locator("[data-testid=unit]").InnerTextAsync());
@@ -35,8 +35,8 @@ public class SurveyBrowserTests
         await browser.ScreenshotAsync("khao-sat-dien-thoai");
         await page.SetViewportSizeAsync(360, 740); // the narrowest phones still in use
         Assert.True(await FitsAsync(page), "the questionnaire scrolls sideways at 360 px");
-        await page.Locator("[data-testid=send]").TapAsync();
-        await page.WaitForURLAsync("**/khao-sat/cam-on");
+        await BrowserSession.FollowAsync(page, () => page.Locator("[data-testid=send]").TapAsync());
+        Assert.EndsWith("/khao-sat/cam-on", page.Url);
 
         Assert.Contains("Cảm ơn ông/bà đã trả lời phiếu điều tra", await page.Locator("[data-testid=thanks]").InnerTextAsync());
         Assert.DoesNotContain(link.Code, await page.ContentAsync());
@@ -49,8 +49,8 @@ public class SurveyBrowserTests
         await browser.GoAsync("/dang-nhap");
         await page.FillAsync("#username", "pnv.tpbackan");
         await page.FillAsync("#password", ParIndex.Silo.Demo.DemoSeeder.DemoPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseAddress + "/");
+        await BrowserSession.ClickAndFollowAsync(page, "main button[type=submit]");
+        Assert.Equal(browser.BaseAddress + "/", page.Url);
         await browser.GoAsync(SurveyDemo.UnitSurveyPage);
         Assert.Equal(2, await page.Locator("[data-testid=below-minimum]").CountAsync());
         await browser.ScreenshotAsync("khao-sat-ket-qua-don-vi");

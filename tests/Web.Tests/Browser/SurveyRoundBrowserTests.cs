@@ -22,21 +22,8 @@ public class SurveyRoundBrowserTests
     private const string Title = "Phiếu 04 — công chức, viên chức đánh giá đội ngũ công chức của sở";
     private const string Header = "respondent_id,unit_code,questionnaire,question_code,answer\n";
 
-    /// <summary>Clicks and waits for the next page to load (a post may come back to the same address).</summary>
-    private static Task SubmitAsync(IPage page, string selector) => LoadsAsync(page, () => page.Locator(selector).ClickAsync());
-
-    private static async Task LoadsAsync(IPage page, Func<Task> action)
-    {
-        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLoad(object? sender, IPage p) => loaded.TrySetResult();
-        page.Load += OnLoad;
-        try
-        {
-            await action();
-            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally { page.Load -= OnLoad; }
-    }
+    /// <summary>Clicks and waits for the next page (a post may come back to the same address).</summary>
+    private static Task SubmitAsync(IPage page, string selector) => BrowserSession.ClickAndFollowAsync(page, selector);
 
     private static Task<string> TextAsync(IPage page, string selector) => page.Locator(selector).InnerTextAsync();
 
@@ -68,8 +55,8 @@ public class SurveyRoundBrowserTests
             await browser.GoAsync("/dang-nhap");
             await page.FillAsync("#username", "snv.thainguyen");
             await page.FillAsync("#password", DemoSeeder.DemoPassword);
-            await page.Locator("main button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(browser.BaseAddress + "/");
+            await BrowserSession.ClickAndFollowAsync(page, "main button[type=submit]");
+            Assert.Equal(browser.BaseAddress + "/", page.Url);
 
             // What the survey items and the ranking say before the round (the demo's imported survey scores).
             await browser.GoAsync(UnitPage);
@@ -159,7 +146,7 @@ public class SurveyRoundBrowserTests
                 Assert.Equal(UnitName, await TextAsync(phone, "[data-testid=unit]"));
                 await phone.Locator($"label[for=q0-o{q1}]").TapAsync();
                 await phone.Locator($"label[for=q1-o{q2}]").TapAsync();
-                await LoadsAsync(phone, () => phone.Locator("[data-testid=send]").TapAsync());
+                await BrowserSession.FollowAsync(phone, () => phone.Locator("[data-testid=send]").TapAsync());
                 Assert.EndsWith("/khao-sat/cam-on", phone.Url);
                 Assert.Contains("Cảm ơn ông/bà đã trả lời phiếu điều tra", await TextAsync(phone, "[data-testid=thanks]"));
             }
