@@ -139,7 +139,12 @@ public interface IRankingGrain : IStoreBackedGrain
 {
     [Alias("GetLinesAsync"), ReadOnly] // reads interleave; nothing changes
     Task<IReadOnlyList<ResultLine>> GetLinesAsync();
-    [Alias("GetSummaryAsync"), ReadOnly] // reads interleave; nothing changes
+    /// <summary>
+    /// The group's summary. Interleaves with any call, not only with reads: a roll-up that activates asks its rankings
+    /// for their summaries (the one call downward), and a ranking in the middle of passing a change up to that same
+    /// roll-up must still answer it. It reads the state between two awaits, so it never sees half a change.
+    /// </summary>
+    [Alias("GetSummaryAsync"), AlwaysInterleave]
     Task<GroupSummary> GetSummaryAsync();
     /// <summary>The group's decisions, newest version first (every view of the ranking shows them).</summary>
     [Alias("GetDecisionsAsync"), ReadOnly]

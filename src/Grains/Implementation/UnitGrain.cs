@@ -5,11 +5,12 @@ namespace ParIndex.Grains.Implementation;
 
 /// <summary>
 /// A unit's roll-ups: summaries of the groups it assesses, and of its whole subtree merged by
-/// framework (the province's commune figures come through its districts). Rebuilt from the store on
-/// activation, never by calling children; changes arrive from below and go on upward.
+/// framework (the province's commune figures come through its districts). Built on activation from the
+/// summaries its groups' ranking grains hold, never by calling the unit grains below; changes arrive from
+/// below and go on upward.
 /// </summary>
 [GrainType(GrainTypes.Unit)]
-public sealed class UnitGrain(IResultStore store) : Grain, IUnitGrain
+public sealed class UnitGrain : Grain, IUnitGrain
 {
     private CycleDefinition _cycle = null!;
     private string _cycleId = "", _unitCode = "";
@@ -21,16 +22,21 @@ public sealed class UnitGrain(IResultStore store) : Grain, IUnitGrain
     {
         (_cycleId, _unitCode) = GrainKeys.Split(this.GetPrimaryKeyString());
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GetDefinitionAsync();
+        // Each ranking keeps its group's summary: asking them is one call a group, where reading the store read every
+        // result of the subtree again (the country's roll-up read all 20 k). The one call downward; it interleaves with
+        // whatever the ranking is doing (IRankingGrain.GetSummaryAsync), so it never waits on a ranking that waits on us.
+        var groups = _cycle.GroupsAssessedWithin(_unitCode).ToList();
+        var summaries = await Task.WhenAll(groups.Select(g =>
+            GrainFactory.GetGrain<IRankingGrain>(GrainKeys.Ranking(_cycleId, g.AssessorCode, g.Code)).GetSummaryAsync()));
         var byChild = new Dictionary<string, List<GroupSummary>>(StringComparer.Ordinal);
-        foreach (var group in _cycle.GroupsAssessedWithin(_unitCode))
+        for (int i = 0; i < groups.Count; i++)
         {
-            var summary = RollUpPolicy.Summarize(group, _cycle.Cycle.FrameworkOf(group), (await GroupResults.LoadAsync(store, _cycle, group, cancellationToken)).Values);
-            if (group.AssessorCode == _unitCode) { _groups[group.Code] = summary; continue; }
-            var child = ChildOnPathTo(group.AssessorCode);
+            if (groups[i].AssessorCode == _unitCode) { _groups[groups[i].Code] = summaries[i]; continue; }
+            var child = ChildOnPathTo(groups[i].AssessorCode);
             if (!byChild.TryGetValue(child, out var list)) byChild[child] = list = [];
-            list.Add(summary);
+            list.Add(summaries[i]);
         }
-        foreach (var (child, summaries) in byChild) _children[child] = RollUpPolicy.Subtree(summaries, []);
+        foreach (var (child, list) in byChild) _children[child] = RollUpPolicy.Subtree(list, []);
         _subtree = RollUpPolicy.Subtree(_groups.Values, _children.Values);
     }
 

@@ -14,16 +14,17 @@ public sealed class GrainRefresh(IGrainFactory grains)
     {
         var scorecards = units.Select(u => GrainKeys.Scorecard(cycleId, u)).ToHashSet(StringComparer.Ordinal);
         var inCycle = cycleId + "/";
-        var management = grains.GetGrain<IManagementGrain>(0);
-        var stale = new List<GrainId>();
-        foreach (var (type, holds) in new (string, Func<string, bool>)[]
-        {
-            // Scorecards first: a ranking that activates again meanwhile reads the same committed store.
-            (GrainTypes.Scorecard, scorecards.Contains),
-            (GrainTypes.Ranking, k => k.StartsWith(inCycle, StringComparison.Ordinal)),
-            (GrainTypes.Unit, k => k.StartsWith(inCycle, StringComparison.Ordinal)),
-        })
-            stale.AddRange((await management.GetActiveGrains(GrainType.Create(type))).Where(id => holds(id.Key.ToString()!)));
-        await Task.WhenAll(stale.Select(id => grains.GetGrain<IStoreBackedGrain>(id).RefreshAsync()));
+        // In this order, each step done before the next is listed: a ranking that activates again reads the committed
+        // store, and a roll-up builds on its rankings' summaries, so it lets go only once they are the new ones (a roll-up
+        // that activated meanwhile from an old ranking is active by then, and is listed).
+        await RefreshAsync(GrainTypes.Scorecard, scorecards.Contains);
+        await RefreshAsync(GrainTypes.Ranking, k => k.StartsWith(inCycle, StringComparison.Ordinal));
+        await RefreshAsync(GrainTypes.Unit, k => k.StartsWith(inCycle, StringComparison.Ordinal));
+    }
+
+    private async Task RefreshAsync(string type, Func<string, bool> holds)
+    {
+        var active = await grains.GetGrain<IManagementGrain>(0).GetActiveGrains(GrainType.Create(type));
+        await Task.WhenAll(active.Where(id => holds(id.Key.ToString()!)).Select(id => grains.GetGrain<IStoreBackedGrain>(id).RefreshAsync()));
     }
 }
