@@ -25,7 +25,7 @@ public sealed class UnitGrain : Grain, IUnitGrain
         // Each ranking keeps its group's summary: asking them is one call a group, where reading the store read every
         // result of the subtree again (the country's roll-up read all 20 k). The one call downward; it interleaves with
         // whatever the ranking is doing (IRankingGrain.GetSummaryAsync), so it never waits on a ranking that waits on us.
-        var groups = _cycle.GroupsAssessedWithin(_unitCode).ToList();
+        var groups = _cycle.GroupsAssessedWithin(_unitCode);
         var summaries = await Task.WhenAll(groups.Select(g =>
             GrainFactory.GetGrain<IRankingGrain>(GrainKeys.Ranking(_cycleId, g.AssessorCode, g.Code)).GetSummaryAsync()));
         var byChild = new Dictionary<string, List<GroupSummary>>(StringComparer.Ordinal);
