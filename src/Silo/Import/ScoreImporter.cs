@@ -21,6 +21,11 @@ namespace ParIndex.Silo.Import;
 public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, GrainRefresh refresh, ScoreTelemetry telemetry)
 {
     private const int ProgressEvery = 20_000;
+    /// <summary>
+    /// Units applied together while the slice before is written: at least eight slices, so that a small file too overlaps
+    /// its checks with its writes, and at most 500 units (~45 k values of a national file).
+    /// </summary>
+    private static int SliceOf(int units) => Math.Clamp(units / 8, 1, 500);
 
     /// <summary>Imports a file read without problems; its copy is kept in the store of imported files if the import commits.</summary>
     /// <returns>The units whose scorecards changed.</returns>
@@ -80,47 +85,42 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var cards = await ApplyToCardsAsync(db, cycle, entries, adjustment is not null, cancellationToken);
+        var application = await CardApplication.PrepareAsync(db, cycle, entries, adjustment is not null, cancellationToken);
 
         var at = DateTimeOffset.UtcNow;
         var connection = db.Database.GetDbConnection();
         var written = 0;
+        var cards = new List<CardApplication.Card>(application.Count);
         using (DatabaseTelemetry.Start("db import scores", connection))
         await using (var upsert = RowWriter.Create(db, ValueUpsertHead, ValueUpsertTail, 11))
         await using (var audit = RowWriter.Create(db, AuditInsertHead, "", 10))
         {
-            if (batch is not null) await AddBatchAsync(db, cycleId, batch, cards.Keys, user, origin, at, cancellationToken);
-            // In key order, so that the primary key's and the audit index's B-trees grow at their ends
-            // instead of at random pages (which, past SQLite's page cache, made every row a page read and write).
-            // One array for every row of each writer (it copies or binds what it is given): 1.8 M arrays were 200 MB of garbage.
-            var valueRow = new object?[11];
-            var auditRow = new object?[10];
-            foreach (var (unit, (card, changes, before)) in cards.OrderBy(c => c.Key, StringComparer.Ordinal))
+            // The next slice is applied while this one is written: on two cores the domain's checks no longer wait for
+            // SQLite, nor SQLite for them. Once a problem is found nothing more is written, and the transaction is rolled back.
+            var sliceUnits = SliceOf(application.Count);
+            Task<IReadOnlyList<CardApplication.Card>> Slice(int from) =>
+                Task.Run(() => application.Apply(from, Math.Min(from + sliceUnits, application.Count), cancellationToken), cancellationToken);
+            var next = Slice(0);
+            try
             {
-                // One row per item with its final values: a multi-row upsert may not touch a row twice (PostgreSQL refuses it).
-                var itemsWritten = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var change in changes)
+                for (int from = 0; from < application.Count; from += sliceUnits)
                 {
-                    var item = change.Entry.ItemCode;
-                    var v = card[item];
-                    if (itemsWritten.Add(item))
-                    {
-                        (valueRow[0], valueRow[1], valueRow[2], valueRow[3], valueRow[4], valueRow[5]) = (cycleId, unit, item, v.Self, v.Appraised, v.Survey);
-                        (valueRow[6], valueRow[7], valueRow[8], valueRow[9], valueRow[10]) = (v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
-                        await upsert.AddAsync(valueRow, cancellationToken);
-                    }
-                    if (batch is null || ChangesExisting(change, before?.GetValueOrDefault(item) ?? ItemValues.Empty))
-                    {
-                        var row = EfScorecardStorage.ToAuditRow(cycleId, unit, new AuditEntry(item, change.Entry.Kind, change.OldValue, change.Entry.Value, change.OldNote, change.Entry.Note, user, origin, at));
-                        (auditRow[0], auditRow[1], auditRow[2], auditRow[3], auditRow[4]) = (row.At, row.User, row.Origin, cycleId, unit);
-                        (auditRow[5], auditRow[6], auditRow[7], auditRow[8], auditRow[9]) = (item, row.Kind, row.OldValue, row.NewValue, row.Note);
-                        await audit.AddAsync(auditRow, cancellationToken);
-                    }
-                    if (++written % ProgressEvery == 0) progress?.Report($"Đang ghi điểm: {written:N0}/{entries.Count:N0} giá trị…");
+                    var slice = await next;
+                    if (from + sliceUnits < application.Count) next = Slice(from + sliceUnits);
+                    if (application.Refused) continue;
+                    written = await WriteValuesAsync(upsert, audit, cycleId, slice, batch is null, user, origin, at, written, entries.Count, progress, cancellationToken);
+                    cards.AddRange(slice);
                 }
             }
+            finally
+            {
+                // Should a write fail, the slice being applied ends before the transaction and its connection go.
+                await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+            application.ThrowIfRefused();
             await upsert.FlushAsync(cancellationToken);
             await audit.FlushAsync(cancellationToken);
+            if (batch is not null) await AddBatchAsync(db, cycleId, batch, cards.Select(c => c.Unit), user, origin, at, cancellationToken);
         }
 
         await SaveResultsAsync(db, cycle, cards, at, cancellationToken);
@@ -141,14 +141,15 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             version.Parameters.Add(atParameter);
             version.Parameters.Add(cycleParameter);
             version.Parameters.Add(unitParameter);
-            foreach (var unit in cards.Keys)
+            foreach (var card in cards)
             {
-                unitParameter.Value = unit;
+                unitParameter.Value = card.Unit;
                 await version.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
-        if (adjustment is not null) await adjustment(db, cycle, cards.Keys.ToList());
+        var units = cards.Select(c => c.Unit).ToList();
+        if (adjustment is not null) await adjustment(db, cycle, units);
         progress?.Report($"Đang lưu (commit) {written:N0} giá trị…");
         // The copy goes into the store just before the commit, so a refused import never leaves one; a failed commit takes it back.
         var kept = batch?.File.Copy.Keep() ?? false;
@@ -162,35 +163,73 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             throw;
         }
         telemetry.Written(written, "import", origin);
-        return cards.Keys.ToList();
+        return units;
     }
 
     /// <summary>
-    /// Results and ranks of every group touched, computed by the domain from the new values. The recomputed rows are
-    /// written whole in bulk (20 k of them through EF's change tracking took seconds); a row only re-ranked gets its rank
-    /// alone, as before, so that nothing else of a row this import did not compute is written back.
+    /// The values of a slice of scorecards, one row per item with its final values (a multi-row upsert may not touch a
+    /// row twice: PostgreSQL refuses it), and an audit row for each change that needs one.
     /// </summary>
-    private static async Task SaveResultsAsync(ParIndexDbContext db, CycleDefinition cycle, IReadOnlyDictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes, IReadOnlyDictionary<string, ItemValues>? Before)> cards,
+    /// <returns>The values written so far.</returns>
+    private static async Task<int> WriteValuesAsync(RowWriter upsert, RowWriter audit, string cycleId, IReadOnlyList<CardApplication.Card> cards, bool auditEveryChange,
+        string user, string origin, DateTimeOffset at, int written, int total, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        // One array for every row of each writer (it copies or binds what it is given): 1.8 M arrays were 200 MB of garbage.
+        var valueRow = new object?[11];
+        var auditRow = new object?[10];
+        foreach (var (unit, card, changes, before, _) in cards)
+        {
+            var itemsWritten = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var change in changes)
+            {
+                var item = change.Entry.ItemCode;
+                var v = card[item];
+                if (itemsWritten.Add(item))
+                {
+                    (valueRow[0], valueRow[1], valueRow[2], valueRow[3], valueRow[4], valueRow[5]) = (cycleId, unit, item, v.Self, v.Appraised, v.Survey);
+                    (valueRow[6], valueRow[7], valueRow[8], valueRow[9], valueRow[10]) = (v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
+                    await upsert.AddAsync(valueRow, cancellationToken);
+                }
+                if (auditEveryChange || ChangesExisting(change, before?.GetValueOrDefault(item) ?? ItemValues.Empty))
+                {
+                    var row = EfScorecardStorage.ToAuditRow(cycleId, unit, new AuditEntry(item, change.Entry.Kind, change.OldValue, change.Entry.Value, change.OldNote, change.Entry.Note, user, origin, at));
+                    (auditRow[0], auditRow[1], auditRow[2], auditRow[3], auditRow[4]) = (row.At, row.User, row.Origin, cycleId, unit);
+                    (auditRow[5], auditRow[6], auditRow[7], auditRow[8], auditRow[9]) = (item, row.Kind, row.OldValue, row.NewValue, row.Note);
+                    await audit.AddAsync(auditRow, cancellationToken);
+                }
+                if (++written % ProgressEvery == 0) progress?.Report($"Đang ghi điểm: {written:N0}/{total:N0} giá trị…");
+            }
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// Results and ranks of every group touched: the new results as the domain computed them with the scorecards, ranked
+    /// with the stored results of the members not touched. The new rows are written whole in bulk (20 k of them through
+    /// EF's change tracking took seconds); a row only re-ranked gets its rank alone, so that nothing else of a row this
+    /// import did not compute is written back.
+    /// </summary>
+    private static async Task SaveResultsAsync(ParIndexDbContext db, CycleDefinition cycle, IReadOnlyList<CardApplication.Card> cards,
         DateTimeOffset at, CancellationToken cancellationToken)
     {
         var cycleId = cycle.Cycle.Id;
-        var groups = cards.Keys.GroupBy(u => cycle.GroupOf(u)!.Code, StringComparer.Ordinal).ToList();
+        var groups = cards.GroupBy(c => cycle.GroupOf(c.Unit)!.Code, StringComparer.Ordinal).ToList();
         // A group at a time for a few groups; the whole cycle in one query when most are touched (a national import touches 1,513).
         var stored = groups.Count * 2 > cycle.Cycle.Groups.Count
             ? (await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId).ToListAsync(cancellationToken)).ToLookup(r => r.GroupCode, StringComparer.Ordinal)
             : null;
-        var recomputed = new List<ResultRow>();
+        var recomputed = new List<ResultRow>(cards.Count);
         var reranked = new List<(string Unit, int? Rank)>();
-        foreach (var groupUnits in groups)
+        foreach (var groupCards in groups)
         {
-            var group = cycle.GroupOf(groupUnits.First())!;
+            var group = cycle.GroupOf(groupCards.First().Unit)!;
             var rows = (stored?[group.Code] ?? await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId && r.GroupCode == group.Code).ToListAsync(cancellationToken))
                 .ToDictionary(r => r.UnitCode, StringComparer.Ordinal);
             var computed = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
-            foreach (var unit in groupUnits)
+            foreach (var card in groupCards)
             {
-                if (!rows.TryGetValue(unit, out var row)) rows[unit] = row = new ResultRow { CycleId = cycleId, UnitCode = unit, GroupCode = group.Code };
-                RowMapping.CopyTo(computed[unit] = ScoringPolicy.Compute(cards[unit].Card, group.Scoring), row, at);
+                if (!rows.TryGetValue(card.Unit, out var row)) rows[card.Unit] = row = new ResultRow { CycleId = cycleId, UnitCode = card.Unit, GroupCode = group.Code };
+                RowMapping.CopyTo(computed[card.Unit] = card.Result, row, at);
                 recomputed.Add(row);
             }
             foreach (var ranked in RankingPolicy.Rank(rows.Values.Select(r => computed.GetValueOrDefault(r.UnitCode) ?? RowMapping.ToResult(r, cycle.Cycle.FrameworkOf(group))), group))
@@ -266,47 +305,9 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     {
         var cycle = await cycles.LoadAsync(cycleId, cancellationToken) ?? throw NoCycle(cycleId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await ApplyToCardsAsync(db, cycle, entries, adjustment, cancellationToken);
-    }
-
-    /// <summary>Applies the entries to the stored values through the domain first: any refusal lists every bad value before anything is written.</summary>
-    private static async Task<Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes, IReadOnlyDictionary<string, ItemValues>? Before)>> ApplyToCardsAsync(ParIndexDbContext db,
-        CycleDefinition cycle, IReadOnlyList<ScoreEntry> entries, bool adjustment, CancellationToken cancellationToken)
-    {
-        var cycleId = cycle.Cycle.Id;
-        var byUnit = entries.GroupBy(e => e.UnitCode).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var stored = (await db.ItemValues.AsNoTracking().Where(v => v.CycleId == cycleId).ToListAsync(cancellationToken))
-            .GroupBy(v => v.UnitCode).ToDictionary(g => g.Key, g => g.ToDictionary(v => v.ItemCode, RowMapping.ToValues, StringComparer.Ordinal), StringComparer.Ordinal);
-
-        var problems = new List<string>();
-        var published = (await db.Scorecards.AsNoTracking().Where(s => s.CycleId == cycleId && s.Status == nameof(ScorecardStatus.Published))
-            .Select(s => s.UnitCode).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        foreach (var unit in byUnit.Keys.Where(u => published.Contains(u) == !adjustment))
-            problems.Add(!adjustment
-                ? $"Đơn vị {unit}: kết quả đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh (lệnh adjust)."
-                : $"Đơn vị {unit}: kết quả chưa được công bố; hãy nhập điểm bằng lệnh import scores.");
-        // Each scorecard on its own (a national file is 20 k of them, seconds of checking on one core), gathered in the
-        // file's unit order so that a refusal lists its problems as it always did.
-        var units = byUnit.ToArray();
-        var applied = new (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes, IReadOnlyDictionary<string, ItemValues>? Before, IReadOnlyList<string>? Problems)[units.Length];
-        Parallel.For(0, units.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            var (unit, unitEntries) = units[i];
-            var group = cycle.GroupOf(unit);
-            if (group is null) { applied[i] = (null!, [], null, [$"Đơn vị {unit} không thuộc nhóm xếp hạng nào của kỳ {cycleId}."]); return; }
-            var before = stored.GetValueOrDefault(unit);
-            var card = new Scorecard(unit, cycle.Cycle.FrameworkOf(group), before);
-            try { applied[i] = (card, card.Apply(unitEntries), before, null); }
-            catch (DomainValidationException e) { applied[i] = (null!, [], null, e.Errors); }
-        });
-        var cards = new Dictionary<string, (Scorecard Card, IReadOnlyList<Scorecard.Change> Changes, IReadOnlyDictionary<string, ItemValues>? Before)>(StringComparer.Ordinal);
-        for (int i = 0; i < units.Length; i++)
-        {
-            if (applied[i].Problems is { } unitProblems) problems.AddRange(unitProblems);
-            else cards[units[i].Key] = (applied[i].Card, applied[i].Changes, applied[i].Before);
-        }
-        if (problems.Count > 0) throw new ImportRefusedException($"Không nhập điểm: {problems.Count} lỗi, không có gì được lưu.", problems);
-        return cards;
+        var application = await CardApplication.PrepareAsync(db, cycle, entries, adjustment, cancellationToken);
+        application.Apply(0, application.Count, cancellationToken);
+        application.ThrowIfRefused();
     }
 
     private static ImportRefusedException NoCycle(string cycleId) =>

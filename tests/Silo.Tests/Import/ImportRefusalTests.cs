@@ -4,7 +4,9 @@ namespace ParIndex.Silo.Tests.Import;
 
 /// <summary>
 /// A refusal that only the stored values can tell (lifting a not-applicable mark that is not there) refuses the whole file
-/// and leaves nothing, however many good scorecards come before the bad ones, and lists every bad one in file order.
+/// and leaves nothing, however many good scorecards come before the bad ones, and lists every bad one in file order. The
+/// importer writes a slice of scorecards (here one each) while it checks the next, so the good one may be written before a
+/// bad one is found: the refusal rolls it back.
 /// </summary>
 [Collection(DemoCollection.Name)]
 public class ImportRefusalTests(DemoDatabase demo)

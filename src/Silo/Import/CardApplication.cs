@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Grains.Contracts;
+using ParIndex.Grains.Domain;
+using ParIndex.Grains.Domain.Workflow;
+using ParIndex.Silo.Persistence;
+
+namespace ParIndex.Silo.Import;
+
+/// <summary>
+/// The entries of an import or an adjustment applied to the stored scorecards through the domain (rule 1 and the
+/// scorecard's own checks), with each new result computed, a slice of units at a time in key order: the importer
+/// writes one slice while the next is applied, and writes nothing more once a problem is found. The refusal then
+/// lists every problem of the whole file, published scorecards first, then each unit's in the file's order.
+/// </summary>
+internal sealed class CardApplication
+{
+    /// <summary>A unit's scorecard with the entries applied, what each changed, its values before, and its new result.</summary>
+    public sealed record Card(string Unit, Scorecard Scorecard, IReadOnlyList<Scorecard.Change> Changes,
+        IReadOnlyDictionary<string, ItemValues>? Before, UnitResult Result);
+
+    private readonly CycleDefinition _cycle;
+    private readonly (string Unit, List<ScoreEntry> Entries, int FileOrder)[] _units;
+    private readonly Dictionary<string, Dictionary<string, ItemValues>> _stored;
+    private readonly List<string> _published;
+    private readonly IReadOnlyList<string>?[] _problems; // by the unit's place in the file
+    private volatile bool _refused;
+
+    private CardApplication(CycleDefinition cycle, (string, List<ScoreEntry>, int)[] units, Dictionary<string, Dictionary<string, ItemValues>> stored, List<string> published)
+    {
+        _cycle = cycle;
+        _units = units;
+        _stored = stored;
+        _published = published;
+        _problems = new IReadOnlyList<string>?[units.Length];
+        _refused = published.Count > 0;
+    }
+
+    /// <summary>The units the entries touch.</summary>
+    public int Count => _units.Length;
+
+    /// <summary>Whether anything found so far refuses the whole import.</summary>
+    public bool Refused => _refused;
+
+    /// <summary>Groups the entries by unit and reads what the checks need: the stored values, and which scorecards are published.</summary>
+    /// <param name="adjustment">An adjustment changes published scorecards only; an import, unpublished ones only.</param>
+    public static async Task<CardApplication> PrepareAsync(ParIndexDbContext db, CycleDefinition cycle, IReadOnlyList<ScoreEntry> entries, bool adjustment, CancellationToken cancellationToken)
+    {
+        var cycleId = cycle.Cycle.Id;
+        var byUnit = new Dictionary<string, List<ScoreEntry>>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!byUnit.TryGetValue(entry.UnitCode, out var list)) byUnit[entry.UnitCode] = list = [];
+            list.Add(entry);
+        }
+        var stored = (await db.ItemValues.AsNoTracking().Where(v => v.CycleId == cycleId).ToListAsync(cancellationToken))
+            .GroupBy(v => v.UnitCode).ToDictionary(g => g.Key, g => g.ToDictionary(v => v.ItemCode, RowMapping.ToValues, StringComparer.Ordinal), StringComparer.Ordinal);
+        var published = (await db.Scorecards.AsNoTracking().Where(s => s.CycleId == cycleId && s.Status == nameof(ScorecardStatus.Published))
+            .Select(s => s.UnitCode).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var problems = byUnit.Keys.Where(u => published.Contains(u) == !adjustment).Select(unit => !adjustment
+                ? $"Đơn vị {unit}: kết quả đã được công bố; chỉ thay đổi được bằng quyết định điều chỉnh (lệnh adjust)."
+                : $"Đơn vị {unit}: kết quả chưa được công bố; hãy nhập điểm bằng lệnh import scores.").ToList();
+        // In key order, so that the tables' B-trees grow at their ends; each unit remembers its place in the file for the refusal.
+        var units = byUnit.Select((u, i) => (u.Key, u.Value, i)).OrderBy(u => u.Key, StringComparer.Ordinal).ToArray();
+        return new CardApplication(cycle, units, stored, problems);
+    }
+
+    /// <summary>
+    /// Applies the units from <paramref name="from"/> up to <paramref name="to"/> (in key order), each scorecard on its
+    /// own core (a national file is 20 k of them); returns those applied without a problem, in key order.
+    /// </summary>
+    public IReadOnlyList<Card> Apply(int from, int to, CancellationToken cancellationToken)
+    {
+        var applied = new Card?[to - from];
+        Parallel.For(from, to, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var (unit, entries, fileOrder) = _units[i];
+            var group = _cycle.GroupOf(unit);
+            if (group is null)
+            {
+                Refuse(fileOrder, [$"Đơn vị {unit} không thuộc nhóm xếp hạng nào của kỳ {_cycle.Cycle.Id}."]);
+                return;
+            }
+            var before = _stored.GetValueOrDefault(unit);
+            var card = new Scorecard(unit, _cycle.Cycle.FrameworkOf(group), before);
+            try
+            {
+                var changes = card.Apply(entries);
+                applied[i - from] = new Card(unit, card, changes, before, ScoringPolicy.Compute(card, group.Scoring));
+            }
+            catch (DomainValidationException e) { Refuse(fileOrder, e.Errors); }
+        });
+        var cards = new List<Card>(applied.Length);
+        foreach (var card in applied)
+            if (card is not null) cards.Add(card);
+        return cards;
+    }
+
+    private void Refuse(int fileOrder, IReadOnlyList<string> problems)
+    {
+        _problems[fileOrder] = problems;
+        _refused = true;
+    }
+
+    /// <summary>Once every unit is applied: the refusal listing every problem, if there was one.</summary>
+    /// <exception cref="ImportRefusedException">Something is wrong; the caller writes nothing (or rolls back what it wrote).</exception>
+    public void ThrowIfRefused()
+    {
+        if (!_refused) return;
+        var problems = new List<string>(_published);
+        foreach (var unitProblems in _problems)
+            if (unitProblems is not null) problems.AddRange(unitProblems);
+        throw new ImportRefusedException($"Không nhập điểm: {problems.Count} lỗi, không có gì được lưu.", problems);
+    }
+}
