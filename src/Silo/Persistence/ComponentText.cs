@@ -34,16 +34,35 @@ internal static class ComponentText
             var legacy = JsonSerializer.Deserialize<LegacyJson>(text, Json);
             return (legacy?.Fields ?? [], legacy?.Criteria ?? []);
         }
-        var parts = text.Split('|');
-        var criteria = framework.Criteria;
-        if (parts.Length != 2) throw Mismatch(unitCode, framework);
-        // Arrays of the exact size, as ScoringPolicy makes them: these stay in memory with the rankings.
-        var fieldTotals = Totals(parts[0]);
-        var criterionTotals = Totals(parts[1]);
-        if (fieldTotals.Count != framework.Fields.Count || criterionTotals.Count != criteria.Count) throw Mismatch(unitCode, framework);
-        return (framework.Fields.Select((f, i) => new ComponentIndex(f.Code, f.Title, fieldTotals[i].Obtained, fieldTotals[i].Maximum)).ToArray(),
-                criteria.Select((c, i) => new ComponentIndex(c.Code, c.Title, criterionTotals[i].Obtained, criterionTotals[i].Maximum)).ToArray());
+        var bar = text.IndexOf('|');
+        if (bar < 0 || text.IndexOf('|', bar + 1) >= 0) throw Mismatch(unitCode, framework);
+        // Arrays of the exact size, as ScoringPolicy makes them: these stay in memory with the rankings. Read from spans,
+        // since every ranking that activates reads its members' rows (a string per pair was most of that).
+        var fields = new ComponentIndex[framework.Fields.Count];
+        var criteria = new ComponentIndex[framework.Criteria.Count];
+        var ok = Read(text.AsSpan(0, bar), fields, i => (framework.Fields[i].Code, framework.Fields[i].Title))
+            && Read(text.AsSpan(bar + 1), criteria, i => (framework.Criteria[i].Code, framework.Criteria[i].Title));
+        return ok ? (fields, criteria) : throw Mismatch(unitCode, framework);
     }
+
+    /// <summary>Fills every component from its <c>obtained/maximum</c> pair; false when the counts differ or a pair is not one.</summary>
+    private static bool Read(ReadOnlySpan<char> text, ComponentIndex[] components, Func<int, (string Code, string Title)> name)
+    {
+        var count = 0;
+        if (text.Length > 0)
+            foreach (var range in text.Split(';'))
+            {
+                var pair = text[range];
+                var slash = pair.IndexOf('/');
+                if (count == components.Length || slash < 0) return false;
+                var (code, title) = name(count);
+                components[count++] = new ComponentIndex(code, title, Number(pair[..slash]), Number(pair[(slash + 1)..]));
+            }
+        return count == components.Length;
+    }
+
+    private static decimal Number(ReadOnlySpan<char> text) =>
+        decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
     private static void Append(StringBuilder text, IReadOnlyList<ComponentIndex> components)
     {
@@ -54,19 +73,6 @@ internal static class ComponentText
             text.Append(components[i].Obtained.ToString(CultureInfo.InvariantCulture)).Append('/')
                 .Append(components[i].Maximum.ToString(CultureInfo.InvariantCulture));
         }
-    }
-
-    private static List<(decimal Obtained, decimal Maximum)> Totals(string text)
-    {
-        var totals = new List<(decimal, decimal)>();
-        if (text.Length == 0) return totals;
-        foreach (var pair in text.Split(';'))
-        {
-            var slash = pair.IndexOf('/');
-            totals.Add((decimal.Parse(pair.AsSpan(0, slash), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
-                        decimal.Parse(pair.AsSpan(slash + 1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)));
-        }
-        return totals;
     }
 
     private static InvalidDataException Mismatch(string unitCode, Framework framework) =>
