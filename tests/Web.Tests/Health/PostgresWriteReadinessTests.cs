@@ -91,7 +91,12 @@ public class PostgresWriteReadinessTests
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Ends the node's pooled sessions from the server side; the change listener's own session is left (it reconnects by itself, tested elsewhere).</summary>
+    /// <summary>
+    /// Ends the node's pooled sessions from the server side; the change listener's own session is left (it reconnects by
+    /// itself, tested elsewhere). Each call returns once its session has ended (the timeout bounds the wait): a session only
+    /// signalled could still be handed out by the pool and cut off in the middle of the probe's query, which then reported
+    /// the database unreachable instead of read-only (seen once in CI).
+    /// </summary>
     private static Task EndSessionsAsync(string database) =>
-        AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND application_name <> 'parindex-listener'");
+        AdminAsync($"SELECT pg_terminate_backend(pid, 60000) FROM pg_stat_activity WHERE datname = '{database}' AND application_name <> 'parindex-listener'");
 }
