@@ -28,8 +28,9 @@ public interface IResultStore
     /// <param name="framework">The group's framework, which names the stored components (field and criterion totals).</param>
     Task<IReadOnlyList<UnitResult>> LoadGroupAsync(string cycleId, string groupCode, Framework framework, CancellationToken cancellationToken);
 
-    /// <summary>Every unit's index and rank in the given cycles (for year-over-year).</summary>
-    Task<IReadOnlyDictionary<string, PreviousStanding>> LoadStandingsAsync(IReadOnlyList<string> cycleIds, CancellationToken cancellationToken);
+    /// <summary>Units' index and rank in the given cycles (for year-over-year); where a unit has several, the first cycle's.</summary>
+    /// <param name="units">The units wanted (a group's members and their predecessors), or null for every unit.</param>
+    Task<IReadOnlyDictionary<string, PreviousStanding>> LoadStandingsAsync(IReadOnlyList<string> cycleIds, IReadOnlyCollection<string>? units, CancellationToken cancellationToken);
 
     /// <summary>The group's current version: 1 until an adjustment decision, then one more per adjustment.</summary>
     Task<int> LoadVersionAsync(string cycleId, string groupCode, CancellationToken cancellationToken);

@@ -33,7 +33,9 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
         _group = _cycle.Cycle.FindGroup(groupCode) ?? throw new NotFoundException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\".");
         _results = await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken);
-        _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, cancellationToken);
+        // Year over year needs the members' standings and, for a merged unit, its predecessors'.
+        var standingsOf = _cycle.Members[groupCode].SelectMany(m => m.Predecessors.Select(p => p.Code).Prepend(m.Code)).ToHashSet(StringComparer.Ordinal);
+        _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, standingsOf, cancellationToken);
         _version = await store.LoadVersionAsync(cycleId, groupCode, cancellationToken);
         _ranking = RankingPolicy.Rank(_results.Values, _group);
         // Ranks are saved behind the writes that change them; saving them all here puts right any lost in a crash.

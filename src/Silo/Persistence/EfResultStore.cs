@@ -14,14 +14,17 @@ public sealed class EfResultStore(IDbContextFactory<ParIndexDbContext> contexts,
         return rows.Select(r => RowMapping.ToResult(r, framework)).ToList();
     }
 
-    public async Task<IReadOnlyDictionary<string, PreviousStanding>> LoadStandingsAsync(IReadOnlyList<string> cycleIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, PreviousStanding>> LoadStandingsAsync(IReadOnlyList<string> cycleIds, IReadOnlyCollection<string>? units, CancellationToken cancellationToken)
     {
         var standings = new Dictionary<string, PreviousStanding>(StringComparer.Ordinal);
         if (cycleIds.Count == 0) return standings;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var cycleId in cycleIds)
         {
-            var rows = await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId)
+            // A ranking asks for its members only: a country's every ranking reading every unit of each previous cycle
+            // would be 20 k rows an activation.
+            var inCycle = db.Results.AsNoTracking().Where(r => r.CycleId == cycleId);
+            var rows = await (units is null ? inCycle : inCycle.Where(r => units.Contains(r.UnitCode)))
                 .Select(r => new { r.UnitCode, r.Index, r.Rank }).ToListAsync(cancellationToken);
             foreach (var r in rows) standings.TryAdd(r.UnitCode, new PreviousStanding(r.Index, r.Rank));
         }

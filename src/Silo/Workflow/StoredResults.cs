@@ -22,7 +22,7 @@ public sealed class StoredResults(IDbContextFactory<ParIndexDbContext> contexts,
         var groups = cycle.Cycle.Groups.Where(g => groupCode is null || g.Code == groupCode).ToList();
         if (groups.Count == 0)
             throw new DomainException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\" (có: {string.Join(", ", cycle.Cycle.Groups.Select(g => g.Code))}).");
-        var previous = await results.LoadStandingsAsync(cycle.Cycle.PreviousCycles, cancellationToken);
+        var previous = await results.LoadStandingsAsync(cycle.Cycle.PreviousCycles, units: null, cancellationToken);
         var lines = new List<ResultLine>();
         foreach (var group in groups)
         {
