@@ -21,11 +21,6 @@ namespace ParIndex.Silo.Import;
 public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts, ICycleStore cycles, GrainRefresh refresh, ScoreTelemetry telemetry)
 {
     private const int ProgressEvery = 20_000;
-    /// <summary>
-    /// Units applied together while the slice before is written: at least eight slices, so that a small file too overlaps
-    /// its checks with its writes, and at most 500 units (~45 k values of a national file).
-    /// </summary>
-    private static int SliceOf(int units) => Math.Clamp(units / 8, 1, 500);
 
     /// <summary>Imports a file read without problems; its copy is kept in the store of imported files if the import commits.</summary>
     /// <returns>The units whose scorecards changed.</returns>
@@ -96,26 +91,12 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         await using (var audit = RowWriter.Create(db, AuditInsertHead, "", 10))
         {
             // The next slice is applied while this one is written: on two cores the domain's checks no longer wait for
-            // SQLite, nor SQLite for them. Once a problem is found nothing more is written, and the transaction is rolled back.
-            var sliceUnits = SliceOf(application.Count);
-            Task<IReadOnlyList<CardApplication.Card>> Slice(int from) =>
-                Task.Run(() => application.Apply(from, Math.Min(from + sliceUnits, application.Count), cancellationToken), cancellationToken);
-            var next = Slice(0);
-            try
+            // SQLite, nor SQLite for them. Once a problem is found nothing more is written, and the refusal rolls back the rest.
+            await foreach (var slice in application.InSlicesAsync(cancellationToken))
             {
-                for (int from = 0; from < application.Count; from += sliceUnits)
-                {
-                    var slice = await next;
-                    if (from + sliceUnits < application.Count) next = Slice(from + sliceUnits);
-                    if (application.Refused) continue;
-                    written = await WriteValuesAsync(upsert, audit, cycleId, slice, batch is null, user, origin, at, written, entries.Count, progress, cancellationToken);
-                    cards.AddRange(slice);
-                }
-            }
-            finally
-            {
-                // Should a write fail, the slice being applied ends before the transaction and its connection go.
-                await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                if (application.Refused) continue;
+                written = await WriteValuesAsync(upsert, audit, cycleId, slice, batch is null, user, origin, at, written, entries.Count, progress, cancellationToken);
+                cards.AddRange(slice);
             }
             application.ThrowIfRefused();
             await upsert.FlushAsync(cancellationToken);
