@@ -95,36 +95,13 @@ public static class Recompute
             results[g] = groupResults;
         });
 
-        // Roll-ups as the unit grains keep them: a unit's own groups, and its children's subtrees, bottom-up.
-        var own = new Dictionary<string, List<GroupSummary>>(StringComparer.Ordinal);
-        for (int g = 0; g < inputs.Count; g++)
-        {
-            var assessor = inputs[g].Group.AssessorCode;
-            if (!own.TryGetValue(assessor, out var list)) own[assessor] = list = [];
-            list.Add(summaries[g]);
-        }
+        // Roll-ups as the unit grains keep them: the summaries of every group within a unit, merged by framework.
+        var summaryOf = new Dictionary<string, GroupSummary>(inputs.Count, StringComparer.Ordinal);
+        for (int g = 0; g < inputs.Count; g++) summaryOf[inputs[g].Group.Code] = summaries[g];
         var units = ColdLoad.RollUpUnits(cycle);
-        var depth = units.ToDictionary(u => u, u => Depth(cycle, u), StringComparer.Ordinal);
-        var subtrees = new Dictionary<string, IReadOnlyList<GroupSummary>>(StringComparer.Ordinal);
-        var children = new Dictionary<string, List<IReadOnlyList<GroupSummary>>>(StringComparer.Ordinal);
-        foreach (var unit in units.OrderByDescending(u => depth[u]))
-        {
-            var subtree = RollUpPolicy.Subtree(own.GetValueOrDefault(unit) ?? [], children.GetValueOrDefault(unit) ?? []);
-            subtrees[unit] = subtree;
-            if (cycle.ParentOf(unit) is { } parent)
-            {
-                if (!children.TryGetValue(parent, out var list)) children[parent] = list = [];
-                list.Add(subtree);
-            }
-        }
-        return new Output(results.SelectMany(r => r).ToList(), inputs.Count, subtrees.Count);
-    }
-
-    private static int Depth(CycleDefinition cycle, string unit)
-    {
-        var depth = 0;
-        for (var p = cycle.ParentOf(unit); p is not null; p = cycle.ParentOf(p)) depth++;
-        return depth;
+        var subtrees = new IReadOnlyList<GroupSummary>[units.Count];
+        Parallel.For(0, units.Count, u => subtrees[u] = RollUpPolicy.Subtree(cycle.GroupsAssessedWithin(units[u]).Select(g => summaryOf[g.Code])));
+        return new Output(results.SelectMany(r => r).ToList(), inputs.Count, subtrees.Length);
     }
 }
 

@@ -173,8 +173,7 @@ public interface IUnitGrain : IStoreBackedGrain
 {
     [Alias("GetRollUpAsync"), ReadOnly] // reads interleave; nothing changes
     Task<UnitRollUp> GetRollUpAsync();
+    /// <summary>A group within the unit's subtree (its own or one below) has a new summary: told by that group's ranking.</summary>
     [Alias("GroupChangedAsync")]
     Task GroupChangedAsync(GroupSummary summary);
-    [Alias("ChildChangedAsync")]
-    Task ChildChangedAsync(string childCode, IReadOnlyList<GroupSummary> subtree);
 }

@@ -170,24 +170,26 @@ public static class RollUpPolicy
     }
 
     /// <summary>
-    /// A unit's subtree figures: its own groups and its children's subtrees, merged by framework
-    /// (the communes of every district, scored on one framework, become one province-wide line).
+    /// A unit's subtree figures: the summaries of every group within it, merged by framework, in the order given (the
+    /// communes of every district, scored on one framework, become one province-wide line). Flat, not district by
+    /// district, so that a roll-up built at once and one kept up to date a group at a time add the same parts in the
+    /// same order (<see cref="SubtreeRollUp"/>).
     /// </summary>
-    public static IReadOnlyList<GroupSummary> Subtree(IEnumerable<GroupSummary> ownGroups, IEnumerable<IReadOnlyList<GroupSummary>> childSubtrees)
+    public static IReadOnlyList<GroupSummary> Subtree(IEnumerable<GroupSummary> groups)
     {
-        // Loops rather than LINQ: a province merges its districts' lines on every change below it. Few categories: a list.
+        // Loops rather than LINQ. Few categories: a list.
         var byCategory = new List<(string Category, List<GroupSummary> Parts)>();
-        void Take(GroupSummary part)
+        foreach (var part in groups)
         {
             var at = byCategory.FindIndex(c => c.Category == part.Category);
             if (at < 0) byCategory.Add((part.Category, [part]));
             else byCategory[at].Parts.Add(part);
         }
-        foreach (var own in ownGroups) Take(own);
-        foreach (var child in childSubtrees)
-            foreach (var line in child) Take(line);
-        var merged = byCategory.ConvertAll(c => Merge(c.Category, c.Parts[0].CategoryName, c.Parts));
+        var merged = byCategory.ConvertAll(c => Line(c.Parts));
         merged.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return merged;
     }
+
+    /// <summary>One framework's line of a subtree: its groups' summaries merged, named after the framework.</summary>
+    internal static GroupSummary Line(IReadOnlyList<GroupSummary> parts) => Merge(parts[0].Category, parts[0].CategoryName, parts);
 }

@@ -5,7 +5,8 @@ namespace ParIndex.Grains.Implementation;
 
 /// <summary>
 /// A group's ranking, in memory. Rebuilt from stored results on activation; re-ranks on every
-/// member's change and passes the group's summary to the assessor's unit grain. Owns the group's
+/// member's change and passes the group's summary to the roll-up of its assessor and of every unit above, all at
+/// once (each keeps the summaries of the groups within it). Owns the group's
 /// publication: it publishes and adjusts, then has the members' scorecards read what changed.
 /// </summary>
 [GrainType(GrainTypes.Ranking)]
@@ -13,6 +14,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
 {
     private CycleDefinition _cycle = null!;
     private RankGroup _group = null!;
+    private IUnitGrain[] _rollUps = []; // the assessor's and every unit's above it
     private Dictionary<string, UnitResult> _results = [];
     private IReadOnlyDictionary<string, PreviousStanding> _previous = new Dictionary<string, PreviousStanding>();
     private IReadOnlyList<RankedResult> _ranking = [];
@@ -32,6 +34,9 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _cycleId = cycleId;
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
         _group = _cycle.Cycle.FindGroup(groupCode) ?? throw new NotFoundException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\".");
+        var rollUps = new List<IUnitGrain>();
+        for (var unit = _group.AssessorCode; unit is not null; unit = _cycle.ParentOf(unit)) rollUps.Add(GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(cycleId, unit)));
+        _rollUps = [.. rollUps];
         _results = await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken);
         // Year over year needs the members' standings and, for a merged unit, its predecessors'.
         var standingsOf = _cycle.Members[groupCode].SelectMany(m => m.Predecessors.Select(p => p.Code).Prepend(m.Code)).ToHashSet(StringComparer.Ordinal);
@@ -105,7 +110,9 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _ranking = RankingPolicy.Rank(_results.Values, _group);
         var changed = _ranking.Where(r => !before.TryGetValue(r.UnitCode, out var old) || old != r.Rank).ToDictionary(r => r.UnitCode, r => r.Rank);
         if (changed.Count > 0) await store.SaveRanksAsync(_cycleId, changed, CancellationToken.None);
-        await GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(_cycleId, _group.AssessorCode)).GroupChangedAsync(_summary);
+        // Every roll-up above at once: one call's wait instead of one a level.
+        var summary = _summary;
+        await Task.WhenAll(Array.ConvertAll(_rollUps, r => r.GroupChangedAsync(summary)));
     }
 
     public Task RefreshAsync()

@@ -18,6 +18,7 @@ public sealed class ScorecardGrain(
     private readonly IPersistentState<ScorecardState> _state = state;
     private CycleDefinition _cycle = null!;
     private RankGroup _group = null!;
+    private IRankingGrain _ranking = null!;
     private string _cycleId = "", _unitCode = "";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -25,6 +26,7 @@ public sealed class ScorecardGrain(
         (_cycleId, _unitCode) = GrainKeys.Split(this.GetPrimaryKeyString());
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GetDefinitionAsync();
         _group = _cycle.GroupOf(_unitCode) ?? throw new NotFoundException($"Đơn vị {_unitCode} không thuộc nhóm xếp hạng nào của kỳ {_cycleId}.");
+        _ranking = GrainFactory.GetGrain<IRankingGrain>(GrainKeys.Ranking(_cycleId, _group.AssessorCode, _group.Code));
         Recompute();
     }
 
@@ -99,7 +101,7 @@ public sealed class ScorecardGrain(
     {
         await _state.ReadStateAsync();
         Recompute();
-        await Ranking.ResultChangedAsync(_state.State.Result!);
+        await _ranking.ResultChangedAsync(_state.State.Result!);
         return View();
     }
 
@@ -117,7 +119,7 @@ public sealed class ScorecardGrain(
         var at = clock.GetUtcNow();
         var audit = changes.Select(c => new AuditEntry(c.Entry.ItemCode, c.Entry.Kind, c.OldValue, c.Entry.Value, c.OldNote, c.Entry.Note, change.User, change.Origin, at)).ToList();
         await WriteValuesAsync(card, changes, audit);
-        await Ranking.ResultChangedAsync(_state.State.Result!);
+        await _ranking.ResultChangedAsync(_state.State.Result!);
         return View();
     }
 
@@ -230,8 +232,6 @@ public sealed class ScorecardGrain(
         (await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GetDefinitionAsync()).Cycle.SelfAssessmentDeadline;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
-    private IRankingGrain Ranking => GrainFactory.GetGrain<IRankingGrain>(GrainKeys.Ranking(_cycleId, _group.AssessorCode, _group.Code));
 
     private Scorecard Card() => new(_unitCode, _cycle.Cycle.FrameworkOf(_group), _state.State.Items);
 

@@ -34,7 +34,7 @@ public class RollUpTests
     {
         var district1 = RollUpPolicy.Summarize(Group("058"), Framework, [Result("a", 95m), Result("b", 80m)]);
         var district2 = RollUpPolicy.Summarize(Group("060"), Framework, [Result("c", 70m)]);
-        var province = RollUpPolicy.Subtree([], [RollUpPolicy.Subtree([district1], []), RollUpPolicy.Subtree([district2], [])]);
+        var province = RollUpPolicy.Subtree([district1, district2]);
         var communes = Assert.Single(province);
         Assert.Equal(Framework.Code, communes.Key);
         Assert.Equal(3, communes.Units);
@@ -80,12 +80,10 @@ public class RollUpTests
                 if (u.Survey is { } survey) entries.Add(new(code, "S.1.1", ScoreKind.Survey, survey));
                 return Frameworks.Score(TwoFields, code, null, [.. entries]);
             }).ToList();
-            // Groups 0–2 under district d1, 3–4 under d2, 5 assessed by the province itself.
+            // Six groups of one framework under one province (by districts or by itself: a subtree merges them all alike).
             RankGroup Group(int g) => new() { Code = $"g{g}", Name = $"g{g}", AssessorCode = "p", FrameworkCode = TwoFields.Code, Members = new UnitList([]) };
             var summaries = Enumerable.Range(0, 6).Select(g => RollUpPolicy.Summarize(Group(g), TwoFields, results.Where((_, i) => groupOf[i] == g))).ToList();
-            var d1 = RollUpPolicy.Subtree(summaries.Take(3), []);
-            var d2 = RollUpPolicy.Subtree(summaries.Skip(3).Take(2), []);
-            var line = Assert.Single(RollUpPolicy.Subtree([summaries[5]], [d1, d2]));
+            var line = Assert.Single(RollUpPolicy.Subtree(summaries));
 
             var indexed = results.Where(r => r.Index is not null).ToList();
             var best = indexed.OrderByDescending(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).FirstOrDefault();

@@ -1,0 +1,87 @@
+using FsCheck;
+using FsCheck.Fluent;
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Grains.Tests.Domain;
+
+/// <summary>A unit's roll-up kept current a group at a time (what a unit grain holds between changes).</summary>
+public class SubtreeRollUpTests
+{
+    private static readonly Framework Communes = Framework.Create("xa", "Bộ tiêu chí xã", Frameworks.Of([10m, 5.5m], [20m]).Fields.ToList());
+    private static readonly Framework Offices = Framework.Create("phong", "Bộ tiêu chí phòng", Frameworks.Of([100m]).Fields.ToList());
+
+    private static RankGroup Group(int g) => new()
+    {
+        Code = $"g{g}", Name = $"Nhóm {g}", AssessorCode = $"d{g}", FrameworkCode = FrameworkOf(g).Code, Members = new UnitList([]),
+    };
+
+    /// <summary>Even groups are communes, odd ones offices.</summary>
+    private static Framework FrameworkOf(int g) => g % 2 == 0 ? Communes : Offices;
+
+    private static UnitResult Result(int g, int unit, decimal appraisal) =>
+        Frameworks.Score(FrameworkOf(g), $"u{g}-{unit:00}", null, new ScoreEntry($"u{g}-{unit:00}", "A.1.1", ScoreKind.Appraised, appraisal));
+
+    private static GroupSummary Summary(int g, IEnumerable<decimal> appraisals) =>
+        RollUpPolicy.Summarize(Group(g), FrameworkOf(g), appraisals.Select((a, i) => Result(g, i, a)));
+
+    [Fact]
+    public void Groups_changed_one_at_a_time_give_the_lines_counted_from_their_results_directly()
+    {
+        var appraisals = Gen.ArrayOf(Gen.Choose(0, 10_000).Select(a => a / 1000m), 3);
+        var changes = from count in Gen.Choose(1, 12) from list in Gen.ArrayOf(from g in Gen.Choose(0, 4) from values in appraisals select (g, values), count) select list;
+        Prop.ForAll(changes.ToArbitrary(), sequence =>
+        {
+            var current = Enumerable.Range(0, 5).Select(_ => new[] { 5m, 7m, 9m }).ToArray();
+            var rollUp = new SubtreeRollUp(Enumerable.Range(0, 5).Select(g => Summary(g, current[g])));
+            foreach (var (g, values) in sequence)
+            {
+                current[g] = values;
+                rollUp.Update(Summary(g, values));
+            }
+
+            // What each line must say, from the results themselves: units, the index sum, best and worst (ties to the lower code).
+            foreach (var framework in new[] { Offices, Communes })
+            {
+                var results = Enumerable.Range(0, 5).Where(g => FrameworkOf(g) == framework)
+                    .SelectMany(g => current[g].Select((a, i) => Result(g, i, a))).ToList();
+                var line = Assert.Single(rollUp.Lines, l => l.Key == framework.Code);
+                Assert.Equal(results.Count, line.Units);
+                Assert.Equal(framework.Title, line.CategoryName);
+                Assert.InRange(Math.Abs(results.Sum(r => r.Index!.Value) - line.IndexSum), 0m, 1e-20m);
+                var best = results.OrderByDescending(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).First();
+                var worst = results.OrderBy(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).First();
+                Assert.Equal(new Standing(best.UnitCode, best.Index!.Value), line.Best);
+                Assert.Equal(new Standing(worst.UnitCode, worst.Index!.Value), line.Worst);
+                Assert.Equal(ClassificationBands.Default.Bands.Select(b => results.Count(r => r.Classification == b.Label)), line.Classes.Select(c => c.Count));
+            }
+            Assert.Equal(["phong", "xa"], rollUp.Lines.Select(l => l.Key));
+            Assert.All(Enumerable.Range(0, 5), g => Assert.Equal(current[g].Length, rollUp.Group($"g{g}").Units));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_change_merges_only_its_own_framework_again_and_leaves_the_lines_read_before_as_they_were()
+    {
+        var rollUp = new SubtreeRollUp(Enumerable.Range(0, 4).Select(g => Summary(g, [5m])));
+        var before = rollUp.Lines;
+        var offices = before.Single(l => l.Key == "phong");
+
+        rollUp.Update(Summary(2, [10m, 10m]));
+
+        Assert.Same(offices, rollUp.Lines.Single(l => l.Key == "phong"));
+        Assert.Equal(3, rollUp.Lines.Single(l => l.Key == "xa").Units);
+        Assert.Equal(2, before.Single(l => l.Key == "xa").Units); // a reader's list is not changed under it
+    }
+
+    [Fact]
+    public void A_group_from_outside_the_subtree_is_refused_and_nothing_changes()
+    {
+        var rollUp = new SubtreeRollUp(Enumerable.Range(0, 2).Select(g => Summary(g, [5m])));
+        var before = rollUp.Lines;
+
+        var refused = Assert.Throws<DomainException>(() => rollUp.Update(Summary(7, [9m])));
+
+        Assert.Contains("g7", refused.Message);
+        Assert.Same(before, rollUp.Lines);
+    }
+}
