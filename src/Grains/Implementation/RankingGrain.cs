@@ -18,6 +18,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
     private Dictionary<string, UnitResult> _results = [];
     private IReadOnlyDictionary<string, PreviousStanding> _previous = new Dictionary<string, PreviousStanding>();
     private IReadOnlyList<RankedResult> _ranking = [];
+    private readonly Dictionary<string, int?> _ranks = new(StringComparer.Ordinal); // each member's rank in _ranking
     // What readers ask for, made once per change rather than once per read (every page view reads them).
     private IReadOnlyList<ResultLine>? _lines;
     private GroupSummary? _summary;
@@ -43,8 +44,9 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, standingsOf, cancellationToken);
         _version = await store.LoadVersionAsync(cycleId, groupCode, cancellationToken);
         _ranking = RankingPolicy.Rank(_results.Values, _group);
+        TakeChangedRanks();
         // Ranks are saved behind the writes that change them; saving them all here puts right any lost in a crash.
-        await store.SaveRanksAsync(_cycleId, _ranking.ToDictionary(r => r.UnitCode, r => r.Rank), cancellationToken);
+        await store.SaveRanksAsync(_cycleId, new Dictionary<string, int?>(_ranks, StringComparer.Ordinal), cancellationToken);
     }
 
     public Task<IReadOnlyList<ResultLine>> GetLinesAsync() =>
@@ -106,13 +108,24 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _lines = null;
         _changes++;
         _summary = RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values);
-        var before = _ranking.ToDictionary(r => r.UnitCode, r => r.Rank);
         _ranking = RankingPolicy.Rank(_results.Values, _group);
-        var changed = _ranking.Where(r => !before.TryGetValue(r.UnitCode, out var old) || old != r.Rank).ToDictionary(r => r.UnitCode, r => r.Rank);
-        if (changed.Count > 0) await store.SaveRanksAsync(_cycleId, changed, CancellationToken.None);
+        if (TakeChangedRanks() is { } changed) await store.SaveRanksAsync(_cycleId, changed, CancellationToken.None);
         // Every roll-up above at once: one call's wait instead of one a level.
         var summary = _summary;
         await Task.WhenAll(Array.ConvertAll(_rollUps, r => r.GroupChangedAsync(summary)));
+    }
+
+    /// <summary>The members whose rank in the new ranking differs from the one held (null: none), which it then holds.</summary>
+    private Dictionary<string, int?>? TakeChangedRanks()
+    {
+        Dictionary<string, int?>? changed = null;
+        foreach (var r in _ranking)
+        {
+            if (_ranks.TryGetValue(r.UnitCode, out var held) && held == r.Rank) continue;
+            _ranks[r.UnitCode] = r.Rank;
+            (changed ??= new Dictionary<string, int?>(StringComparer.Ordinal))[r.UnitCode] = r.Rank;
+        }
+        return changed;
     }
 
     public Task RefreshAsync()

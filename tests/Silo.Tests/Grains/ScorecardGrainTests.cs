@@ -44,6 +44,41 @@ public class ScorecardGrainTests(DemoDatabase demo)
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task The_ranks_a_write_moves_are_stored_behind_it(string provider)
+    {
+        await using var db = await demo.CopyUnpublishedAsync(provider);
+        await using var services = await db.SiloAsync();
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var ranking = grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "06", "so"));
+        var last = (await ranking.GetLinesAsync())[^1];
+        var card = grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, last.UnitCode));
+        var view = await card.GetAsync();
+        var framework = (await grains.GetGrain<ICycleGrain>(Cycle).GetDefinitionAsync()).FrameworkOf(last.UnitCode);
+        var entries = framework.Items.Where(i => i.CountsInMaximum && !view.Items.GetValueOrDefault(i.Code, ItemValues.Empty).IsNotApplicable)
+            .Select(i => new ScoreEntry(last.UnitCode, i.Code, i.Source == ItemSource.Survey ? ScoreKind.Survey : ScoreKind.Appraised, i.Max)).ToList();
+        await card.SetValuesAsync(new ScoreChange(entries, "tester", "test"));
+        Assert.NotEqual(1, last.Rank); // so ranks move: the last rises to first, the others move down one
+
+        // Ranks are written behind the change, in the order the writer takes its work: a write made after it and
+        // acknowledged means they are committed too.
+        var definition = await grains.GetGrain<ICycleGrain>(Cycle).GetDefinitionAsync();
+        var otherGroup = definition.Cycle.Groups.First(g => g.Code != "so");
+        var other = definition.Members[otherGroup.Code][0].Code;
+        var item = definition.Cycle.FrameworkOf(otherGroup).Items.First(i => i.Source == ItemSource.Appraisal).Code;
+        await grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(Cycle, other)).SetValuesAsync(Change(other, item, ScoreKind.Appraised, 0m));
+
+        var lines = await ranking.GetLinesAsync();
+        Assert.Equal(1, lines.Single(l => l.UnitCode == last.UnitCode).Rank);
+        await using var connection = await db.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "UnitCode", "Rank" FROM "results" WHERE "CycleId" = 'par-2020-06' AND "GroupCode" = 'so'""";
+        var stored = new Dictionary<string, int?>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) stored[reader.GetString(0)] = reader.IsDBNull(1) ? null : Convert.ToInt32(reader.GetValue(1));
+        Assert.Equal(lines.OrderBy(l => l.UnitCode).Select(l => (l.UnitCode, l.Rank)), stored.OrderBy(s => s.Key).Select(s => (s.Key, s.Value)));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task The_province_sees_every_districts_communes_through_its_districts(string provider)
     {
         await using var db = await demo.CopyUnpublishedAsync(provider);
