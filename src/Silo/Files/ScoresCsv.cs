@@ -35,7 +35,8 @@ public static class ScoresCsv
         var latest = new Dictionary<long, int>();
         var count = 0;
         // Row by row as the file streams in: only the entries are kept, never the file's text (a national file is 1.8 M rows).
-        var header = CsvTable.Each(reader, fileName, RequiredColumns, OptionalColumns, problems, (table, row) =>
+        // Parsed on another core, ahead of the checks here.
+        var header = CsvReadAhead.Each(reader, fileName, RequiredColumns, OptionalColumns, problems, (table, row) =>
         {
             count++;
             var unit = table.Get(row, "unit_code");
