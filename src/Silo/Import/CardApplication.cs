@@ -15,20 +15,25 @@ namespace ParIndex.Silo.Import;
 /// </summary>
 internal sealed class CardApplication
 {
-    /// <summary>A unit's scorecard with the entries applied, what each changed, its values before, and its new result.</summary>
+    /// <summary>
+    /// A unit's scorecard with the entries applied, what each changed, its values before, its new result, and that result
+    /// as the row to store (its rank still to be set): made here, on every core, rather than by the one writing thread.
+    /// </summary>
     public sealed record Card(string Unit, Scorecard Scorecard, IReadOnlyList<Scorecard.Change> Changes,
-        IReadOnlyDictionary<string, ItemValues>? Before, UnitResult Result);
+        IReadOnlyDictionary<string, ItemValues>? Before, UnitResult Result, ResultRow Row);
 
     private readonly CycleDefinition _cycle;
+    private readonly DateTimeOffset _at;
     private readonly (string Unit, List<ScoreEntry> Entries, int FileOrder)[] _units;
     private readonly Dictionary<string, Dictionary<string, ItemValues>> _stored;
     private readonly List<string> _published;
     private readonly IReadOnlyList<string>?[] _problems; // by the unit's place in the file
     private volatile bool _refused;
 
-    private CardApplication(CycleDefinition cycle, (string, List<ScoreEntry>, int)[] units, Dictionary<string, Dictionary<string, ItemValues>> stored, List<string> published)
+    private CardApplication(CycleDefinition cycle, DateTimeOffset at, (string, List<ScoreEntry>, int)[] units, Dictionary<string, Dictionary<string, ItemValues>> stored, List<string> published)
     {
         _cycle = cycle;
+        _at = at;
         _units = units;
         _stored = stored;
         _published = published;
@@ -44,7 +49,9 @@ internal sealed class CardApplication
 
     /// <summary>Groups the entries by unit and reads what the checks need: the stored values, and which scorecards are published.</summary>
     /// <param name="adjustment">An adjustment changes published scorecards only; an import, unpublished ones only.</param>
-    public static async Task<CardApplication> PrepareAsync(ParIndexDbContext db, CycleDefinition cycle, IReadOnlyList<ScoreEntry> entries, bool adjustment, CancellationToken cancellationToken)
+    /// <param name="at">When the results are computed, as their rows say.</param>
+    public static async Task<CardApplication> PrepareAsync(ParIndexDbContext db, CycleDefinition cycle, IReadOnlyList<ScoreEntry> entries, bool adjustment,
+        DateTimeOffset at, CancellationToken cancellationToken)
     {
         var cycleId = cycle.Cycle.Id;
         var byUnit = new Dictionary<string, List<ScoreEntry>>(StringComparer.Ordinal);
@@ -62,7 +69,7 @@ internal sealed class CardApplication
                 : $"Đơn vị {unit}: kết quả chưa được công bố; hãy nhập điểm bằng lệnh import scores.").ToList();
         // In key order, so that the tables' B-trees grow at their ends; each unit remembers its place in the file for the refusal.
         var units = byUnit.Select((u, i) => (u.Key, u.Value, i)).OrderBy(u => u.Key, StringComparer.Ordinal).ToArray();
-        return new CardApplication(cycle, units, stored, problems);
+        return new CardApplication(cycle, at, units, stored, problems);
     }
 
     /// <summary>
@@ -86,7 +93,10 @@ internal sealed class CardApplication
             try
             {
                 var changes = card.Apply(entries);
-                applied[i - from] = new Card(unit, card, changes, before, ScoringPolicy.Compute(card, group.Scoring));
+                var result = ScoringPolicy.Compute(card, group.Scoring);
+                var row = new ResultRow { CycleId = _cycle.Cycle.Id, UnitCode = unit, GroupCode = group.Code };
+                RowMapping.CopyTo(result, row, _at);
+                applied[i - from] = new Card(unit, card, changes, before, result, row);
             }
             catch (DomainValidationException e) { Refuse(fileOrder, e.Errors); }
         });

@@ -80,9 +80,9 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var application = await CardApplication.PrepareAsync(db, cycle, entries, adjustment is not null, cancellationToken);
-
         var at = DateTimeOffset.UtcNow;
+        var application = await CardApplication.PrepareAsync(db, cycle, entries, adjustment is not null, at, cancellationToken);
+
         var connection = db.Database.GetDbConnection();
         var written = 0;
         var cards = new List<CardApplication.Card>(application.Count);
@@ -104,7 +104,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
             if (batch is not null) await AddBatchAsync(db, cycleId, batch, cards.Select(c => c.Unit), user, origin, at, cancellationToken);
         }
 
-        await SaveResultsAsync(db, cycle, cards, at, cancellationToken);
+        await SaveResultsAsync(db, cycle, cards, cancellationToken);
 
         // One prepared statement per scorecard: a list in one statement (EF's Contains) made SQLite scan the list for every row.
         await using (var version = connection.CreateCommand())
@@ -158,7 +158,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         // One array for every row of each writer (it copies or binds what it is given): 1.8 M arrays were 200 MB of garbage.
         var valueRow = new object?[11];
         var auditRow = new object?[10];
-        foreach (var (unit, card, changes, before, _) in cards)
+        foreach (var (unit, card, changes, before, _, _) in cards)
         {
             var itemsWritten = new HashSet<string>(StringComparer.Ordinal);
             foreach (var change in changes)
@@ -191,12 +191,14 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     /// import did not compute is written back.
     /// </summary>
     private static async Task SaveResultsAsync(ParIndexDbContext db, CycleDefinition cycle, IReadOnlyList<CardApplication.Card> cards,
-        DateTimeOffset at, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var cycleId = cycle.Cycle.Id;
         var groups = cards.GroupBy(c => cycle.GroupOf(c.Unit)!.Code, StringComparer.Ordinal).ToList();
-        // A group at a time for a few groups; the whole cycle in one query when most are touched (a national import touches 1,513).
-        var stored = groups.Count * 2 > cycle.Cycle.Groups.Count
+        // A group whose every member is in the import is ranked from the import alone; only the others need the stored
+        // results of the members left out. A group at a time for a few groups; the whole cycle in one query for many.
+        var partial = groups.Count(g => g.Count() < cycle.Members[g.Key].Count);
+        var stored = partial * 2 > cycle.Cycle.Groups.Count
             ? (await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId).ToListAsync(cancellationToken)).ToLookup(r => r.GroupCode, StringComparer.Ordinal)
             : null;
         var recomputed = new List<ResultRow>(cards.Count);
@@ -204,14 +206,15 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         foreach (var groupCards in groups)
         {
             var group = cycle.GroupOf(groupCards.First().Unit)!;
-            var rows = (stored?[group.Code] ?? await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId && r.GroupCode == group.Code).ToListAsync(cancellationToken))
-                .ToDictionary(r => r.UnitCode, StringComparer.Ordinal);
+            var rows = groupCards.Count() == cycle.Members[group.Code].Count ? new Dictionary<string, ResultRow>(StringComparer.Ordinal)
+                : (stored?[group.Code] ?? await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId && r.GroupCode == group.Code).ToListAsync(cancellationToken))
+                    .ToDictionary(r => r.UnitCode, StringComparer.Ordinal);
             var computed = new Dictionary<string, UnitResult>(StringComparer.Ordinal);
             foreach (var card in groupCards)
             {
-                if (!rows.TryGetValue(card.Unit, out var row)) rows[card.Unit] = row = new ResultRow { CycleId = cycleId, UnitCode = card.Unit, GroupCode = group.Code };
-                RowMapping.CopyTo(computed[card.Unit] = card.Result, row, at);
-                recomputed.Add(row);
+                rows[card.Unit] = card.Row; // the new row whole, in place of the stored one
+                computed[card.Unit] = card.Result;
+                recomputed.Add(card.Row);
             }
             foreach (var ranked in RankingPolicy.Rank(rows.Values.Select(r => computed.GetValueOrDefault(r.UnitCode) ?? RowMapping.ToResult(r, cycle.Cycle.FrameworkOf(group))), group))
             {
@@ -286,7 +289,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
     {
         var cycle = await cycles.LoadAsync(cycleId, cancellationToken) ?? throw NoCycle(cycleId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var application = await CardApplication.PrepareAsync(db, cycle, entries, adjustment, cancellationToken);
+        var application = await CardApplication.PrepareAsync(db, cycle, entries, adjustment, DateTimeOffset.UtcNow, cancellationToken);
         application.Apply(0, application.Count, cancellationToken);
         application.ThrowIfRefused();
     }
