@@ -79,6 +79,9 @@ public sealed class Framework
 
     public Item? FindItem(string code) => _items.GetValueOrDefault(code);
 
+    /// <summary>How many items the framework has.</summary>
+    public int ItemCount => _items.Count;
+
     public Item GetItem(string code) =>
         FindItem(code) ?? throw new DomainException($"Bộ tiêu chí {Code} không có tiêu chí thành phần mã {code}.");
 
