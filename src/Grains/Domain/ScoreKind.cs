@@ -38,13 +38,17 @@ public static class ScoreKinds
 
     public static bool TryParse(string? text, out ScoreKind kind)
     {
-        foreach (var k in Enum.GetValues<ScoreKind>())
+        // Once per row of a scores file (1.8 M for the country): no array of kinds and no trimmed copy per call.
+        var trimmed = text.AsSpan().Trim();
+        foreach (var k in Kinds)
         {
-            if (string.Equals(k.ToFileName(), text?.Trim(), StringComparison.OrdinalIgnoreCase)) { kind = k; return true; }
+            if (trimmed.Equals(k.ToFileName(), StringComparison.OrdinalIgnoreCase)) { kind = k; return true; }
         }
         kind = default;
         return false;
     }
+
+    private static readonly ScoreKind[] Kinds = Enum.GetValues<ScoreKind>();
 
     public static string VietnameseName(this ScoreKind kind) => kind switch
     {
