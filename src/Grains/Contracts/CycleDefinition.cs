@@ -41,6 +41,13 @@ public sealed class CycleDefinition
     /// <summary>The unit above, on the cycle's reference date (null at the top).</summary>
     public string? ParentOf(string code) => Unit(code)?.ParentCode is { } parent && Unit(parent) is not null ? parent : null;
 
+    /// <summary>
+    /// The units whose previous standings a group's year over year reads: its members and, for a merged unit, its
+    /// predecessors (rule of year over year); a group never needs the rest of a previous cycle.
+    /// </summary>
+    public IReadOnlySet<string> StandingsNeededBy(string groupCode) =>
+        Members[groupCode].SelectMany(m => m.Predecessors.Select(p => p.Code).Prepend(m.Code)).ToHashSet(StringComparer.Ordinal);
+
     public IEnumerable<RankGroup> GroupsAssessedBy(string unitCode) => Cycle.Groups.Where(g => g.AssessorCode == unitCode);
 
     /// <summary>Groups assessed by the unit or by any unit below it, in the cycle's order.</summary>

@@ -39,9 +39,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         for (var unit = _group.AssessorCode; unit is not null; unit = _cycle.ParentOf(unit)) rollUps.Add(GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(cycleId, unit)));
         _rollUps = [.. rollUps];
         _results = await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken);
-        // Year over year needs the members' standings and, for a merged unit, its predecessors'.
-        var standingsOf = _cycle.Members[groupCode].SelectMany(m => m.Predecessors.Select(p => p.Code).Prepend(m.Code)).ToHashSet(StringComparer.Ordinal);
-        _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, standingsOf, cancellationToken);
+        _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, _cycle.StandingsNeededBy(groupCode), cancellationToken);
         _version = await store.LoadVersionAsync(cycleId, groupCode, cancellationToken);
         _ranking = RankingPolicy.Rank(_results.Values, _group);
         TakeChangedRanks();

@@ -197,8 +197,8 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         var groups = cards.GroupBy(c => cycle.GroupOf(c.Unit)!.Code, StringComparer.Ordinal).ToList();
         // A group whose every member is in the import is ranked from the import alone; only the others need the stored
         // results of the members left out. A group at a time for a few groups; the whole cycle in one query for many.
-        var partial = groups.Count(g => g.Count() < cycle.Members[g.Key].Count);
-        var stored = partial * 2 > cycle.Cycle.Groups.Count
+        bool Whole(IGrouping<string, CardApplication.Card> g) => g.Count() == cycle.Members[g.Key].Count;
+        var stored = groups.Count(g => !Whole(g)) * 2 > cycle.Cycle.Groups.Count
             ? (await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId).ToListAsync(cancellationToken)).ToLookup(r => r.GroupCode, StringComparer.Ordinal)
             : null;
         var recomputed = new List<ResultRow>(cards.Count);
@@ -206,7 +206,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         foreach (var groupCards in groups)
         {
             var group = cycle.GroupOf(groupCards.First().Unit)!;
-            var rows = groupCards.Count() == cycle.Members[group.Code].Count ? new Dictionary<string, ResultRow>(StringComparer.Ordinal)
+            var rows = Whole(groupCards) ? new Dictionary<string, ResultRow>(StringComparer.Ordinal)
                 : (stored?[group.Code] ?? await db.Results.AsNoTracking().Where(r => r.CycleId == cycleId && r.GroupCode == group.Code).ToListAsync(cancellationToken))
                     .ToDictionary(r => r.UnitCode, StringComparer.Ordinal);
             var computed = new Dictionary<string, UnitResult>(StringComparer.Ordinal);

@@ -66,7 +66,7 @@ public sealed class EfPublicationStore(IDbContextFactory<ParIndexDbContext> cont
     {
         var stored = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Cycle.Id && r.GroupCode == group.Code).ToListAsync(cancellationToken);
         var ranking = RankingPolicy.Rank(stored.Select(r => RowMapping.ToResult(r, cycle.Cycle.FrameworkOf(group))), group);
-        var previous = await results.LoadStandingsAsync(cycle.Cycle.PreviousCycles, units: null, cancellationToken);
+        var previous = await results.LoadStandingsAsync(cycle.Cycle.PreviousCycles, cycle.StandingsNeededBy(group.Code), cancellationToken);
         return ResultLines.From(cycle, group, ranking, previous, version);
     }
 

@@ -10,7 +10,8 @@ public class CycleDefinitionTests
     private static CycleDefinition Definition()
     {
         var units = SurveyCycles.Units();
-        units.Add(new AdministrativeUnit { Code = "06-X1", Name = "Xã Một", Type = "Xã", Level = 3, ParentCode = "06-H1" });
+        // A commune merged from two earlier ones: year over year reads their standings too.
+        units.Add(new AdministrativeUnit { Code = "06-X1", Name = "Xã Một", Type = "Xã", Level = 3, ParentCode = "06-H1", Predecessors = [new("06-X0"), new("06-X9", Partial: true)] });
         var cycle = SurveyCycles.Cycle(SurveyCycles.P02) with
         {
             Groups =
@@ -31,5 +32,13 @@ public class CycleDefinitionTests
         Assert.Equal(["xa"], definition.GroupsAssessedWithin("06-H1").Select(g => g.Code));
         Assert.Empty(definition.GroupsAssessedWithin("06-X1")); // assessed, assesses nothing
         Assert.Empty(definition.GroupsAssessedWithin("99")); // no such unit
+    }
+
+    [Fact]
+    public void A_group_needs_the_previous_standings_of_its_members_and_of_their_predecessors_only()
+    {
+        var definition = Definition();
+        Assert.Equal(["06-X0", "06-X1", "06-X9"], definition.StandingsNeededBy("xa").Order(StringComparer.Ordinal));
+        Assert.Equal(["06-SCT", "06-SNV"], definition.StandingsNeededBy("so").Order(StringComparer.Ordinal));
     }
 }
