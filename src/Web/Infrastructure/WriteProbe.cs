@@ -19,7 +19,10 @@ public sealed class WriteProbe(IDbContextFactory<ParIndexDbContext> contexts, Da
     StorageHealth health, TimeProvider clock, IConfiguration configuration)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2), FullFor = TimeSpan.FromMinutes(1);
-    private const int TimeoutSeconds = 2;
+    // SQLite: how long the probe waits for another process's write lock. PostgreSQL: the probe waits on no lock (it matches
+    // no row), so only a slow server makes it wait; a server slow under load (CI saw one take seconds) is not unreachable,
+    // while a readiness probe must still answer in time.
+    private const int SqliteTimeoutSeconds = 2, PostgresTimeoutSeconds = 10;
 
     private readonly SemaphoreSlim _one = new(1, 1);
     private (DateTimeOffset At, string? Reason)? _last;
@@ -84,7 +87,7 @@ public sealed class WriteProbe(IDbContextFactory<ParIndexDbContext> contexts, Da
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.CommandTimeout = TimeoutSeconds; // SQLite: how long to wait for another process's write lock
+        command.CommandTimeout = connection is SqliteConnection ? SqliteTimeoutSeconds : PostgresTimeoutSeconds;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
