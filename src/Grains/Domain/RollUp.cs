@@ -172,24 +172,8 @@ public static class RollUpPolicy
     /// <summary>
     /// A unit's subtree figures: the summaries of every group within it, merged by framework, in the order given (the
     /// communes of every district, scored on one framework, become one province-wide line). Flat, not district by
-    /// district, so that a roll-up built at once and one kept up to date a group at a time add the same parts in the
-    /// same order (<see cref="SubtreeRollUp"/>).
+    /// district, and merged as a roll-up kept up to date a group at a time merges them (<see cref="SubtreeRollUp"/>),
+    /// so that both give the same figures.
     /// </summary>
-    public static IReadOnlyList<GroupSummary> Subtree(IEnumerable<GroupSummary> groups)
-    {
-        // Loops rather than LINQ. Few categories: a list.
-        var byCategory = new List<(string Category, List<GroupSummary> Parts)>();
-        foreach (var part in groups)
-        {
-            var at = byCategory.FindIndex(c => c.Category == part.Category);
-            if (at < 0) byCategory.Add((part.Category, [part]));
-            else byCategory[at].Parts.Add(part);
-        }
-        var merged = byCategory.ConvertAll(c => Line(c.Parts));
-        merged.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return merged;
-    }
-
-    /// <summary>One framework's line of a subtree: its groups' summaries merged, named after the framework.</summary>
-    internal static GroupSummary Line(IReadOnlyList<GroupSummary> parts) => Merge(parts[0].Category, parts[0].CategoryName, parts);
+    public static IReadOnlyList<GroupSummary> Subtree(IEnumerable<GroupSummary> groups) => new SubtreeRollUp(groups).Lines;
 }

@@ -105,12 +105,13 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _results[result.UnitCode] = result;
         _lines = null;
         _changes++;
-        _summary = RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values);
+        var summary = _summary = RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values);
+        // Every roll-up above at once, told before ranking: they merge on the other cores while this one ranks. Nothing
+        // interleaves until the first await below, by which time the ranking is done too.
+        var told = Task.WhenAll(Array.ConvertAll(_rollUps, r => r.GroupChangedAsync(summary)));
         _ranking = RankingPolicy.Rank(_results.Values, _group);
-        if (TakeChangedRanks() is { } changed) await store.SaveRanksAsync(_cycleId, changed, CancellationToken.None);
-        // Every roll-up above at once: one call's wait instead of one a level.
-        var summary = _summary;
-        await Task.WhenAll(Array.ConvertAll(_rollUps, r => r.GroupChangedAsync(summary)));
+        var ranks = TakeChangedRanks() is { } changed ? store.SaveRanksAsync(_cycleId, changed, CancellationToken.None) : Task.CompletedTask;
+        await Task.WhenAll(told, ranks);
     }
 
     /// <summary>The members whose rank in the new ranking differs from the one held (null: none), which it then holds.</summary>
