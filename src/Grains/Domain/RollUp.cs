@@ -47,47 +47,8 @@ public sealed record GroupSummary
 public static class RollUpPolicy
 {
     /// <summary>Summarises one group's results; classes listed in band order, empty bands included.</summary>
-    public static GroupSummary Summarize(RankGroup group, Framework framework, IEnumerable<UnitResult> results)
-    {
-        // Loops rather than LINQ: this runs on every change of every member, on the way up.
-        var bands = group.Bands.Bands;
-        var classCounts = new int[bands.Count];
-        int units = 0, indexed = 0, provisional = 0;
-        decimal indexSum = 0;
-        Standing? best = null, worst = null;
-        var fields = new FieldTotals();
-        foreach (var r in results)
-        {
-            units++;
-            if (r.Provisional) provisional++;
-            for (int b = 0; b < bands.Count; b++)
-                if (r.Classification == bands[b].Label) classCounts[b]++;
-            for (int i = 0; i < r.Fields.Count; i++)
-                if (r.Fields[i] is { Index: { } fieldIndex } f) fields.Add(i, f.Code, f.Title, fieldIndex, 1);
-            if (r.Index is not { } index) continue;
-            indexed++;
-            indexSum += index;
-            if (best is null || Better(index, r.UnitCode, best)) best = new Standing(r.UnitCode, index);
-            if (worst is null || Worse(index, r.UnitCode, worst)) worst = new Standing(r.UnitCode, index);
-        }
-        var classes = new List<ClassCount>(bands.Count);
-        for (int b = 0; b < bands.Count; b++) classes.Add(new ClassCount(bands[b].Label, classCounts[b]));
-        return new GroupSummary
-        {
-            Key = group.Code,
-            Name = group.Name,
-            Category = framework.Code,
-            CategoryName = framework.Title,
-            Units = units,
-            Indexed = indexed,
-            Provisional = provisional,
-            Classes = classes,
-            IndexSum = indexSum,
-            Best = best,
-            Worst = worst,
-            Fields = fields.ToList(),
-        };
-    }
+    public static GroupSummary Summarize(RankGroup group, Framework framework, IEnumerable<UnitResult> results) =>
+        new GroupTally(group, framework, results).Summarize();
 
     /// <summary>Adds summaries together (e.g. every district's communes).</summary>
     public static GroupSummary Merge(string key, string name, IEnumerable<GroupSummary> parts)
@@ -96,8 +57,8 @@ public static class RollUpPolicy
         int units = 0, indexed = 0, provisional = 0;
         decimal indexSum = 0;
         Standing? best = null, worst = null;
-        var classes = new List<(string Label, int Count)>();
-        var fields = new FieldTotals();
+        var classes = new List<(string Label, int Count)>(8); // a framework's bands and fields: a handful each
+        var fields = new FieldTotals(8);
         foreach (var p in parts)
         {
             first ??= p;
@@ -134,10 +95,10 @@ public static class RollUpPolicy
     }
 
     /// <summary>Higher index first; equal indices, the lower unit code (as best and worst always chose).</summary>
-    private static bool Better(decimal index, string unitCode, Standing than) =>
+    internal static bool Better(decimal index, string unitCode, Standing than) =>
         index > than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
 
-    private static bool Worse(decimal index, string unitCode, Standing than) =>
+    internal static bool Worse(decimal index, string unitCode, Standing than) =>
         index < than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
 
     /// <summary>
@@ -145,28 +106,12 @@ public static class RollUpPolicy
     /// bands and fields in the same order, so the entry at the part's own <paramref name="position"/> is usually the one
     /// and no search is needed.
     /// </summary>
-    private static int PlaceOf<T>(List<T> list, int position, string key, Func<T, string> keyOf)
+    internal static int PlaceOf<T>(List<T> list, int position, string key, Func<T, string> keyOf)
     {
         if (position < list.Count && keyOf(list[position]) == key) return position;
         for (int i = 0; i < list.Count; i++)
             if (keyOf(list[i]) == key) return i;
         return -1;
-    }
-
-    /// <summary>Field sums and counts by field code, in the order the codes first appear.</summary>
-    private sealed class FieldTotals
-    {
-        private readonly List<(string Code, string Title, decimal Sum, int Count)> _totals = [];
-
-        /// <param name="position">Where the field stands in its part (see <see cref="PlaceOf"/>).</param>
-        public void Add(int position, string code, string title, decimal sum, int count)
-        {
-            var at = PlaceOf(_totals, position, code, static t => t.Code);
-            if (at < 0) _totals.Add((code, title, sum, count));
-            else _totals[at] = (code, _totals[at].Title, _totals[at].Sum + sum, _totals[at].Count + count);
-        }
-
-        public List<FieldAverage> ToList() => _totals.ConvertAll(t => new FieldAverage(t.Code, t.Title, t.Sum, t.Count));
     }
 
     /// <summary>
@@ -176,4 +121,20 @@ public static class RollUpPolicy
     /// so that both give the same figures.
     /// </summary>
     public static IReadOnlyList<GroupSummary> Subtree(IEnumerable<GroupSummary> groups) => new SubtreeRollUp(groups).Lines;
+}
+
+/// <summary>Field sums and counts by field code, in the order the codes first appear.</summary>
+internal sealed class FieldTotals(int capacity = 4)
+{
+    private readonly List<(string Code, string Title, decimal Sum, int Count)> _totals = new(capacity);
+
+    /// <param name="position">Where the field stands in its part (see <see cref="RollUpPolicy.PlaceOf"/>).</param>
+    public void Add(int position, string code, string title, decimal sum, int count)
+    {
+        var at = RollUpPolicy.PlaceOf(_totals, position, code, static t => t.Code);
+        if (at < 0) _totals.Add((code, title, sum, count));
+        else _totals[at] = (code, _totals[at].Title, _totals[at].Sum + sum, _totals[at].Count + count);
+    }
+
+    public List<FieldAverage> ToList() => _totals.ConvertAll(t => new FieldAverage(t.Code, t.Title, t.Sum, t.Count));
 }

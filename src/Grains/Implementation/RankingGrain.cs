@@ -15,7 +15,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
     private CycleDefinition _cycle = null!;
     private RankGroup _group = null!;
     private IUnitGrain[] _rollUps = []; // the assessor's and every unit's above it
-    private Dictionary<string, UnitResult> _results = [];
+    private GroupTally _tally = null!; // the members' results
     private IReadOnlyDictionary<string, PreviousStanding> _previous = new Dictionary<string, PreviousStanding>();
     private IReadOnlyList<RankedResult> _ranking = [];
     private readonly Dictionary<string, int?> _ranks = new(StringComparer.Ordinal); // each member's rank in _ranking
@@ -38,10 +38,10 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         var rollUps = new List<IUnitGrain>();
         for (var unit = _group.AssessorCode; unit is not null; unit = _cycle.ParentOf(unit)) rollUps.Add(GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(cycleId, unit)));
         _rollUps = [.. rollUps];
-        _results = await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken);
+        _tally = new GroupTally(_group, _cycle.Cycle.FrameworkOf(_group), (await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken)).Values);
         _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, _cycle.StandingsNeededBy(groupCode), cancellationToken);
         _version = await store.LoadVersionAsync(cycleId, groupCode, cancellationToken);
-        _ranking = RankingPolicy.Rank(_results.Values, _group);
+        _ranking = RankingPolicy.Rank(_tally.Results, _group);
         TakeChangedRanks();
         // Ranks are saved behind the writes that change them; saving them all here puts right any lost in a crash.
         await store.SaveRanksAsync(_cycleId, new Dictionary<string, int?>(_ranks, StringComparer.Ordinal), cancellationToken);
@@ -50,7 +50,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
     public Task<IReadOnlyList<ResultLine>> GetLinesAsync() =>
         Task.FromResult(_lines ??= ResultLines.From(_cycle, _group, _ranking, _previous, _version));
 
-    public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values));
+    public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= _tally.Summarize());
 
     public async Task<IReadOnlyList<PublicationEntry>> GetDecisionsAsync() =>
         _decisions ??= await publications.LoadDecisionsAsync(_cycleId, _group.Code, CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _changes++;
         // Readers learn it from the cycle grain; should this call be lost in a crash, the cycle grain reads it back when it activates again.
         await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GroupPublishedAsync(_group.Code);
-        await ReloadMembersAsync(_results.Keys);
+        await ReloadMembersAsync(_tally.UnitCodes);
         return lines;
     }
 
@@ -100,16 +100,14 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
 
     public async Task ResultChangedAsync(UnitResult result)
     {
-        if (!_results.ContainsKey(result.UnitCode))
-            throw new DomainException($"Đơn vị {result.UnitCode} không thuộc nhóm {_group.Code}.");
-        _results[result.UnitCode] = result;
+        _tally.Set(result); // refuses a unit of another group
         _lines = null;
         _changes++;
-        var summary = _summary = RollUpPolicy.Summarize(_group, _cycle.Cycle.FrameworkOf(_group), _results.Values);
+        var summary = _summary = _tally.Summarize();
         // Every roll-up above at once, told before ranking: they merge on the other cores while this one ranks. Nothing
         // interleaves until the first await below, by which time the ranking is done too.
         var told = Task.WhenAll(Array.ConvertAll(_rollUps, r => r.GroupChangedAsync(summary)));
-        _ranking = RankingPolicy.Rank(_results.Values, _group);
+        _ranking = RankingPolicy.Rank(_tally.Results, _group);
         var ranks = TakeChangedRanks() is { } changed ? store.SaveRanksAsync(_cycleId, changed, CancellationToken.None) : Task.CompletedTask;
         await Task.WhenAll(told, ranks);
     }
