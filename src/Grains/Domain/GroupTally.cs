@@ -1,10 +1,11 @@
 namespace ParIndex.Grains.Domain;
 
 /// <summary>
-/// A group's results as its ranking keeps them between changes, each with what it adds to the group's summary (the
-/// band of its class, the component index of each of its fields) worked out when the result comes in. A member's change
-/// then divides only its own fields again, not every member's: the summary is made again on every change, on the way
-/// up to the roll-ups, and its divisions were most of its time.
+/// A group's results as its ranking keeps them between changes, beside the figures each adds to the group's summary
+/// (its index, its class's band, its fields' component indices), worked out when the result comes in and held in flat
+/// arrays. The summary is made again on every change, on the way up to the roll-ups: from these it divides nothing and
+/// reads a few contiguous arrays, where walking every member's result and dividing its fields was most of the time
+/// (a change lands on a group whose results are long out of the cache).
 /// </summary>
 public sealed class GroupTally
 {
@@ -12,21 +13,27 @@ public sealed class GroupTally
     private readonly Framework _framework;
     private readonly Dictionary<string, int> _places;
     private readonly UnitResult[] _results;
-    private readonly Share[] _shares;
+    // Member m's figures; its field f at [m * fields + f]. An index of null is (false, 0).
+    private readonly bool[] _provisional, _indexed, _fieldIndexed;
+    private readonly decimal[] _index, _fieldIndex;
+    private readonly int[] _band; // -1: a class of no band, or none
+    private readonly int _fields;
 
-    /// <param name="results">One result a member, in the order the summary adds them up.</param>
+    /// <param name="results">One result a member, scored on the group's framework, in the order the summary adds them up.</param>
     /// <exception cref="DomainException">A unit has two results.</exception>
     public GroupTally(RankGroup group, Framework framework, IEnumerable<UnitResult> results)
     {
-        (_group, _framework) = (group, framework);
+        (_group, _framework, _fields) = (group, framework, framework.Fields.Count);
         _results = results.ToArray();
-        _places = new Dictionary<string, int>(_results.Length, StringComparer.Ordinal);
-        _shares = new Share[_results.Length];
-        for (int i = 0; i < _results.Length; i++)
+        var members = _results.Length;
+        _places = new Dictionary<string, int>(members, StringComparer.Ordinal);
+        (_provisional, _indexed, _index, _band) = (new bool[members], new bool[members], new decimal[members], new int[members]);
+        (_fieldIndexed, _fieldIndex) = (new bool[members * _fields], new decimal[members * _fields]);
+        for (int m = 0; m < members; m++)
         {
-            if (!_places.TryAdd(_results[i].UnitCode, i))
-                throw new DomainException($"Đơn vị {_results[i].UnitCode} có hai kết quả trong cùng một nhóm xếp hạng.");
-            _shares[i] = ShareOf(_results[i]);
+            if (!_places.TryAdd(_results[m].UnitCode, m))
+                throw new DomainException($"Đơn vị {_results[m].UnitCode} có hai kết quả trong cùng một nhóm xếp hạng.");
+            Hold(m, _results[m]);
         }
     }
 
@@ -35,43 +42,44 @@ public sealed class GroupTally
 
     public IEnumerable<string> UnitCodes => _places.Keys;
 
-    public bool Contains(string unitCode) => _places.ContainsKey(unitCode);
-
     /// <summary>Takes a member's new result in place of its old one.</summary>
     /// <exception cref="DomainException">The unit is not a member.</exception>
     public void Set(UnitResult result)
     {
-        if (!_places.TryGetValue(result.UnitCode, out var place))
+        if (!_places.TryGetValue(result.UnitCode, out var m))
             throw new DomainException($"Đơn vị {result.UnitCode} không thuộc nhóm {_group.Code}.");
-        _results[place] = result;
-        _shares[place] = ShareOf(result);
+        _results[m] = result;
+        Hold(m, result);
     }
 
-    /// <summary>The group's figures: classes listed in band order, empty bands included; fields in the order they first appear.</summary>
+    /// <summary>
+    /// The group's figures: classes in band order, empty bands included; the fields of the framework that some member
+    /// has an index of, in the framework's order; every sum added in member order.
+    /// </summary>
     public GroupSummary Summarize()
     {
-        // Loops rather than LINQ: this runs on every change of every member, on the way up.
         var bands = _group.Bands.Bands;
         var classCounts = new int[bands.Count];
-        int indexed = 0, provisional = 0;
+        var (fieldSums, fieldCounts) = (new decimal[_fields], new int[_fields]);
+        int indexed = 0, provisional = 0, best = -1, worst = -1;
         decimal indexSum = 0;
-        Standing? best = null, worst = null;
-        var fields = new FieldTotals(_framework.Fields.Count);
         for (int m = 0; m < _results.Length; m++)
         {
-            var (r, share) = (_results[m], _shares[m]);
-            if (r.Provisional) provisional++;
-            if (share.Band >= 0) classCounts[share.Band]++;
-            for (int i = 0; i < share.FieldIndices.Length; i++)
-                if (share.FieldIndices[i] is { } fieldIndex) fields.Add(i, r.Fields[i].Code, r.Fields[i].Title, fieldIndex, 1);
-            if (r.Index is not { } index) continue;
+            if (_provisional[m]) provisional++;
+            if (_band[m] >= 0) classCounts[_band[m]]++;
+            for (int f = 0, at = m * _fields; f < _fields; f++, at++)
+                if (_fieldIndexed[at]) { fieldSums[f] += _fieldIndex[at]; fieldCounts[f]++; }
+            if (!_indexed[m]) continue;
             indexed++;
-            indexSum += index;
-            if (best is null || RollUpPolicy.Better(index, r.UnitCode, best)) best = new Standing(r.UnitCode, index);
-            if (worst is null || RollUpPolicy.Worse(index, r.UnitCode, worst)) worst = new Standing(r.UnitCode, index);
+            indexSum += _index[m];
+            if (best < 0 || Before(_index[m], _index[best], m, best)) best = m;
+            if (worst < 0 || Before(_index[worst], _index[m], m, worst)) worst = m;
         }
         var classes = new ClassCount[bands.Count];
         for (int b = 0; b < bands.Count; b++) classes[b] = new ClassCount(bands[b].Label, classCounts[b]);
+        var fields = new List<FieldAverage>(_fields);
+        for (int f = 0; f < _fields; f++)
+            if (fieldCounts[f] > 0) fields.Add(new FieldAverage(_framework.Fields[f].Code, _framework.Fields[f].Title, fieldSums[f], fieldCounts[f]));
         return new GroupSummary
         {
             Key = _group.Code,
@@ -83,23 +91,35 @@ public sealed class GroupTally
             Provisional = provisional,
             Classes = classes,
             IndexSum = indexSum,
-            Best = best,
-            Worst = worst,
-            Fields = fields.ToList(),
+            Best = best < 0 ? null : new Standing(_results[best].UnitCode, _index[best]),
+            Worst = worst < 0 ? null : new Standing(_results[worst].UnitCode, _index[worst]),
+            Fields = fields,
         };
     }
 
-    private Share ShareOf(UnitResult result)
+    /// <summary>
+    /// Whether member m comes before the one held, <paramref name="higher"/> being the index that must be higher (best:
+    /// m's; worst: the held one's); equal indices, the lower unit code (as best and worst always chose).
+    /// </summary>
+    private bool Before(decimal higher, decimal lower, int m, int held) =>
+        higher > lower || higher == lower && string.CompareOrdinal(_results[m].UnitCode, _results[held].UnitCode) < 0;
+
+    private void Hold(int m, UnitResult result)
     {
-        var band = -1;
+        _provisional[m] = result.Provisional;
+        (_indexed[m], _index[m]) = result.Index is { } index ? (true, index) : (false, 0m);
+        _band[m] = -1;
         var bands = _group.Bands.Bands;
         for (int b = 0; b < bands.Count; b++)
-            if (result.Classification == bands[b].Label) { band = b; break; }
-        var indices = new decimal?[result.Fields.Count];
-        for (int i = 0; i < indices.Length; i++) indices[i] = result.Fields[i].Index;
-        return new Share(band, indices);
+            if (result.Classification == bands[b].Label) { _band[m] = b; break; }
+        // By the framework's place of each field: a result scored on the group's framework lists the same fields.
+        for (int f = 0, at = m * _fields; f < _fields; f++, at++)
+            (_fieldIndexed[at], _fieldIndex[at]) = FieldOf(result, f) is { Index: { } fieldIndex } ? (true, fieldIndex) : (false, 0m);
     }
 
-    /// <summary>What one member adds to the summary: its class's place among the bands (-1: none), its fields' indices.</summary>
-    private readonly record struct Share(int Band, decimal?[] FieldIndices);
+    private ComponentIndex? FieldOf(UnitResult result, int f)
+    {
+        var code = _framework.Fields[f].Code;
+        return f < result.Fields.Count && result.Fields[f].Code == code ? result.Fields[f] : result.Field(code);
+    }
 }

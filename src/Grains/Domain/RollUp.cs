@@ -7,11 +7,11 @@ public sealed record Standing(string UnitCode, decimal Index);
 
 /// <summary>How many units of a summary are in one class.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.ClassCount")]
-public sealed record ClassCount(string Label, int Count);
+public readonly record struct ClassCount(string Label, int Count);
 
-/// <summary>Sum and count of one field's component indices, so that averages merge exactly.</summary>
+/// <summary>Sum and count of one field's component indices, so that averages merge exactly. None (default) averages to null.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("ParIndex.FieldAverage")]
-public sealed record FieldAverage(string FieldCode, string Title, decimal Sum, int Count)
+public readonly record struct FieldAverage(string FieldCode, string Title, decimal Sum, int Count)
 {
     public decimal? Average => Count == 0 ? null : Sum / Count;
 }
@@ -41,7 +41,12 @@ public sealed record GroupSummary
 
     public decimal? Average => Indexed == 0 ? null : IndexSum / Indexed;
 
-    public int CountOf(string label) => Classes.FirstOrDefault(c => c.Label == label)?.Count ?? 0;
+    public int CountOf(string label)
+    {
+        foreach (var c in Classes)
+            if (c.Label == label) return c.Count;
+        return 0;
+    }
 }
 
 public static class RollUpPolicy
@@ -57,7 +62,7 @@ public static class RollUpPolicy
         int units = 0, indexed = 0, provisional = 0;
         decimal indexSum = 0;
         Standing? best = null, worst = null;
-        var classes = new List<(string Label, int Count)>(8); // a framework's bands and fields: a handful each
+        var classes = new List<ClassCount>(8); // a framework's bands and fields: a handful each
         var fields = new FieldTotals(8);
         foreach (var p in parts)
         {
@@ -70,8 +75,8 @@ public static class RollUpPolicy
             {
                 var c = p.Classes[i];
                 var at = PlaceOf(classes, i, c.Label, static x => x.Label);
-                if (at < 0) classes.Add((c.Label, c.Count));
-                else classes[at] = (c.Label, classes[at].Count + c.Count);
+                if (at < 0) classes.Add(c);
+                else classes[at] = c with { Count = classes[at].Count + c.Count };
             }
             for (int i = 0; i < p.Fields.Count; i++) fields.Add(i, p.Fields[i].FieldCode, p.Fields[i].Title, p.Fields[i].Sum, p.Fields[i].Count);
             if (p.Best is { } b && (best is null || Better(b.Index, b.UnitCode, best))) best = b;
@@ -86,7 +91,7 @@ public static class RollUpPolicy
             Units = units,
             Indexed = indexed,
             Provisional = provisional,
-            Classes = classes.ConvertAll(c => new ClassCount(c.Label, c.Count)),
+            Classes = classes,
             IndexSum = indexSum,
             Best = best,
             Worst = worst,
@@ -95,10 +100,10 @@ public static class RollUpPolicy
     }
 
     /// <summary>Higher index first; equal indices, the lower unit code (as best and worst always chose).</summary>
-    internal static bool Better(decimal index, string unitCode, Standing than) =>
+    private static bool Better(decimal index, string unitCode, Standing than) =>
         index > than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
 
-    internal static bool Worse(decimal index, string unitCode, Standing than) =>
+    private static bool Worse(decimal index, string unitCode, Standing than) =>
         index < than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
 
     /// <summary>
@@ -126,15 +131,15 @@ public static class RollUpPolicy
 /// <summary>Field sums and counts by field code, in the order the codes first appear.</summary>
 internal sealed class FieldTotals(int capacity = 4)
 {
-    private readonly List<(string Code, string Title, decimal Sum, int Count)> _totals = new(capacity);
+    private readonly List<FieldAverage> _totals = new(capacity);
 
     /// <param name="position">Where the field stands in its part (see <see cref="RollUpPolicy.PlaceOf"/>).</param>
     public void Add(int position, string code, string title, decimal sum, int count)
     {
-        var at = RollUpPolicy.PlaceOf(_totals, position, code, static t => t.Code);
-        if (at < 0) _totals.Add((code, title, sum, count));
-        else _totals[at] = (code, _totals[at].Title, _totals[at].Sum + sum, _totals[at].Count + count);
+        var at = RollUpPolicy.PlaceOf(_totals, position, code, static t => t.FieldCode);
+        if (at < 0) _totals.Add(new FieldAverage(code, title, sum, count));
+        else _totals[at] = _totals[at] with { Sum = _totals[at].Sum + sum, Count = _totals[at].Count + count };
     }
 
-    public List<FieldAverage> ToList() => _totals.ConvertAll(t => new FieldAverage(t.Code, t.Title, t.Sum, t.Count));
+    public List<FieldAverage> ToList() => _totals; // its own list: the totals are read once, at the end
 }

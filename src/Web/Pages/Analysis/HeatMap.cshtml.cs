@@ -31,7 +31,7 @@ public sealed class HeatMapModel(ParIndexReader reader) : AnalysisPage
                 .ToList()))
             .ToList();
         var summary = await reader.GroupSummaryAsync(cycle, group);
-        Averages = Fields.Select(f => summary.Fields.FirstOrDefault(a => a.FieldCode == f.Code)?.Average).ToList();
+        Averages = Fields.Select(f => summary.Fields.FirstOrDefault(a => a.FieldCode == f.Code).Average).ToList();
 
         var crumbs = Breadcrumbs.Group(Cycle, Group);
         crumbs.Add(new("Bản đồ nhiệt"));

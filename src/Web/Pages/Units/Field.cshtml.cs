@@ -21,7 +21,7 @@ public sealed class FieldModel(ParIndexReader reader) : AnalysisPage
         Data = await UnitPageData.LoadAsync(reader, cycle, unit);
         Field = Data.GetField(field);
         Index = Data.FieldIndex(field);
-        GroupAverage = (await reader.GroupSummaryAsync(cycle, Data.Group.Code)).Fields.FirstOrDefault(f => f.FieldCode == field)?.Average;
+        GroupAverage = (await reader.GroupSummaryAsync(cycle, Data.Group.Code)).Fields.FirstOrDefault(f => f.FieldCode == field).Average;
         var fields = Data.Framework.Fields;
         var at = fields.ToList().IndexOf(Field);
         Previous = at > 0 ? fields[at - 1] : null;
