@@ -51,6 +51,15 @@ public sealed record GroupSummary
 
 public static class RollUpPolicy
 {
+    /// <summary>
+    /// What an index adds to a summary's sums: the index rounded to <see cref="SumDecimals"/> places. An exact index may
+    /// have 28 digits, and sums of such round wherever they overflow, differently in each order; sums of these are exact
+    /// (up to 790 million index points), so a total kept up to date change by change equals one counted afresh.
+    /// </summary>
+    public static decimal Addend(decimal index) => Math.Round(index, SumDecimals);
+
+    public const int SumDecimals = 20;
+
     /// <summary>Summarises one group's results; classes listed in band order, empty bands included.</summary>
     public static GroupSummary Summarize(RankGroup group, Framework framework, IEnumerable<UnitResult> results) =>
         new GroupTally(group, framework, results).Summarize();
@@ -100,10 +109,10 @@ public static class RollUpPolicy
     }
 
     /// <summary>Higher index first; equal indices, the lower unit code (as best and worst always chose).</summary>
-    private static bool Better(decimal index, string unitCode, Standing than) =>
+    internal static bool Better(decimal index, string unitCode, Standing than) =>
         index > than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
 
-    private static bool Worse(decimal index, string unitCode, Standing than) =>
+    internal static bool Worse(decimal index, string unitCode, Standing than) =>
         index < than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
 
     /// <summary>
@@ -111,7 +120,7 @@ public static class RollUpPolicy
     /// bands and fields in the same order, so the entry at the part's own <paramref name="position"/> is usually the one
     /// and no search is needed.
     /// </summary>
-    internal static int PlaceOf<T>(List<T> list, int position, string key, Func<T, string> keyOf)
+    internal static int PlaceOf<T>(IReadOnlyList<T> list, int position, string key, Func<T, string> keyOf)
     {
         if (position < list.Count && keyOf(list[position]) == key) return position;
         for (int i = 0; i < list.Count; i++)
