@@ -17,15 +17,22 @@ public static class RankingPolicy
     /// marked not ranked, follow the ranked ones without a rank. Unit code orders equals, so that
     /// the order never depends on the order of the input.
     /// </summary>
-    public static IReadOnlyList<RankedResult> Rank(IEnumerable<UnitResult> results, IReadOnlyList<TieBreaker> tieBreakers, IReadOnlySet<string>? notRanked = null)
+    public static IReadOnlyList<RankedResult> Rank(IEnumerable<UnitResult> results, IReadOnlyList<TieBreaker> tieBreakers, IReadOnlySet<string>? notRanked = null) =>
+        Rank(results, tieBreakers, notRanked, unique: false);
+
+    /// <summary>A group's tally, which holds one result a unit, ranked without looking for a second one.</summary>
+    public static IReadOnlyList<RankedResult> Rank(GroupTally tally, RankGroup group) =>
+        Rank(tally.Results, group.TieBreakers, group.NotRanked, unique: true);
+
+    private static IReadOnlyList<RankedResult> Rank(IEnumerable<UnitResult> results, IReadOnlyList<TieBreaker> tieBreakers, IReadOnlySet<string>? notRanked, bool unique)
     {
         // Loops and sorts in place rather than LINQ: a group is ranked again on every change of a member.
-        var ranked = new List<UnitResult>();
+        var ranked = new List<UnitResult>(results is IReadOnlyCollection<UnitResult> all ? all.Count : 4);
         var unranked = new List<UnitResult>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = unique ? null : new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in results)
         {
-            if (!seen.Add(r.UnitCode)) throw Duplicate(results);
+            if (seen?.Add(r.UnitCode) == false) throw Duplicate(results);
             (r.Index is not null && notRanked?.Contains(r.UnitCode) != true ? ranked : unranked).Add(r);
         }
 

@@ -41,7 +41,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _tally = new GroupTally(_group, _cycle.Cycle.FrameworkOf(_group), (await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken)).Values);
         _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, _cycle.StandingsNeededBy(groupCode), cancellationToken);
         _version = await store.LoadVersionAsync(cycleId, groupCode, cancellationToken);
-        _ranking = RankingPolicy.Rank(_tally.Results, _group);
+        _ranking = RankingPolicy.Rank(_tally, _group);
         TakeChangedRanks();
         // Ranks are saved behind the writes that change them; saving them all here puts right any lost in a crash.
         await store.SaveRanksAsync(_cycleId, new Dictionary<string, int?>(_ranks, StringComparer.Ordinal), cancellationToken);
@@ -107,17 +107,22 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         // Every roll-up above at once, told before ranking: they merge on the other cores while this one ranks. Nothing
         // interleaves until the first await below, by which time the ranking is done too.
         var told = Task.WhenAll(Array.ConvertAll(_rollUps, r => r.GroupChangedAsync(summary)));
-        _ranking = RankingPolicy.Rank(_tally.Results, _group);
-        var ranks = TakeChangedRanks() is { } changed ? store.SaveRanksAsync(_cycleId, changed, CancellationToken.None) : Task.CompletedTask;
+        var previous = _ranking;
+        _ranking = RankingPolicy.Rank(_tally, _group);
+        var ranks = TakeChangedRanks(previous) is { } changed ? store.SaveRanksAsync(_cycleId, changed, CancellationToken.None) : Task.CompletedTask;
         await Task.WhenAll(told, ranks);
     }
 
     /// <summary>The members whose rank in the new ranking differs from the one held (null: none), which it then holds.</summary>
-    private Dictionary<string, int?>? TakeChangedRanks()
+    /// <param name="previous">The ranking before: a member at the same place with the same rank is passed over unlooked-up
+    /// (after one change, all but those between its old place and its new one).</param>
+    private Dictionary<string, int?>? TakeChangedRanks(IReadOnlyList<RankedResult>? previous = null)
     {
         Dictionary<string, int?>? changed = null;
-        foreach (var r in _ranking)
+        for (int i = 0; i < _ranking.Count; i++)
         {
+            var r = _ranking[i];
+            if (previous is not null && i < previous.Count && ReferenceEquals(previous[i].Result, r.Result) && previous[i].Rank == r.Rank) continue;
             if (_ranks.TryGetValue(r.UnitCode, out var held) && held == r.Rank) continue;
             _ranks[r.UnitCode] = r.Rank;
             (changed ??= new Dictionary<string, int?>(StringComparer.Ordinal))[r.UnitCode] = r.Rank;

@@ -52,6 +52,18 @@ public class GroupTallyTests
     }
 
     [Fact]
+    public void A_tally_is_ranked_by_rule_8_after_a_change()
+    {
+        // Points 12.4, 13.95, 10.85 and 10.85, all of the same maximum.
+        var tally = new GroupTally(Group, Communes, [Result(1, 10m, 2.4m), Result(2, 10m, 3.95m), Result(3, 10m, 0.85m), Result(4, 7m, 3.85m)]);
+
+        tally.Set(Result(3, 10m, 3.95m)); // u03 from 10.85 to 13.95 points, level with u02
+
+        var ranking = RankingPolicy.Rank(tally, Group);
+        Assert.Equal([("u02", 1), ("u03", 1), ("u01", 3), ("u04", 4)], ranking.Select(r => (r.UnitCode, r.Rank!.Value)));
+    }
+
+    [Fact]
     public void A_unit_of_another_group_is_refused_and_the_summary_is_unchanged()
     {
         var tally = new GroupTally(Group, Communes, [Result(1, 10m, 5m), Result(2, 4m, 1m)]);
