@@ -104,13 +104,12 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _lines = null;
         _changes++;
         var summary = _summary = _tally.Summarize();
-        // Every roll-up above at once, told before ranking: they merge on the other cores while this one ranks. Nothing
-        // interleaves until the first await below, by which time the ranking is done too.
-        var told = Task.WhenAll(Array.ConvertAll(_rollUps, r => r.GroupChangedAsync(summary)));
         var previous = _ranking;
         _ranking = RankingPolicy.Rank(_tally, _group);
         var ranks = TakeChangedRanks(previous) is { } changed ? store.SaveRanksAsync(_cycleId, changed, CancellationToken.None) : Task.CompletedTask;
-        await Task.WhenAll(told, ranks);
+        // Every roll-up above at once: one call's wait instead of one a level. Told after ranking, not while it ranks:
+        // on two cores their calls then waited for the core it ranked on; this thread, free at the await, takes one up.
+        await Task.WhenAll(Task.WhenAll(Array.ConvertAll(_rollUps, r => r.GroupChangedAsync(summary))), ranks);
     }
 
     /// <summary>The members whose rank in the new ranking differs from the one held (null: none), which it then holds.</summary>
