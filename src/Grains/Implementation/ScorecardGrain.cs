@@ -244,8 +244,9 @@ public sealed class ScorecardGrain(
         _state.State.Result = ScoringPolicy.Compute(_unitCode, framework, _state.State.Items, _group.Scoring);
     }
 
+    // The values' own comparer: a copy with it copies their entries as they are, where another one hashes every code again.
     private ScorecardView View() =>
-        new(_cycleId, _unitCode, _group.Code, new Dictionary<string, ItemValues>(_state.State.Items), _state.State.Result!, _state.Etag ?? "0")
+        new(_cycleId, _unitCode, _group.Code, new Dictionary<string, ItemValues>(_state.State.Items, StringComparer.Ordinal), _state.State.Result!, _state.Etag ?? "0")
         {
             Workflow = _state.State.Workflow,
             Returns = new Dictionary<string, ReturnNote>(_state.State.Returns),

@@ -76,7 +76,12 @@ internal sealed class CardApplication
     /// Applies the units from <paramref name="from"/> up to <paramref name="to"/> (in key order), each scorecard on its
     /// own core (a national file is 20 k of them); returns those applied without a problem, in key order.
     /// </summary>
-    public IReadOnlyList<Card> Apply(int from, int to, CancellationToken cancellationToken)
+    public IReadOnlyList<Card> Apply(int from, int to, CancellationToken cancellationToken) => Apply(from, to, make: true, cancellationToken);
+
+    /// <summary>Applies every unit for its problems only (an import checked, not written): nothing scored, no rows made.</summary>
+    public void Check(CancellationToken cancellationToken) => Apply(0, Count, make: false, cancellationToken);
+
+    private IReadOnlyList<Card> Apply(int from, int to, bool make, CancellationToken cancellationToken)
     {
         var applied = new Card?[to - from];
         Parallel.For(from, to, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -93,6 +98,7 @@ internal sealed class CardApplication
             try
             {
                 var changes = card.Apply(entries);
+                if (!make) return;
                 var result = ScoringPolicy.Compute(card, group.Scoring);
                 var row = new ResultRow { CycleId = _cycle.Cycle.Id, UnitCode = unit, GroupCode = group.Code };
                 RowMapping.CopyTo(result, row, _at);

@@ -290,7 +290,7 @@ public sealed class ScoreImporter(IDbContextFactory<ParIndexDbContext> contexts,
         var cycle = await cycles.LoadAsync(cycleId, cancellationToken) ?? throw NoCycle(cycleId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var application = await CardApplication.PrepareAsync(db, cycle, entries, adjustment, DateTimeOffset.UtcNow, cancellationToken);
-        application.Apply(0, application.Count, cancellationToken);
+        application.Check(cancellationToken);
         application.ThrowIfRefused();
     }
 
