@@ -15,6 +15,7 @@ public sealed class GroupTally
     private readonly Framework _framework;
     private readonly Dictionary<string, int> _places;
     private readonly UnitResult[] _results;
+    private readonly string[] _codes; // the members' codes, beside their figures: best and worst read them without the results
     // Member m's figures; its field f at [m * fields + f], as it enters the sums. An index of null is (false, 0).
     private readonly bool[] _provisional, _indexed, _fieldIndexed;
     private readonly decimal[] _index, _fieldIndex;
@@ -32,6 +33,7 @@ public sealed class GroupTally
     {
         (_group, _framework, _fields) = (group, framework, framework.Fields.Count);
         _results = results.ToArray();
+        _codes = Array.ConvertAll(_results, r => r.UnitCode);
         var members = _results.Length;
         _places = new Dictionary<string, int>(members, StringComparer.Ordinal);
         (_provisional, _indexed, _index, _band) = (new bool[members], new bool[members], new decimal[members], new int[members]);
@@ -73,8 +75,8 @@ public sealed class GroupTally
         for (int m = 0; m < _results.Length; m++)
         {
             if (!_indexed[m]) continue;
-            if (best < 0 || Before(_index[m], _index[best], m, best)) best = m;
-            if (worst < 0 || Before(_index[worst], _index[m], m, worst)) worst = m;
+            if (best < 0 || RollUpPolicy.Better(_index[m], _codes[m], _index[best], _codes[best])) best = m;
+            if (worst < 0 || RollUpPolicy.Worse(_index[m], _codes[m], _index[worst], _codes[worst])) worst = m;
         }
         var bands = _group.Bands.Bands;
         var classes = new ClassCount[bands.Count];
@@ -93,8 +95,8 @@ public sealed class GroupTally
             Provisional = _provisionalCount,
             Classes = classes,
             IndexSum = _indexSum,
-            Best = best < 0 ? null : new Standing(_results[best].UnitCode, _index[best]),
-            Worst = worst < 0 ? null : new Standing(_results[worst].UnitCode, _index[worst]),
+            Best = best < 0 ? null : new Standing(_codes[best], _index[best]),
+            Worst = worst < 0 ? null : new Standing(_codes[worst], _index[worst]),
             Fields = fields,
         };
     }
@@ -108,13 +110,6 @@ public sealed class GroupTally
         for (int f = 0, at = m * _fields; f < _fields; f++, at++)
             if (_fieldIndexed[at]) (_fieldCounts[f], _fieldSums[f]) = (_fieldCounts[f] + sign, _fieldSums[f] + sign * _fieldIndex[at]);
     }
-
-    /// <summary>
-    /// Whether member m comes before the one held, <paramref name="higher"/> being the index that must be higher (best:
-    /// m's; worst: the held one's); equal indices, the lower unit code (as best and worst always chose).
-    /// </summary>
-    private bool Before(decimal higher, decimal lower, int m, int held) =>
-        higher > lower || higher == lower && string.CompareOrdinal(_results[m].UnitCode, _results[held].UnitCode) < 0;
 
     private void Hold(int m, UnitResult result)
     {

@@ -109,11 +109,16 @@ public static class RollUpPolicy
     }
 
     /// <summary>Higher index first; equal indices, the lower unit code (as best and worst always chose).</summary>
-    internal static bool Better(decimal index, string unitCode, Standing than) =>
-        index > than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
+    internal static bool Better(decimal index, string unitCode, Standing than) => Better(index, unitCode, than.Index, than.UnitCode);
 
-    internal static bool Worse(decimal index, string unitCode, Standing than) =>
-        index < than.Index || index == than.Index && string.CompareOrdinal(unitCode, than.UnitCode) < 0;
+    internal static bool Better(decimal index, string unitCode, decimal thanIndex, string thanCode) =>
+        index > thanIndex || index == thanIndex && string.CompareOrdinal(unitCode, thanCode) < 0;
+
+    /// <summary>Lower index first; equal indices, the lower unit code.</summary>
+    internal static bool Worse(decimal index, string unitCode, Standing than) => Worse(index, unitCode, than.Index, than.UnitCode);
+
+    internal static bool Worse(decimal index, string unitCode, decimal thanIndex, string thanCode) =>
+        index < thanIndex || index == thanIndex && string.CompareOrdinal(unitCode, thanCode) < 0;
 
     /// <summary>
     /// Where the entry with this key stands in <paramref name="list"/>, -1 when absent. Parts of one framework list their
