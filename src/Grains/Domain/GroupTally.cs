@@ -27,7 +27,7 @@ public sealed class GroupTally
     private int _indexedCount, _provisionalCount;
     private decimal _indexSum;
 
-    /// <param name="results">One result a member, scored on the group's framework, in the order the summary adds them up.</param>
+    /// <param name="results">One result a member, scored on the group's framework; <see cref="Results"/> keeps their order.</param>
     /// <exception cref="DomainException">A unit has two results.</exception>
     public GroupTally(RankGroup group, Framework framework, IEnumerable<UnitResult> results)
     {
