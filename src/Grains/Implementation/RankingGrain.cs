@@ -38,7 +38,7 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         var rollUps = new List<IUnitGrain>();
         for (var unit = _group.AssessorCode; unit is not null; unit = _cycle.ParentOf(unit)) rollUps.Add(GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(cycleId, unit)));
         _rollUps = [.. rollUps];
-        _tally = new GroupTally(_group, _cycle.Cycle.FrameworkOf(_group), (await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken)).Values);
+        _tally = new GroupTally(_group, _cycle.Cycle.FrameworkOf(_group), await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken));
         _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, _cycle.StandingsNeededBy(groupCode), cancellationToken);
         _version = await store.LoadVersionAsync(cycleId, groupCode, cancellationToken);
         _ranking = RankingPolicy.Rank(_tally, _group);

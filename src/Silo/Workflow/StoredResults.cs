@@ -26,7 +26,7 @@ public sealed class StoredResults(IDbContextFactory<ParIndexDbContext> contexts,
         var lines = new List<ResultLine>();
         foreach (var group in groups)
         {
-            var ranking = RankingPolicy.Rank((await GroupResults.LoadAsync(results, cycle, group, cancellationToken)).Values, group);
+            var ranking = RankingPolicy.Rank(await GroupResults.LoadAsync(results, cycle, group, cancellationToken), group);
             lines.AddRange(ResultLines.From(cycle, group, ranking, previous, await results.LoadVersionAsync(cycleId, group.Code, cancellationToken)));
         }
         return lines;
