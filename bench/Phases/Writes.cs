@@ -114,10 +114,10 @@ public static class Propagation
     }
 
     /// <summary>
-    /// Calls in turn per change: to the scorecard, to its ranking, and to the roll-ups of the assessor and every unit above
-    /// it, which the ranking calls all at once (one call's wait).
+    /// Calls in turn per change: to the scorecard, then to its ranking and the roll-ups of the assessor and every unit
+    /// above it, which the scorecard calls all at once (one call's wait).
     /// </summary>
-    private const double CallsPerChange = 3;
+    private const double CallsPerChange = 2;
 }
 
 public static class DurableWrites

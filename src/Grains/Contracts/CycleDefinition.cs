@@ -50,6 +50,14 @@ public sealed class CycleDefinition
 
     public IEnumerable<RankGroup> GroupsAssessedBy(string unitCode) => Cycle.Groups.Where(g => g.AssessorCode == unitCode);
 
+    /// <summary>The units whose roll-ups count a group: its assessor, then every unit above it up to the top.</summary>
+    public IReadOnlyList<string> RollUpsOf(RankGroup group)
+    {
+        var units = new List<string>();
+        for (string? unit = group.AssessorCode; unit is not null; unit = ParentOf(unit)) units.Add(unit);
+        return units;
+    }
+
     /// <summary>Groups assessed by the unit or by any unit below it, in the cycle's order.</summary>
     public IReadOnlyList<RankGroup> GroupsAssessedWithin(string unitCode) =>
         LazyInitializer.EnsureInitialized(ref _groupsWithin, IndexGroupsWithin).GetValueOrDefault(unitCode) ?? [];
@@ -62,7 +70,7 @@ public sealed class CycleDefinition
     {
         var within = new Dictionary<string, List<RankGroup>>(StringComparer.Ordinal);
         foreach (var group in Cycle.Groups)
-            for (string? unit = group.AssessorCode; unit is not null; unit = ParentOf(unit))
+            foreach (var unit in RollUpsOf(group))
             {
                 if (!within.TryGetValue(unit, out var groups)) within[unit] = groups = [];
                 groups.Add(group);

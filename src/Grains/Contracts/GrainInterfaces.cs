@@ -139,20 +139,23 @@ public interface IRankingGrain : IStoreBackedGrain
 {
     [Alias("GetLinesAsync"), ReadOnly] // reads interleave; nothing changes
     Task<IReadOnlyList<ResultLine>> GetLinesAsync();
-    /// <summary>
-    /// The group's summary. Interleaves with any call, not only with reads: a roll-up that activates asks its rankings
-    /// for their summaries (the one call downward), and a ranking in the middle of passing a change up to that same
-    /// roll-up must still answer it. It reads the state between two awaits, so it never sees half a change.
-    /// </summary>
-    [Alias("GetSummaryAsync"), AlwaysInterleave]
+    [Alias("GetSummaryAsync"), ReadOnly]
     Task<GroupSummary> GetSummaryAsync();
+    /// <summary>
+    /// The members' results, in member order. Interleaves with any call, not only with reads: a roll-up that activates
+    /// asks the rankings of its groups (the one call downward), and a ranking in the middle of a publication, waiting on
+    /// its scorecards that tell that same roll-up, must still answer it. It reads the state between two awaits, so it
+    /// never sees half a change.
+    /// </summary>
+    [Alias("GetResultsAsync"), AlwaysInterleave]
+    Task<IReadOnlyList<UnitResult>> GetResultsAsync();
     /// <summary>The group's decisions, newest version first (every view of the ranking shows them).</summary>
     [Alias("GetDecisionsAsync"), ReadOnly]
     Task<IReadOnlyList<PublicationEntry>> GetDecisionsAsync();
     /// <summary>Lines, summary and decisions together with a stamp of their state: the ranking page's one call.</summary>
     [Alias("GetViewAsync"), ReadOnly]
     Task<RankingView> GetViewAsync();
-    /// <summary>A member's result changed: re-rank and pass the summary upward.</summary>
+    /// <summary>A member's result changed: re-rank (its scorecard tells the roll-ups above at the same time).</summary>
     [Alias("ResultChangedAsync")]
     Task ResultChangedAsync(UnitResult result);
     /// <summary>
@@ -173,7 +176,10 @@ public interface IUnitGrain : IStoreBackedGrain
 {
     [Alias("GetRollUpAsync"), ReadOnly] // reads interleave; nothing changes
     Task<UnitRollUp> GetRollUpAsync();
-    /// <summary>A group within the unit's subtree (its own or one below) has a new summary: told by that group's ranking.</summary>
-    [Alias("GroupChangedAsync")]
-    Task GroupChangedAsync(GroupSummary summary);
+    /// <summary>
+    /// A member of a group within the unit's subtree (its own or one below) has a new result: told by its scorecard, at
+    /// the same time as the group's ranking.
+    /// </summary>
+    [Alias("MemberChangedAsync")]
+    Task MemberChangedAsync(UnitResult result);
 }

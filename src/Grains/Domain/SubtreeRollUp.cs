@@ -4,8 +4,9 @@ namespace ParIndex.Grains.Domain;
 /// A unit's roll-up kept current one group at a time: the summary of every group within its subtree (its own and
 /// those of every unit below), and their merge by framework, one line per framework (<see cref="FrameworkLine"/>). A
 /// change of one group changes only its framework's line, by the difference, so the line equals the one merged at once
-/// from the same summaries (<see cref="RollUpPolicy.Subtree"/>). Every group's ranking tells each roll-up above it
-/// directly, instead of each unit passing its subtree to the one above, so a change waits for one call, not one a level.
+/// from the same summaries (<see cref="RollUpPolicy.Subtree"/>). Every roll-up above a group is told of its changes
+/// directly (<see cref="SubtreeTally"/>), instead of each unit passing its subtree to the one above, so a change waits
+/// for one call, not one a level.
 /// </summary>
 public sealed class SubtreeRollUp
 {

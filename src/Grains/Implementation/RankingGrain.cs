@@ -4,17 +4,15 @@ using ParIndex.Grains.Domain;
 namespace ParIndex.Grains.Implementation;
 
 /// <summary>
-/// A group's ranking, in memory. Rebuilt from stored results on activation; re-ranks on every
-/// member's change and passes the group's summary to the roll-up of its assessor and of every unit above, all at
-/// once (each keeps the summaries of the groups within it). Owns the group's
-/// publication: it publishes and adjusts, then has the members' scorecards read what changed.
+/// A group's ranking, in memory. Rebuilt from stored results on activation; re-ranks on every member's change (the
+/// member's scorecard tells the roll-ups above at the same time). Owns the group's publication: it publishes and
+/// adjusts, then has the members' scorecards read what changed.
 /// </summary>
 [GrainType(GrainTypes.Ranking)]
 public sealed class RankingGrain(IResultStore store, IPublicationStore publications) : Grain, IRankingGrain
 {
     private CycleDefinition _cycle = null!;
     private RankGroup _group = null!;
-    private IUnitGrain[] _rollUps = []; // the assessor's and every unit's above it
     private GroupTally _tally = null!; // the members' results
     private IReadOnlyDictionary<string, PreviousStanding> _previous = new Dictionary<string, PreviousStanding>();
     private IReadOnlyList<RankedResult> _ranking = [];
@@ -35,9 +33,6 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         _cycleId = cycleId;
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(cycleId)).GetDefinitionAsync();
         _group = _cycle.Cycle.FindGroup(groupCode) ?? throw new NotFoundException($"Kỳ {cycleId} không có nhóm xếp hạng \"{groupCode}\".");
-        var rollUps = new List<IUnitGrain>();
-        for (var unit = _group.AssessorCode; unit is not null; unit = _cycle.ParentOf(unit)) rollUps.Add(GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(cycleId, unit)));
-        _rollUps = [.. rollUps];
         _tally = new GroupTally(_group, _cycle.Cycle.FrameworkOf(_group), await GroupResults.LoadAsync(store, _cycle, _group, cancellationToken));
         _previous = await store.LoadStandingsAsync(_cycle.Cycle.PreviousCycles, _cycle.StandingsNeededBy(groupCode), cancellationToken);
         _version = await store.LoadVersionAsync(cycleId, groupCode, cancellationToken);
@@ -51,6 +46,9 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
         Task.FromResult(_lines ??= ResultLines.From(_cycle, _group, _ranking, _previous, _version));
 
     public Task<GroupSummary> GetSummaryAsync() => Task.FromResult(_summary ??= _tally.Summarize());
+
+    // A copy: the tally changes its array in place.
+    public Task<IReadOnlyList<UnitResult>> GetResultsAsync() => Task.FromResult<IReadOnlyList<UnitResult>>([.. _tally.Results]);
 
     public async Task<IReadOnlyList<PublicationEntry>> GetDecisionsAsync() =>
         _decisions ??= await publications.LoadDecisionsAsync(_cycleId, _group.Code, CancellationToken.None);
@@ -98,18 +96,14 @@ public sealed class RankingGrain(IResultStore store, IPublicationStore publicati
             await GrainFactory.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(_cycleId, unit)).ReloadAsync();
     }
 
-    public async Task ResultChangedAsync(UnitResult result)
+    public Task ResultChangedAsync(UnitResult result)
     {
         _tally.Set(result); // refuses a unit of another group
-        _lines = null;
+        (_lines, _summary) = (null, null);
         _changes++;
-        var summary = _summary = _tally.Summarize();
         var previous = _ranking;
         _ranking = RankingPolicy.Rank(_tally, _group);
-        var ranks = TakeChangedRanks(previous) is { } changed ? store.SaveRanksAsync(_cycleId, changed, CancellationToken.None) : Task.CompletedTask;
-        // Every roll-up above at once: one call's wait instead of one a level. Told after ranking: telling them first, to
-        // overlap the two, was no faster on two cores (their calls wait for a core).
-        await Task.WhenAll(Task.WhenAll(Array.ConvertAll(_rollUps, r => r.GroupChangedAsync(summary))), ranks);
+        return TakeChangedRanks(previous) is { } changed ? store.SaveRanksAsync(_cycleId, changed, CancellationToken.None) : Task.CompletedTask;
     }
 
     /// <summary>The members whose rank in the new ranking differs from the one held (null: none), which it then holds.</summary>

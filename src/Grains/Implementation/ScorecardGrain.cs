@@ -8,7 +8,7 @@ namespace ParIndex.Grains.Implementation;
 /// <summary>
 /// One unit's scorecard in one cycle. Every change is validated by the domain (values by ScoreRules,
 /// steps by WorkflowPolicy), written through (values, result, status and audit in one write,
-/// ETag-checked), and passed up to the group's ranking before the call returns.
+/// ETag-checked), and passed up to the group's ranking and every roll-up above before the call returns.
 /// </summary>
 [GrainType(GrainTypes.Scorecard)]
 public sealed class ScorecardGrain(
@@ -19,6 +19,7 @@ public sealed class ScorecardGrain(
     private CycleDefinition _cycle = null!;
     private RankGroup _group = null!;
     private IRankingGrain _ranking = null!;
+    private IUnitGrain[] _rollUps = []; // the assessor's and every unit's above it
     private string _cycleId = "", _unitCode = "";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -27,6 +28,7 @@ public sealed class ScorecardGrain(
         _cycle = await GrainFactory.GetGrain<ICycleGrain>(GrainKeys.Cycle(_cycleId)).GetDefinitionAsync();
         _group = _cycle.GroupOf(_unitCode) ?? throw new NotFoundException($"Đơn vị {_unitCode} không thuộc nhóm xếp hạng nào của kỳ {_cycleId}.");
         _ranking = GrainFactory.GetGrain<IRankingGrain>(GrainKeys.Ranking(_cycleId, _group.AssessorCode, _group.Code));
+        _rollUps = [.. _cycle.RollUpsOf(_group).Select(unit => GrainFactory.GetGrain<IUnitGrain>(GrainKeys.Unit(_cycleId, unit)))];
         Recompute();
     }
 
@@ -101,7 +103,7 @@ public sealed class ScorecardGrain(
     {
         await _state.ReadStateAsync();
         Recompute();
-        await _ranking.ResultChangedAsync(_state.State.Result!);
+        await PassUpAsync(_state.State.Result!);
         return View();
     }
 
@@ -119,8 +121,20 @@ public sealed class ScorecardGrain(
         var at = clock.GetUtcNow();
         var audit = changes.Select(c => new AuditEntry(c.Entry.ItemCode, c.Entry.Kind, c.OldValue, c.Entry.Value, c.OldNote, c.Entry.Note, change.User, change.Origin, at)).ToList();
         await WriteValuesAsync(card, changes, audit);
-        await _ranking.ResultChangedAsync(_state.State.Result!);
+        await PassUpAsync(_state.State.Result!);
         return View();
+    }
+
+    /// <summary>
+    /// Tells the group's ranking and every roll-up above, all at once: the change waits for one call, where the ranking
+    /// telling the roll-ups after it had re-ranked made it wait for two in turn.
+    /// </summary>
+    private Task PassUpAsync(UnitResult result)
+    {
+        var told = new Task[_rollUps.Length + 1];
+        for (int i = 0; i < _rollUps.Length; i++) told[i] = _rollUps[i].MemberChangedAsync(result);
+        told[^1] = _ranking.ResultChangedAsync(result);
+        return Task.WhenAll(told);
     }
 
     /// <summary>

@@ -1,0 +1,91 @@
+using FsCheck;
+using FsCheck.Fluent;
+using ParIndex.Grains.Domain;
+
+namespace ParIndex.Grains.Tests.Domain;
+
+/// <summary>A unit's roll-up kept from its members' results, as each scorecard tells it (what a unit grain holds).</summary>
+public class SubtreeTallyTests
+{
+    private static readonly Framework Communes = Framework.Create("xa", "Bộ tiêu chí xã", Frameworks.Of([10m, 5.5m], [20m]).Fields.ToList());
+    private static readonly Framework Offices = Framework.Create("phong", "Bộ tiêu chí phòng", Frameworks.Of([100m]).Fields.ToList());
+
+    private static RankGroup Group(int g) => new()
+    {
+        Code = $"g{g}", Name = $"Nhóm {g}", AssessorCode = $"d{g}", FrameworkCode = FrameworkOf(g).Code, Members = new UnitList([]),
+    };
+
+    /// <summary>Even groups are communes, odd ones offices.</summary>
+    private static Framework FrameworkOf(int g) => g % 2 == 0 ? Communes : Offices;
+
+    /// <param name="appraisal">Below 0: the item does not apply.</param>
+    private static UnitResult Result(int g, int unit, decimal appraisal) => Frameworks.Score(FrameworkOf(g), $"u{g}-{unit:00}", null, appraisal < 0
+        ? new ScoreEntry($"u{g}-{unit:00}", "A.1.1", ScoreKind.NotApplicable, null, "Không phát sinh")
+        : new ScoreEntry($"u{g}-{unit:00}", "A.1.1", ScoreKind.Appraised, appraisal));
+
+    private static SubtreeTally Tally(decimal[][] appraisals) =>
+        new(appraisals.Select((members, g) => new GroupTally(Group(g), FrameworkOf(g), members.Select((a, m) => Result(g, m, a)))).ToList());
+
+    [Fact]
+    public void Members_changed_in_any_order_and_read_at_any_time_give_the_figures_counted_from_their_results()
+    {
+        // Indices out of 35.5 (communes) have 28 digits; an office whose one item does not apply has no index and no field.
+        var appraisal = Gen.Frequency((1, Gen.Constant(-1m)), (3, Gen.Choose(0, 10_000).Select(a => a / 1000m)));
+        var cases = from groups in Gen.Choose(1, 6)
+                    from changes in Gen.ArrayOf(from g in Gen.Choose(0, groups - 1) from m in Gen.Choose(0, 2) from a in appraisal
+                                                from read in Gen.Elements(false, false, true) select (g, m, a, read), 16)
+                    select (groups, changes);
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var current = Enumerable.Range(0, c.groups).Select(g => new[] { 5m, g % 10 + 0.125m, 9.999m - g % 9 }).ToArray();
+            var tally = Tally(current.Select(a => a.ToArray()).ToArray());
+            foreach (var (g, m, a, read) in c.changes)
+            {
+                current[g][m] = a;
+                tally.Set(Result(g, m, a));
+                if (read) _ = tally.Lines; // a reader between changes: the changes after it are summarized at the next read
+            }
+
+            foreach (var framework in new[] { Offices, Communes })
+            {
+                var results = Enumerable.Range(0, c.groups).Where(g => FrameworkOf(g) == framework)
+                    .SelectMany(g => current[g].Select((a, i) => Result(g, i, a))).ToList();
+                if (results.Count == 0) continue;
+                var indexed = results.Where(r => r.Index is not null).ToList();
+                var line = Assert.Single(tally.Lines, l => l.Key == framework.Code);
+                Assert.Equal(results.Count, line.Units);
+                Assert.Equal(indexed.Count, line.Indexed);
+                Assert.Equal(indexed.Sum(r => Math.Round(r.Index!.Value, 20)), line.IndexSum); // each index rounded to 20 places: exact
+                var best = indexed.OrderByDescending(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).FirstOrDefault();
+                var worst = indexed.OrderBy(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).FirstOrDefault();
+                Assert.Equal(best is null ? null : new Standing(best.UnitCode, best.Index!.Value), line.Best);
+                Assert.Equal(worst is null ? null : new Standing(worst.UnitCode, worst.Index!.Value), line.Worst);
+                Assert.Equal(ClassificationBands.Default.Bands.Select(b => results.Count(r => r.Classification == b.Label)), line.Classes.Select(k => k.Count));
+            }
+            Assert.All(Enumerable.Range(0, c.groups), g =>
+                Assert.Equal(current[g].Count(a => Result(g, 0, a).Index is not null), tally.Group($"g{g}").Indexed));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_member_from_outside_the_subtree_is_refused_and_nothing_changes()
+    {
+        var tally = Tally([[5m, 6m], [7m]]);
+        var before = tally.Lines;
+
+        var refused = Assert.Throws<DomainException>(() => tally.Set(Result(7, 0, 9m)));
+
+        Assert.Contains("u7-00", refused.Message);
+        Assert.Same(before, tally.Lines);
+    }
+
+    [Fact]
+    public void A_unit_in_two_groups_of_the_subtree_is_refused()
+    {
+        var twice = new GroupTally(Group(2), Communes, [Result(0, 0, 5m)]);
+
+        var refused = Assert.Throws<DomainException>(() => new SubtreeTally([new GroupTally(Group(0), Communes, [Result(0, 0, 5m)]), twice]));
+
+        Assert.Contains("u0-00", refused.Message);
+    }
+}
