@@ -139,6 +139,7 @@ public interface IRankingGrain : IStoreBackedGrain
 {
     [Alias("GetLinesAsync"), ReadOnly] // reads interleave; nothing changes
     Task<IReadOnlyList<ResultLine>> GetLinesAsync();
+    /// <summary>The group's summary, made from the tally's totals at the first read after a change.</summary>
     [Alias("GetSummaryAsync"), ReadOnly]
     Task<GroupSummary> GetSummaryAsync();
     /// <summary>

@@ -1,28 +1,13 @@
 using FsCheck;
 using FsCheck.Fluent;
 using ParIndex.Grains.Domain;
+using static ParIndex.Grains.Tests.Domain.SubtreeGroups;
 
 namespace ParIndex.Grains.Tests.Domain;
 
 /// <summary>A unit's roll-up kept from its members' results, as each scorecard tells it (what a unit grain holds).</summary>
 public class SubtreeTallyTests
 {
-    private static readonly Framework Communes = Framework.Create("xa", "Bộ tiêu chí xã", Frameworks.Of([10m, 5.5m], [20m]).Fields.ToList());
-    private static readonly Framework Offices = Framework.Create("phong", "Bộ tiêu chí phòng", Frameworks.Of([100m]).Fields.ToList());
-
-    private static RankGroup Group(int g) => new()
-    {
-        Code = $"g{g}", Name = $"Nhóm {g}", AssessorCode = $"d{g}", FrameworkCode = FrameworkOf(g).Code, Members = new UnitList([]),
-    };
-
-    /// <summary>Even groups are communes, odd ones offices.</summary>
-    private static Framework FrameworkOf(int g) => g % 2 == 0 ? Communes : Offices;
-
-    /// <param name="appraisal">Below 0: the item does not apply.</param>
-    private static UnitResult Result(int g, int unit, decimal appraisal) => Frameworks.Score(FrameworkOf(g), $"u{g}-{unit:00}", null, appraisal < 0
-        ? new ScoreEntry($"u{g}-{unit:00}", "A.1.1", ScoreKind.NotApplicable, null, "Không phát sinh")
-        : new ScoreEntry($"u{g}-{unit:00}", "A.1.1", ScoreKind.Appraised, appraisal));
-
     private static SubtreeTally Tally(decimal[][] appraisals) =>
         new(appraisals.Select((members, g) => new GroupTally(Group(g), FrameworkOf(g), members.Select((a, m) => Result(g, m, a)))).ToList());
 
@@ -51,16 +36,7 @@ public class SubtreeTallyTests
                 var results = Enumerable.Range(0, c.groups).Where(g => FrameworkOf(g) == framework)
                     .SelectMany(g => current[g].Select((a, i) => Result(g, i, a))).ToList();
                 if (results.Count == 0) continue;
-                var indexed = results.Where(r => r.Index is not null).ToList();
-                var line = Assert.Single(tally.Lines, l => l.Key == framework.Code);
-                Assert.Equal(results.Count, line.Units);
-                Assert.Equal(indexed.Count, line.Indexed);
-                Assert.Equal(indexed.Sum(r => Math.Round(r.Index!.Value, 20)), line.IndexSum); // each index rounded to 20 places: exact
-                var best = indexed.OrderByDescending(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).FirstOrDefault();
-                var worst = indexed.OrderBy(r => r.Index).ThenBy(r => r.UnitCode, StringComparer.Ordinal).FirstOrDefault();
-                Assert.Equal(best is null ? null : new Standing(best.UnitCode, best.Index!.Value), line.Best);
-                Assert.Equal(worst is null ? null : new Standing(worst.UnitCode, worst.Index!.Value), line.Worst);
-                Assert.Equal(ClassificationBands.Default.Bands.Select(b => results.Count(r => r.Classification == b.Label)), line.Classes.Select(k => k.Count));
+                AssertLineCounted(results, Assert.Single(tally.Lines, l => l.Key == framework.Code));
             }
             Assert.All(Enumerable.Range(0, c.groups), g =>
                 Assert.Equal(current[g].Count(a => Result(g, 0, a).Index is not null), tally.Group($"g{g}").Indexed));
