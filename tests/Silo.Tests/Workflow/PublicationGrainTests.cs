@@ -106,6 +106,40 @@ public class PublicationGrainTests(DemoDatabase demo)
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Roll_ups_that_first_wake_during_a_publication_hold_the_group_as_its_ranking_does_and_take_an_adjustment(string provider)
+    {
+        await using var db = await demo.CopyUnpublishedAsync(provider);
+        await using var silo = await db.SiloAsync();
+        var grains = silo.GetRequiredService<IGrainFactory>();
+        var publications = silo.GetRequiredService<PublicationService>();
+        var ranking = grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(Cycle, "058", "xa-058"));
+        var district = grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "058"));
+        var province = grains.GetGrain<IUnitGrain>(GrainKeys.Unit(Cycle, "06"));
+
+        // Nobody has read a roll-up yet: the publication has each member's scorecard tell them, and they wake in the
+        // middle of it, asking the publishing ranking for its results.
+        await publications.PublishAsync(Cycle, "xa-058", Publication, "tester");
+        var published = await AssertDistrictHoldsTheRankingsSummaryAsync();
+        var communesBefore = (await province.GetRollUpAsync()).Subtree.Single(l => l.Key == "xa-2020").IndexSum;
+
+        // Phường Phùng Chí Kiên gains 2 points: the district's group and the province's commune line move by its change alone.
+        await publications.AdjustAsync(Cycle,
+            [new ScoreEntry("01843", "1.3", ScoreKind.Appraised, 1.5m), new ScoreEntry("01843", "2.2", ScoreKind.Appraised, 1.5m)], Adjustment, "tester");
+        var adjusted = await AssertDistrictHoldsTheRankingsSummaryAsync();
+        Assert.True(adjusted.IndexSum > published.IndexSum);
+        Assert.Equal(communesBefore + adjusted.IndexSum - published.IndexSum, (await province.GetRollUpAsync()).Subtree.Single(l => l.Key == "xa-2020").IndexSum);
+
+        async Task<GroupSummary> AssertDistrictHoldsTheRankingsSummaryAsync()
+        {
+            var expected = await ranking.GetSummaryAsync();
+            var held = (await district.GetRollUpAsync()).Groups.Single(g => g.Key == "xa-058");
+            Assert.Equal((expected.Units, expected.Indexed, expected.IndexSum, expected.Best, expected.Worst), (held.Units, held.Indexed, held.IndexSum, held.Best, held.Worst));
+            Assert.Equal(expected.Classes, held.Classes);
+            return held;
+        }
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task An_adjustment_over_two_groups_with_one_bad_value_changes_neither(string provider)
     {
         await using var db = await demo.CopyUnpublishedAsync(provider);
