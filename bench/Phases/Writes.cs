@@ -98,19 +98,11 @@ public static class Propagation
     /// Orleans' own floor under propagation: one call to an active grain that only hands back what it keeps (a ranking's
     /// summary), made the way the bench calls a scorecard. A change passes <see cref="CallsPerChange"/> such calls in turn.
     /// </summary>
-    private static async Task<double> GrainCallP50MsAsync(IGrainFactory grains, CycleDefinition cycle)
+    private static Task<double> GrainCallP50MsAsync(IGrainFactory grains, CycleDefinition cycle)
     {
         var group = cycle.Cycle.Groups[0];
         var ranking = grains.GetGrain<IRankingGrain>(GrainKeys.Ranking(cycle.Cycle.Id, group.AssessorCode, group.Code));
-        var calls = new List<double>(2000);
-        for (int i = -200; i < 2000; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await ranking.GetSummaryAsync();
-            if (i >= 0) calls.Add(Stats.Ms(Stopwatch.GetTimestamp() - start));
-        }
-        calls.Sort();
-        return Stats.Percentile(calls, 50);
+        return CallP50MsAsync(200, 2000, () => ranking.GetSummaryAsync());
     }
 
     /// <summary>
@@ -118,18 +110,28 @@ public static class Propagation
     /// the processor's caches), after the threads have been idle for a millisecond or more, as they are while a change's
     /// commit waits for the disk. The scorecard hands back its view (a copy of its 90 values, about a microsecond).
     /// </summary>
-    private static async Task<double> IdleCallP50MsAsync(IGrainFactory grains, CycleDefinition cycle, int seed)
+    private static Task<double> IdleCallP50MsAsync(IGrainFactory grains, CycleDefinition cycle, int seed)
     {
         var scorecards = cycle.Cycle.Groups.SelectMany(g => cycle.Members[g.Code])
             .Select(u => grains.GetGrain<IScorecardGrain>(GrainKeys.Scorecard(cycle.Cycle.Id, u.Code))).ToArray();
         var rng = SplitMix.For(seed, "idle calls");
-        var calls = new List<double>(1000);
-        for (int i = -100; i < 1000; i++)
+        var scorecard = scorecards[0];
+        return CallP50MsAsync(100, 1000, () => scorecard.GetAsync(), async () =>
         {
             await Task.Delay(1);
-            var scorecard = scorecards[rng.Next(scorecards.Length)];
+            scorecard = scorecards[rng.Next(scorecards.Length)];
+        });
+    }
+
+    /// <summary>The median of <paramref name="count"/> calls (ms), after <paramref name="warmUp"/> untimed ones; <paramref name="before"/>, untimed, readies each.</summary>
+    private static async Task<double> CallP50MsAsync(int warmUp, int count, Func<Task> call, Func<Task>? before = null)
+    {
+        var calls = new List<double>(count);
+        for (int i = -warmUp; i < count; i++)
+        {
+            if (before is not null) await before();
             var start = Stopwatch.GetTimestamp();
-            await scorecard.GetAsync();
+            await call();
             if (i >= 0) calls.Add(Stats.Ms(Stopwatch.GetTimestamp() - start));
         }
         calls.Sort();
