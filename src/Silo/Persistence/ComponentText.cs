@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ParIndex.Grains.Domain;
 
@@ -16,13 +16,17 @@ internal static class ComponentText
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private sealed record LegacyJson(IReadOnlyList<ComponentIndex>? Fields, IReadOnlyList<ComponentIndex>? Criteria);
 
+    /// <remarks>
+    /// Written into one stack buffer, the numbers formatted in place: a string per number and a growing builder were most
+    /// of what a result's row cost to make (an import makes 20 k of them, and every durable write one).
+    /// </remarks>
     public static string Format(UnitResult result)
     {
-        var text = new StringBuilder(16 * (result.Fields.Count + result.Criteria.Count));
-        Append(text, result.Fields);
-        text.Append('|');
-        Append(text, result.Criteria);
-        return text.ToString();
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[1024]);
+        Append(ref text, result.Fields);
+        text.AppendLiteral("|");
+        Append(ref text, result.Criteria);
+        return text.ToStringAndClear();
     }
 
     /// <summary>The components of a stored row; rows written before this form hold JSON with titles, read as they are.</summary>
@@ -64,14 +68,15 @@ internal static class ComponentText
     private static decimal Number(ReadOnlySpan<char> text) =>
         decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
-    private static void Append(StringBuilder text, IReadOnlyList<ComponentIndex> components)
+    private static void Append(ref DefaultInterpolatedStringHandler text, IReadOnlyList<ComponentIndex> components)
     {
         for (int i = 0; i < components.Count; i++)
         {
-            if (i > 0) text.Append(';');
-            // Invariant and with its scale ("12.50" stays 12.50), so a result read back equals the one computed.
-            text.Append(components[i].Obtained.ToString(CultureInfo.InvariantCulture)).Append('/')
-                .Append(components[i].Maximum.ToString(CultureInfo.InvariantCulture));
+            if (i > 0) text.AppendLiteral(";");
+            // Invariant (the handler's provider) and with its scale ("12.50" stays 12.50), so a result read back equals the one computed.
+            text.AppendFormatted(components[i].Obtained);
+            text.AppendLiteral("/");
+            text.AppendFormatted(components[i].Maximum);
         }
     }
 

@@ -101,4 +101,41 @@ public sealed class ResultRowTests
 
         Assert.True(row.Components.Length < 800, $"{row.Components.Length} characters");
     }
+
+    [Fact]
+    public void A_row_is_written_with_a_decimal_point_whatever_the_culture()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("vi-VN"); // writes 4,50
+        try
+        {
+            var row = Row();
+            RowMapping.CopyTo(Computed(), row, DateTimeOffset.UnixEpoch);
+
+            Assert.Equal("4.50/5;0.75/1.5|4.50/5;0/0;0.75/1.5", row.Components);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public void A_row_longer_than_any_national_one_is_written_whole_and_read_back()
+    {
+        // 300 criteria of long numbers: several thousand characters, far past what a national row needs.
+        var criteria = Enumerable.Range(1, 300).Select(c => new Criterion($"c{c}", $"Tiêu chí {c}", [new Item($"i{c}", "Mục", 1000.125m + c, ItemSource.Appraisal)])).ToList();
+        var framework = ParIndex.Grains.Domain.Framework.Create("lon", "Bộ tiêu chí lớn", [new Field("1", "Lĩnh vực", criteria)]);
+        var card = new Scorecard("00001", framework);
+        card.Apply(Enumerable.Range(1, 300).Select(c => new ScoreEntry("00001", $"i{c}", ScoreKind.Appraised, 999.875m)));
+        var row = Row();
+        RowMapping.CopyTo(ScoringPolicy.Compute(card, ScoringSettings.Default), row, DateTimeOffset.UnixEpoch);
+
+        var read = RowMapping.ToResult(row, framework);
+
+        Assert.Equal([new ComponentIndex("1", "Lĩnh vực", 300 * 999.875m, 300 * 1000.125m + 300 * 301 / 2)], read.Fields);
+        Assert.Equal(300, read.Criteria.Count);
+        Assert.All(read.Criteria.Select((c, i) => (c, i)), x => Assert.Equal(new ComponentIndex($"c{x.i + 1}", $"Tiêu chí {x.i + 1}", 999.875m, 1000.125m + x.i + 1), x.c));
+        Assert.True(row.Components.Length > 1024, $"{row.Components.Length} characters");
+    }
 }
