@@ -93,6 +93,23 @@ public class ScoresCsvTests
     }
 
     [Fact]
+    public void Of_several_rows_for_one_value_among_other_units_rows_only_the_last_is_kept_at_its_line()
+    {
+        var rows = Valid(Read(Header,
+            "06-SCT,1.1.1,self,0.25,",
+            "06-SNV,1.1.1,self,1,",
+            "06-SCT,1.1.1,appraised,0.5,",
+            "06-SNV,1.1.1,self,0.5,",
+            "06-SCT,1.1.1,self,0.75,",
+            "06-SNV,1.1.1,appraised,1,",
+            "06-SNV,1.1.1,self,0.25,"));
+
+        // The header is line 1: 06-SCT's self of line 2 gives way to line 6, 06-SNV's of lines 3 and 5 to line 8.
+        Assert.Equal([4, 6, 7, 8], rows.Select(r => r.Line));
+        Assert.Equal([0.5m, 0.75m, 1m, 0.25m], rows.Select(r => r.Entry.Value));
+    }
+
+    [Fact]
     public void A_replaced_row_is_still_checked()
     {
         var problem = Single(Read(Header, "06-SNV,1.1.1,self,5,", "06-SNV,1.1.1,self,1,"));
