@@ -89,6 +89,21 @@ public class ImportBatchTests(DemoDatabase demo)
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Equal_values_written_with_different_scales_are_each_stored_as_written(string provider)
+    {
+        using var folder = new TempFolder();
+        await using var db = await PreparedAsync(provider, folder);
+        const string file = "unit_code,item_code,kind,value,note\n06-SNV,1.1,self,0.50,\n06-SCT,1.1,self,0.5,\n06-SCT,1.2,self,0.50,\n";
+
+        (await ImportAsync(db, folder, "thang-do.csv", Encoding.UTF8.GetBytes(file), "can.bo.nhap")).ShouldSucceed();
+
+        // PostgreSQL keeps a numeric's scale; on SQLite a decimal is stored as its shortest text, as EF Core stores it.
+        var (written, shorter) = db.IsSqlite ? ("0.5", "0.5") : ("0.50", "0.5");
+        Assert.Equal([$"06-SCT 1.1 {shorter}", $"06-SCT 1.2 {written}", $"06-SNV 1.1 {written}"], await LinesAsync(db,
+            $"SELECT \"UnitCode\", \"ItemCode\", \"Self\" FROM item_values WHERE \"CycleId\"='{Cycle}' ORDER BY \"UnitCode\", \"ItemCode\""));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_refused_file_leaves_no_batch_no_copy_and_nothing_else(string provider)
     {
         using var folder = new TempFolder();
