@@ -97,7 +97,7 @@ Log($"   {writes.PerSecond:N0} writes/s ({writes.Writes:N0} in {writes.Seconds:0
     $"audit rows added {writes.AuditRowsAdded:N0}; synchronous={writes.Synchronous}, journal_mode={writes.JournalMode})");
 Log($"   group commit: {writes.Batches:N0} batches of {writes.MeanBatch:0.0} jobs on average, {writes.MeanWriteMs:0.00} ms writing and {writes.MeanCommitMs:0.00} ms committing each; " +
     $"{writes.DiskBytesPerWrite / 1024:0.0} KiB written to disk and {writes.CpuMicrosecondsPerWrite:0} µs of CPU per write, {writes.Batches / Math.Max(0.001, writes.Seconds):0} commits (fsyncs of the WAL) a second; " +
-    $"GCs (gen0/1/2) {writes.Gen0}/{writes.Gen1}/{writes.Gen2} pausing {writes.GcPausedMs:0} ms in all");
+    $"GCs (gen0/1/2) {writes.Gen0}/{writes.Gen1}/{writes.Gen2} pausing {writes.GcPausedMs:0} ms in all, {writes.AllocatedBytesPerWrite / 1024:0.0} KiB allocated per write");
 
 Log($"   {Machine.MemoryLine()}");
 if (options.StopAfter == "writes") return 0;
@@ -161,6 +161,7 @@ var report = new Report
             batches = writes.Batches, meanBatch = Round(writes.MeanBatch, 1), meanBatchWriteMs = Round(writes.MeanWriteMs, 2), meanBatchCommitMs = Round(writes.MeanCommitMs, 2),
             diskKiBPerWrite = Round(writes.DiskBytesPerWrite / 1024, 1), cpuMicrosecondsPerWrite = Round(writes.CpuMicrosecondsPerWrite, 0),
             gcs = new[] { writes.Gen0, writes.Gen1, writes.Gen2 }, gcPausedMs = Round(writes.GcPausedMs, 0),
+            allocatedKiBPerWrite = Round(writes.AllocatedBytesPerWrite / 1024, 1),
         },
         http = http.Targets.Select(t => new { t.Name, t.Url, requestsPerSecond = Round(t.RequestsPerSecond, 0), p50Ms = Round(t.P50Ms, 2), p99Ms = Round(t.P99Ms, 2), t.Requests, t.Errors, t.Tool,
             allocatedPerRequest = t.AllocatedPerRequest is { } a ? Round(a, 0) : (double?)null, gcs = t.Collections, gcPausedMs = t.GcPausedMs is { } p ? Round(p, 1) : (double?)null }),

@@ -13,7 +13,7 @@ public sealed record PropagationResult(double P50Ms, double P99Ms, double SqlP50
 
 public sealed record DurableWritesResult(double PerSecond, int Writers, long Writes, double Seconds, double P50Ms, double P99Ms, long Failed,
     long AuditRowsAdded, string Synchronous, string JournalMode, long Batches, double MeanBatch, double MeanWriteMs, double MeanCommitMs,
-    double DiskBytesPerWrite, double CpuMicrosecondsPerWrite, int Gen0, int Gen1, int Gen2, double GcPausedMs);
+    double DiskBytesPerWrite, double CpuMicrosecondsPerWrite, int Gen0, int Gen1, int Gen2, double GcPausedMs, double AllocatedBytesPerWrite);
 
 /// <summary>Random single-value changes, as a person makes them: one appraised score of one unit.</summary>
 public sealed class ChangeSource(CycleDefinition cycle, int seed)
@@ -171,6 +171,7 @@ public static class DurableWrites
         var diskBefore = Machine.DiskWriteBytes();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var allocated = GC.GetTotalAllocatedBytes(); // the whole process: the writes' garbage is what the GC pauses for
         long writes = 0, failed = 0;
         var latencies = new List<double>[writers];
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -209,7 +210,8 @@ public static class DurableWrites
             batches, (after.Jobs - before.Jobs) / (double)Math.Max(1, batches),
             (after.Writing - before.Writing).TotalMilliseconds / Math.Max(1, batches), (after.Committing - before.Committing).TotalMilliseconds / Math.Max(1, batches),
             diskBytes / (double)Math.Max(1, writes), cpu.TotalMicroseconds / Math.Max(1, writes),
-            GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, (GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
+            GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, (GC.GetTotalPauseDuration() - paused).TotalMilliseconds,
+            (GC.GetTotalAllocatedBytes() - allocated) / (double)Math.Max(1, writes));
     }
 
     /// <summary>PRAGMA synchronous as the product's own connections have it (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA).</summary>

@@ -27,21 +27,21 @@ public static class DatabaseTelemetry
     /// A client span for one raw command run on behalf of a caller elsewhere (a group commit writes for
     /// grains whose calls are waiting): the span goes under the caller's span, not the writer loop's.
     /// </summary>
-    internal static Activity? StartCommand(DbCommand command, ActivityContext parent)
+    internal static Activity? StartCommand(string commandText, DbConnection connection, ActivityContext parent)
     {
-        var activity = Source.StartActivity("db " + Operation(command.CommandText), ActivityKind.Client, parent);
-        if (activity is { IsAllDataRequested: true }) Tag(activity, command.Connection, command);
+        var activity = Source.StartActivity("db " + Operation(commandText), ActivityKind.Client, parent);
+        if (activity is { IsAllDataRequested: true }) Tag(activity, connection, commandText);
         return activity;
     }
 
-    private static void Tag(Activity activity, DbConnection? connection, DbCommand? command)
+    private static void Tag(Activity activity, DbConnection? connection, string? commandText)
     {
         activity.SetTag("db.system.name", connection?.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal) == true ? "postgresql" : "sqlite");
         activity.SetTag("db.namespace", connection?.Database);
-        if (command is not null)
+        if (commandText is not null)
         {
-            activity.SetTag("db.operation.name", Operation(command.CommandText));
-            activity.SetTag("db.query.text", command.CommandText); // parameterised: values never appear here
+            activity.SetTag("db.operation.name", Operation(commandText));
+            activity.SetTag("db.query.text", commandText); // parameterised: values never appear here
         }
     }
 

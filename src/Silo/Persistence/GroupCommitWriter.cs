@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -262,7 +263,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (stored != job.ExpectedEtag) return StaleVersion.Exception(job.GrainKey, job.ExpectedEtag, stored);
         var next = (version ?? 0) + 1;
         var w = job.Workflow;
-        using (DatabaseTelemetry.StartCommand(version is null ? sql.InsertCard : sql.UpdateCard, job.Caller))
+        using (DatabaseTelemetry.StartCommand(version is null ? sql.InsertCard.Text : sql.UpdateCard.Text, sql.InsertCard.Connection, job.Caller))
         {
             if (version is null)
                 await sql.ExecuteAsync(sql.InsertCard, job.CycleId, job.UnitCode, job.GroupCode, next, job.At, w.Status, w.Round, w.Returns, w.DeadlineException);
@@ -296,29 +297,29 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// </summary>
     private sealed class Statements(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
-        public readonly DbCommand Version = Create(connection, transaction, """
+        public readonly Statement Version = Make(connection, transaction, """
             SELECT "Version" FROM "scorecards" WHERE "CycleId" = @p0 AND "UnitCode" = @p1
             """, 2);
-        public readonly DbCommand InsertCard = Create(connection, transaction, """
+        public readonly Statement InsertCard = Make(connection, transaction, """
             INSERT INTO "scorecards" ("CycleId", "UnitCode", "GroupCode", "Version", "UpdatedAt", "Status", "Round", "Returns", "DeadlineException")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
             """, 9);
-        public readonly DbCommand UpdateCard = Create(connection, transaction, """
+        public readonly Statement UpdateCard = Make(connection, transaction, """
             UPDATE "scorecards" SET "Version" = @p0, "UpdatedAt" = @p1, "Status" = @p2, "Round" = @p3, "Returns" = @p4, "DeadlineException" = @p5
             WHERE "CycleId" = @p6 AND "UnitCode" = @p7 AND "Version" = @p8
             """, 9);
-        public readonly DbCommand Value = Create(connection, transaction, """
+        public readonly Statement Value = Make(connection, transaction, """
             INSERT INTO "item_values" ("CycleId", "UnitCode", "ItemCode", "Self", "Appraised", "Survey", "Bonus", "Penalty", "NotApplicableReason", "SelfNote", "AppraisedNote")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
             ON CONFLICT ("CycleId", "UnitCode", "ItemCode") DO UPDATE SET
               "Self" = excluded."Self", "Appraised" = excluded."Appraised", "Survey" = excluded."Survey", "Bonus" = excluded."Bonus", "Penalty" = excluded."Penalty",
               "NotApplicableReason" = excluded."NotApplicableReason", "SelfNote" = excluded."SelfNote", "AppraisedNote" = excluded."AppraisedNote"
             """, 11);
-        public readonly DbCommand Audit = Create(connection, transaction, """
+        public readonly Statement Audit = Make(connection, transaction, """
             INSERT INTO "audit" ("At", "User", "Origin", "CycleId", "UnitCode", "ItemCode", "Kind", "OldValue", "NewValue", "Note")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
             """, 10);
-        public readonly DbCommand Result = Create(connection, transaction, """
+        public readonly Statement Result = Make(connection, transaction, """
             INSERT INTO "results" ("CycleId", "UnitCode", "GroupCode", "Obtained", "Maximum", "Index", "DisplayIndex", "DisplayDecimals", "Classification", "Provisional",
               "SelfSubtotal", "AppraisalSubtotal", "SurveySubtotal", "BonusSubtotal", "PenaltySubtotal", "Components", "ComputedAt")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16)
@@ -329,32 +330,24 @@ public sealed class GroupCommitWriter : IAsyncDisposable
               "SurveySubtotal" = excluded."SurveySubtotal", "BonusSubtotal" = excluded."BonusSubtotal", "PenaltySubtotal" = excluded."PenaltySubtotal",
               "Components" = excluded."Components", "ComputedAt" = excluded."ComputedAt"
             """, 17);
-        public readonly DbCommand ResultInPlace = Create(connection, transaction, """
+        public readonly Statement ResultInPlace = Make(connection, transaction, """
             UPDATE "results" SET "Obtained" = @p0, "Maximum" = @p1, "Index" = @p2, "DisplayIndex" = @p3, "DisplayDecimals" = @p4, "Classification" = @p5,
               "Provisional" = @p6, "SelfSubtotal" = @p7, "AppraisalSubtotal" = @p8, "SurveySubtotal" = @p9, "BonusSubtotal" = @p10, "PenaltySubtotal" = @p11,
               "Components" = @p12, "ComputedAt" = @p13
             WHERE "CycleId" = @p14 AND "UnitCode" = @p15 AND "GroupCode" = @p16
             """, 17);
-        public readonly DbCommand Rank = Create(connection, transaction, """
+        public readonly Statement Rank = Make(connection, transaction, """
             UPDATE "results" SET "Rank" = @p0 WHERE "CycleId" = @p1 AND "UnitCode" = @p2
             """, 3);
 
-        public async Task<int> ExecuteAsync(DbCommand command, params object?[] values)
-        {
-            Bind(command, values);
-            return await command.ExecuteNonQueryAsync();
-        }
+        public ValueTask<int> ExecuteAsync(Statement statement, params object?[] values) => statement.ExecuteAsync(values);
 
-        public async Task<long?> ScalarAsync(DbCommand command, params object?[] values)
-        {
-            Bind(command, values);
-            return await command.ExecuteScalarAsync() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
-        }
+        public ValueTask<long?> ScalarAsync(Statement statement, params object?[] values) => statement.ScalarAsync(values);
 
-        private static void Bind(DbCommand command, object?[] values)
-        {
-            for (int i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
+        /// <summary>On SQLite bound by position on the connection's handle (<see cref="SqliteStatement"/>); elsewhere a prepared command.</summary>
+        private static Statement Make(DbConnection connection, DbTransaction transaction, string text, int parameters) => connection is SqliteConnection sqlite
+            ? new Statement(text, connection, new SqliteStatement(sqlite, text, parameters), null)
+            : new Statement(text, connection, null, Create(connection, transaction, text, parameters));
 
         private static DbCommand Create(DbConnection connection, DbTransaction transaction, string text, int parameters)
         {
@@ -372,7 +365,39 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in new[] { Version, InsertCard, UpdateCard, Value, Audit, ResultInPlace, Result, Rank }) await command.DisposeAsync();
+            foreach (var statement in new[] { Version, InsertCard, UpdateCard, Value, Audit, ResultInPlace, Result, Rank }) await statement.DisposeAsync();
+        }
+    }
+
+    /// <summary>One of the writer's statements, on SQLite or through a provider's command.</summary>
+    private sealed class Statement(string text, DbConnection connection, SqliteStatement? sqlite, DbCommand? command) : IAsyncDisposable
+    {
+        public string Text => text;
+        public DbConnection Connection => connection;
+
+        public async ValueTask<int> ExecuteAsync(object?[] values)
+        {
+            if (sqlite is not null) return sqlite.Execute(values);
+            Bind(values);
+            return await command!.ExecuteNonQueryAsync();
+        }
+
+        public async ValueTask<long?> ScalarAsync(object?[] values)
+        {
+            if (sqlite is not null) return sqlite.Scalar(values);
+            Bind(values);
+            return await command!.ExecuteScalarAsync() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+        }
+
+        private void Bind(object?[] values)
+        {
+            for (int i = 0; i < values.Length; i++) command!.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            sqlite?.Dispose();
+            if (command is not null) await command.DisposeAsync();
         }
     }
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using SQLitePCL;
 
 namespace ParIndex.Silo.Persistence;
 
@@ -48,90 +47,16 @@ internal abstract class RowWriter : IAsyncDisposable
         var v => v,
     };
 
-    /// <summary>
-    /// SQLite: one single-row statement prepared once on the import's connection (inside its transaction),
-    /// its values bound by position. Microsoft.Data.Sqlite binds parameters by name, and SQLite finds a
-    /// name by scanning the statement's list of names, which made binding, not writing, the cost of a
-    /// national import (more than half of its time in strncmp).
-    /// </summary>
-    /// <remarks>
-    /// A binding outlives sqlite3_reset, so a value equal to the one the column had in the row before (the cycle, the
-    /// unit of a scorecard's 90 values, the empty columns) is not bound again; text goes in as UTF-8 encoded into one
-    /// buffer (the encoder SQLitePCL uses, without its array per value), and a decimal's text is kept once made.
-    /// </remarks>
-    private sealed class SqliteRowWriter : RowWriter
+    /// <summary>SQLite: one single-row statement prepared once on the import's connection, its values bound by position (<see cref="SqliteStatement"/>).</summary>
+    private sealed class SqliteRowWriter(SqliteConnection connection, string head, string tail, int columns) : RowWriter
     {
-        private const int DecimalsKept = 1 << 16;
-        private readonly SqliteConnection _connection;
-        private readonly sqlite3_stmt _statement;
-        private readonly object?[] _bound; // what each column holds now: SQLite starts every parameter as NULL
-        private readonly Dictionary<decimal, byte[]> _decimals = [];
-        private byte[] _utf8 = new byte[256];
-
-        public SqliteRowWriter(SqliteConnection connection, string head, string tail, int columns)
-        {
-            _connection = connection;
-            _bound = new object?[columns];
-            var values = "\n(" + string.Join(",", Enumerable.Range(0, columns).Select(c => "@p" + c.ToString(CultureInfo.InvariantCulture))) + ")";
-            var rc = raw.sqlite3_prepare_v2(connection.Handle, head + values + tail, out _statement);
-            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-        }
+        private readonly SqliteStatement _statement = new(connection,
+            head + "\n(" + string.Join(",", Enumerable.Range(0, columns).Select(c => "@p" + c.ToString(CultureInfo.InvariantCulture))) + ")" + tail, columns);
 
         public override ValueTask AddAsync(object?[] row, CancellationToken cancellationToken)
         {
-            for (int i = 0; i < row.Length; i++)
-            {
-                if (Same(_bound[i], row[i])) continue;
-                SqliteException.ThrowExceptionForRC(Bind(i + 1, row[i]), _connection.Handle);
-                _bound[i] = row[i];
-            }
-            var step = raw.sqlite3_step(_statement);
-            raw.sqlite3_reset(_statement);
-            if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, _connection.Handle);
+            _statement.Execute(row);
             return ValueTask.CompletedTask;
-        }
-
-        /// <summary>Whether two values are stored as the same text or number (equal decimals have the same text: "1.0" for 1 and 1.00).</summary>
-        private static bool Same(object? bound, object? value) => (bound, value) switch
-        {
-            (null, null) => true,
-            (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
-            (decimal a, decimal b) => a == b,
-            (long a, long b) => a == b,
-            (int a, int b) => a == b,
-            (bool a, bool b) => a == b,
-            _ => false,
-        };
-
-        private int Bind(int index, object? value)
-        {
-            switch (value)
-            {
-                case null: return raw.sqlite3_bind_null(_statement, index);
-                case long number: return raw.sqlite3_bind_int64(_statement, index, number);
-                case int number: return raw.sqlite3_bind_int64(_statement, index, number);
-                case decimal d:
-                    if (!_decimals.TryGetValue(d, out var text))
-                    {
-                        text = System.Text.Encoding.UTF8.GetBytes((string)ToDb(d, native: false));
-                        if (_decimals.Count < DecimalsKept) _decimals[d] = text;
-                    }
-                    return raw.sqlite3_bind_text(_statement, index, text);
-            }
-            return ToDb(value, native: false) switch
-            {
-                string { Length: 0 } => raw.sqlite3_bind_text(_statement, index, ""), // an empty span would bind NULL
-                string text => raw.sqlite3_bind_text(_statement, index, Utf8(text)),
-                long number => raw.sqlite3_bind_int64(_statement, index, number),
-                var other => throw new NotSupportedException($"Cannot bind a {other.GetType().Name}."),
-            };
-        }
-
-        private ReadOnlySpan<byte> Utf8(string text)
-        {
-            var most = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
-            if (most > _utf8.Length) _utf8 = new byte[Math.Max(most, 2 * _utf8.Length)];
-            return _utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, _utf8));
         }
 
         public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
