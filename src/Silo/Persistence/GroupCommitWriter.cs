@@ -213,7 +213,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                         break;
                     case RanksJob ranks:
                         foreach (var (unit, rank) in ranks.Ranks)
-                            await sql.ExecuteAsync(sql.Rank, rank, ranks.CycleId, unit);
+                            await sql.Rank.ExecuteAsync(rank, ranks.CycleId, unit);
                         break;
                 }
             }
@@ -258,33 +258,34 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Checks the ETag, then writes; returns the refusal, having written nothing, when it is stale.</summary>
     private static async Task<Exception?> ApplyAsync(Statements sql, ScorecardJob job)
     {
-        var version = await sql.ScalarAsync(sql.Version, job.CycleId, job.UnitCode);
+        var version = await sql.Version.ScalarAsync(job.CycleId, job.UnitCode);
         var stored = version?.ToString(CultureInfo.InvariantCulture);
         if (stored != job.ExpectedEtag) return StaleVersion.Exception(job.GrainKey, job.ExpectedEtag, stored);
         var next = (version ?? 0) + 1;
         var w = job.Workflow;
-        using (DatabaseTelemetry.StartCommand(version is null ? sql.InsertCard.Text : sql.UpdateCard.Text, sql.InsertCard.Connection, job.Caller))
+        var card = version is null ? sql.InsertCard : sql.UpdateCard;
+        using (DatabaseTelemetry.StartCommand(card.Text, card.Connection, job.Caller))
         {
             if (version is null)
-                await sql.ExecuteAsync(sql.InsertCard, job.CycleId, job.UnitCode, job.GroupCode, next, job.At, w.Status, w.Round, w.Returns, w.DeadlineException);
-            else if (await sql.ExecuteAsync(sql.UpdateCard, next, job.At, w.Status, w.Round, w.Returns, w.DeadlineException, job.CycleId, job.UnitCode, version) != 1)
+                await sql.InsertCard.ExecuteAsync(job.CycleId, job.UnitCode, job.GroupCode, next, job.At, w.Status, w.Round, w.Returns, w.DeadlineException);
+            else if (await sql.UpdateCard.ExecuteAsync(next, job.At, w.Status, w.Round, w.Returns, w.DeadlineException, job.CycleId, job.UnitCode, version) != 1)
                 throw StaleVersion.Exception(job.GrainKey, job.ExpectedEtag, null); // another node committed between our read and write
         }
 
         foreach (var (itemCode, v) in job.Values)
-            await sql.ExecuteAsync(sql.Value, job.CycleId, job.UnitCode, itemCode, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
+            await sql.Value.ExecuteAsync(job.CycleId, job.UnitCode, itemCode, v.Self, v.Appraised, v.Survey, v.Bonus, v.Penalty, v.NotApplicableReason, v.SelfNote, v.AppraisedNote);
         foreach (var a in job.Audit)
         {
             var row = EfScorecardStorage.ToAuditRow(job.CycleId, job.UnitCode, a);
-            await sql.ExecuteAsync(sql.Audit, row.At, row.User, row.Origin, row.CycleId, row.UnitCode, row.ItemCode, row.Kind, row.OldValue, row.NewValue, row.Note);
+            await sql.Audit.ExecuteAsync(row.At, row.User, row.Origin, row.CycleId, row.UnitCode, row.ItemCode, row.Kind, row.OldValue, row.NewValue, row.Note);
         }
         // The result row almost always exists in the same group (the cycle's import made it): an UPDATE that leaves the
         // group alone changes one page, where the upsert also rewrote the group index's entry. A new row or a new group
         // takes the upsert.
         if (job.Result is { } r
-            && await sql.ExecuteAsync(sql.ResultInPlace, r.Obtained, r.Maximum, r.Index, r.DisplayIndex, r.DisplayDecimals, r.Classification, r.Provisional,
+            && await sql.ResultInPlace.ExecuteAsync(r.Obtained, r.Maximum, r.Index, r.DisplayIndex, r.DisplayDecimals, r.Classification, r.Provisional,
                 r.SelfSubtotal, r.AppraisalSubtotal, r.SurveySubtotal, r.BonusSubtotal, r.PenaltySubtotal, r.Components, r.ComputedAt, r.CycleId, r.UnitCode, r.GroupCode) == 0)
-            await sql.ExecuteAsync(sql.Result, r.CycleId, r.UnitCode, r.GroupCode, r.Obtained, r.Maximum, r.Index, r.DisplayIndex, r.DisplayDecimals,
+            await sql.Result.ExecuteAsync(r.CycleId, r.UnitCode, r.GroupCode, r.Obtained, r.Maximum, r.Index, r.DisplayIndex, r.DisplayDecimals,
                 r.Classification, r.Provisional, r.SelfSubtotal, r.AppraisalSubtotal, r.SurveySubtotal, r.BonusSubtotal, r.PenaltySubtotal, r.Components, r.ComputedAt);
         job.NewEtag = next.ToString(CultureInfo.InvariantCulture);
         return null;
@@ -340,10 +341,6 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             UPDATE "results" SET "Rank" = @p0 WHERE "CycleId" = @p1 AND "UnitCode" = @p2
             """, 3);
 
-        public ValueTask<int> ExecuteAsync(Statement statement, params object?[] values) => statement.ExecuteAsync(values);
-
-        public ValueTask<long?> ScalarAsync(Statement statement, params object?[] values) => statement.ScalarAsync(values);
-
         /// <summary>On SQLite bound by position on the connection's handle (<see cref="SqliteStatement"/>); elsewhere a prepared command.</summary>
         private static Statement Make(DbConnection connection, DbTransaction transaction, string text, int parameters) => connection is SqliteConnection sqlite
             ? new Statement(text, connection, new SqliteStatement(sqlite, text, parameters), null)
@@ -375,14 +372,14 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         public string Text => text;
         public DbConnection Connection => connection;
 
-        public async ValueTask<int> ExecuteAsync(object?[] values)
+        public async ValueTask<int> ExecuteAsync(params object?[] values)
         {
             if (sqlite is not null) return sqlite.Execute(values);
             Bind(values);
             return await command!.ExecuteNonQueryAsync();
         }
 
-        public async ValueTask<long?> ScalarAsync(object?[] values)
+        public async ValueTask<long?> ScalarAsync(params object?[] values)
         {
             if (sqlite is not null) return sqlite.Scalar(values);
             Bind(values);
