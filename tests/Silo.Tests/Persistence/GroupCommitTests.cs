@@ -127,4 +127,44 @@ public class GroupCommitTests(DemoDatabase demo)
         Assert.Equal(1, await path.ScalarAsync($"SELECT COUNT(*) FROM results WHERE \"UnitCode\" = '06-SNV' AND \"GroupCode\" = 'nhom-moi'"));
         Assert.Equal(1, await path.ScalarAsync($"SELECT COUNT(*) FROM results WHERE \"UnitCode\" = '06-STP' AND \"CycleId\" = '{Cycle}'"));
     }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_write_commits_only_on_the_version_stored_and_written_as_stored(string provider)
+    {
+        await using var path = await demo.CopyUnpublishedAsync(provider);
+        await using var services = await path.SiloAsync();
+        var storage = services.GetRequiredService<IStateStore<ScorecardState>>();
+        var key = GrainKeys.Scorecard(Cycle, "06-STP");
+        var (state, etag) = await storage.ReadAsync(key, CancellationToken.None);
+        var version = long.Parse(etag!);
+        var old = state.Items["1.1.1"];
+        state.Items["1.1.1"] = old with { Appraised = 0.375m };
+        state.PendingAudit = [new AuditEntry("1.1.1", ScoreKind.Appraised, old.Appraised, 0.375m, null, null, "tester", "test", DateTimeOffset.UtcNow)];
+        var audit = await path.CountAsync("audit");
+        async Task<long> Stored() => await path.ScalarAsync($"SELECT \"Version\" FROM scorecards WHERE \"CycleId\" = '{Cycle}' AND \"UnitCode\" = '06-STP'");
+        async Task<long> Written() => await path.ScalarAsync("SELECT COUNT(*) FROM item_values WHERE \"UnitCode\" = '06-STP' AND \"ItemCode\" = '1.1.1' AND \"Appraised\" = '0.375'");
+
+        // The next version, the one before, the same number written otherwise, and none (for a scorecard that is stored).
+        foreach (var wrong in new[] { (version + 1).ToString(), (version - 1).ToString(), "0" + etag, " " + etag, null })
+        {
+            await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteAsync(key, state, wrong, CancellationToken.None));
+            Assert.Equal(version, await Stored());
+            Assert.Equal(0, await Written());
+            Assert.Equal(audit, await path.CountAsync("audit"));
+        }
+
+        Assert.Equal((version + 1).ToString(), await storage.WriteAsync(key, state, etag, CancellationToken.None));
+        Assert.Equal(version + 1, await Stored());
+        Assert.Equal(1, await Written());
+        Assert.Equal(audit + 1, await path.CountAsync("audit"));
+
+        // A scorecard not stored yet takes a write without an ETag only, and starts at version 1.
+        var unstored = GrainKeys.Scorecard(Cycle, "06-CHUA-CO");
+        var (fresh, none) = await storage.ReadAsync(unstored, CancellationToken.None);
+        Assert.Null(none);
+        fresh.GroupCode = state.GroupCode;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteAsync(unstored, fresh, "1", CancellationToken.None));
+        Assert.Equal("1", await storage.WriteAsync(unstored, fresh, null, CancellationToken.None));
+        Assert.Equal("1", (await storage.ReadAsync(unstored, CancellationToken.None)).Etag);
+    }
 }
