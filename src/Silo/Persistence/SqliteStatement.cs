@@ -26,13 +26,10 @@ internal sealed class SqliteStatement : IDisposable
     public SqliteStatement(SqliteConnection connection, string text, int parameters)
     {
         _connection = connection;
-        Text = text;
         _bound = new object?[parameters];
         var rc = raw.sqlite3_prepare_v2(connection.Handle, text, out _statement);
         SqliteException.ThrowExceptionForRC(rc, connection.Handle);
     }
-
-    public string Text { get; }
 
     /// <summary>Runs the statement with these values (one per parameter, in order); returns the rows it changed.</summary>
     public int Execute(object?[] values)
